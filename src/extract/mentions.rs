@@ -1,0 +1,1261 @@
+//! Names in sentences. A sentence's runs of capitalized words ("U.S. Space Force Chief of
+//! Space Operations Gen. Chance Saltzman") are split into known forms (nations, known
+//! organizations, places, ranks, civil titles) and unknown words; the unknown words are
+//! typed by the ontology's head words ("... Talks" is an event, "... Command" an
+//! organization), by what precedes them (a rank or title makes a person) or by what
+//! follows them (", commander of ...", "said").
+
+use super::entities::{last_name, slug};
+use super::tokens::{Token, TokenKind};
+use super::{EntityType, Extractor, Metadata, Sentence};
+use crate::knowledge::{form_key, Entry, HeadKind, Knowledge, NationForm, TitleKind};
+use crate::reading::Release;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What ends a name of a given type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Head {
+    Kind(HeadKind),
+    Event(String),
+}
+
+/// Head words and triggers compiled from the ontology, and the word lists used to read
+/// names.
+pub struct Lexicon {
+    /// form_key of a head phrase -> what it makes; longest first when matching.
+    heads: HashMap<String, Head>,
+    max_head_words: usize,
+    /// form_key of a trigger phrase -> event class IRI.
+    pub triggers: Vec<(Vec<String>, String)>,
+    /// Lowercase post phrase -> whether it means heading the organization.
+    pub posts: HashMap<String, bool>,
+    pub stopwords: std::collections::HashSet<String>,
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "on", "de", "du", "des", "la", "le", "von", "van", "der", "del",
+    "di", "da", "al", "bin", "&", "in", "to",
+];
+
+impl Lexicon {
+    pub fn new(kb: &Knowledge) -> Self {
+        let mut heads = HashMap::new();
+        for (kind, words) in &kb.head_words {
+            for w in words {
+                heads.insert(form_key(w), Head::Kind(*kind));
+            }
+        }
+        let mut triggers = Vec::new();
+        for c in &kb.event_classes {
+            for h in &c.head_words {
+                // A more specific class wins over its parent for the same head.
+                heads.insert(form_key(h), Head::Event(c.iri.clone()));
+            }
+            for t in &c.triggers {
+                triggers.push((
+                    form_key(t).split(' ').map(str::to_string).collect(),
+                    c.iri.clone(),
+                ));
+            }
+        }
+        // Longest trigger first.
+        triggers.sort_by_key(|t: &(Vec<String>, String)| std::cmp::Reverse(t.0.len()));
+        let max_head_words = heads
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        Self {
+            heads,
+            max_head_words,
+            triggers,
+            posts: kb.posts.clone(),
+            stopwords: kb.stopwords.clone(),
+        }
+    }
+
+    /// What the last words of `words` (form keys) make, and how many words the head has.
+    pub fn head_of(&self, words: &[String]) -> Option<(Head, usize)> {
+        for n in (1..=self.max_head_words.min(words.len())).rev() {
+            let phrase = words[words.len() - n..].join(" ");
+            if let Some(h) = self.heads.get(&phrase) {
+                return Some((h.clone(), n));
+            }
+            // Plurals: "Centers", "Commands".
+            if let Some(stem) = phrase.strip_suffix('s') {
+                if let Some(h) = self.heads.get(stem) {
+                    return Some((h.clone(), n));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a lowercase phrase is a post, and whether the post heads its organization.
+    pub fn post(&self, phrase: &str) -> Option<bool> {
+        self.posts.get(&form_key(phrase)).copied()
+    }
+}
+
+/// A mention of an entity in a sentence, with what printed before it.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub sentence: usize,
+    pub entity: usize,
+    pub span: Range<usize>,
+    /// Token range in the sentence.
+    pub toks: Range<usize>,
+    /// Person: civil titles / posts printed before the name ("Administrator").
+    pub titles: Vec<String>,
+    /// Entities printed right before, in the same run of names ("NASA" in "NASA
+    /// Administrator Bill Nelson", "U.S." in "U.S. Space Force").
+    pub prefix: Vec<usize>,
+    /// Inside another entity's name (a nation inside "U.S. Space Force").
+    pub inside: bool,
+}
+
+/// Every mention, by sentence.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub mentions: Vec<Mention>,
+    pub by_sentence: Vec<Vec<usize>>,
+    /// Compound nation forms ("US-Japan"): the nations joined, with the sentence.
+    pub compounds: Vec<(usize, Vec<usize>)>,
+}
+
+impl Found {
+    pub fn in_sentence(&self, s: usize) -> impl Iterator<Item = &Mention> {
+        self.by_sentence
+            .get(s)
+            .into_iter()
+            .flatten()
+            .map(move |&i| &self.mentions[i])
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Seg {
+    Known(Vec<Entry>),
+    Local(usize),
+    Compound(Vec<(Entry, String)>),
+    Word,
+    Connector,
+}
+
+fn is_cap(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_year(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Number && t.text(text).len() == 4
+}
+
+fn is_ordinal(text: &str, t: &Token) -> bool {
+    let s = t.text(text);
+    s.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && (s.ends_with("st") || s.ends_with("nd") || s.ends_with("rd") || s.ends_with("th"))
+}
+
+/// Runs of capitalized words (with connectors and numbers inside) in a sentence, as token
+/// index ranges.
+fn cap_runs(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let starts = is_cap(text, &toks[i])
+            || ((is_ordinal(text, &toks[i]) || is_year(text, &toks[i]))
+                && toks.get(i + 1).is_some_and(|n| is_cap(text, n)));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while let Some(t) = toks.get(end) {
+            let s = t.text(text);
+            if is_cap(text, t) || is_ordinal(text, t) {
+                end += 1;
+            } else if is_year(text, t) && end > start {
+                end += 1;
+                break;
+            } else if CONNECTORS.contains(&s)
+                && toks.get(end + 1).is_some_and(|n| is_cap(text, n))
+                && !(s == "the" && end == start)
+            {
+                end += 1;
+            } else if matches!(s, "“" | "\"")
+                && toks.get(end + 1).is_some_and(|n| is_cap(text, n))
+                && toks
+                    .get(end + 2)
+                    .is_some_and(|q| matches!(q.text(text), "”" | "\""))
+                && toks.get(end + 3).is_some_and(|n| is_cap(text, n))
+            {
+                // A nickname in quotes inside a name: John W. “Jay” Raymond.
+                end += 3;
+            } else {
+                break;
+            }
+        }
+        out.push(start..end);
+        i = end;
+    }
+    out
+}
+
+fn span_text<'a>(text: &'a str, toks: &[Token], r: Range<usize>) -> &'a str {
+    &text[toks[r.start].start..toks[r.end - 1].end]
+}
+
+/// The entity key and name of a gazetteer entry.
+fn known_key(kb: &Knowledge, e: Entry) -> Option<(EntityType, String, String)> {
+    match e {
+        Entry::Nation(i, _) => Some((
+            EntityType::Nation,
+            format!("nation/{}", kb.nations[i].iso2),
+            kb.nations[i].name.clone(),
+        )),
+        Entry::Organization(i) => Some((
+            EntityType::Organization,
+            format!("org/{}", kb.organizations[i].id),
+            kb.organizations[i].name.clone(),
+        )),
+        Entry::Place(i) => Some((
+            EntityType::Place,
+            format!("place/{}", slug(&kb.places[i].name)),
+            kb.places[i].name.clone(),
+        )),
+        _ => None,
+    }
+}
+
+/// The entry a known segment stands for, preferring entities over ranks and titles.
+fn best_entry(entries: &[Entry]) -> Entry {
+    *entries
+        .iter()
+        .find(|e| matches!(e, Entry::Organization(_)))
+        .or_else(|| entries.iter().find(|e| matches!(e, Entry::Nation(_, _))))
+        .or_else(|| entries.iter().find(|e| matches!(e, Entry::Place(_))))
+        .unwrap_or(&entries[0])
+}
+
+pub(crate) struct Ctx<'a, 'k> {
+    pub ex: &'a Extractor<'k>,
+    pub text: &'a str,
+    pub ents: &'a mut super::Entities,
+    pub found: Found,
+}
+
+impl Ctx<'_, '_> {
+    fn push(&mut self, m: Mention) -> usize {
+        let s = m.sentence;
+        if self.found.by_sentence.len() <= s {
+            self.found.by_sentence.resize(s + 1, Vec::new());
+        }
+        let i = self.found.mentions.len();
+        self.found.by_sentence[s].push(i);
+        self.found.mentions.push(m);
+        i
+    }
+
+    fn add_known(&mut self, e: Entry, form: &str, span: Range<usize>) -> Option<usize> {
+        let kb = self.ex.kb;
+        let (kind, key, name) = known_key(kb, e)?;
+        let id = self.ents.add(kind, &key, &name, form, span);
+        if let Entry::Nation(i, _) = e {
+            self.ents.get_mut(id).nation = Some(i);
+        }
+        Some(id)
+    }
+
+    fn segment(&self, toks: &[Token], run: Range<usize>) -> Vec<(Range<usize>, Seg)> {
+        let kb = self.ex.kb;
+        let text = self.text;
+        let mut out = Vec::new();
+        let mut i = run.start;
+        while i < run.end {
+            let t = &toks[i];
+            let s = t.text(text);
+            if t.kind != TokenKind::Word && t.kind != TokenKind::Number && !is_ordinal(text, t) {
+                out.push((i..i + 1, Seg::Connector));
+                i += 1;
+                continue;
+            }
+            if CONNECTORS.contains(&s) {
+                out.push((i..i + 1, Seg::Connector));
+                i += 1;
+                continue;
+            }
+            let max = kb.max_form_words.min(run.end - i);
+            let mut hit = None;
+            for n in (1..=max).rev() {
+                let last = toks[i + n - 1].text(text);
+                if n > 1 && CONNECTORS.contains(&last) {
+                    continue;
+                }
+                let form = span_text(text, toks, i..i + n);
+                if let Some(id) = self.ents.local_form(form) {
+                    hit = Some((n, Seg::Local(id)));
+                    break;
+                }
+                let entries = kb.lookup(form);
+                if !entries.is_empty() {
+                    // A one-word rank without a period before a single name is often a given
+                    // name ("Gen Nakatani"): decided when persons are read.
+                    hit = Some((n, Seg::Known(entries.to_vec())));
+                    break;
+                }
+            }
+            if let Some((n, seg)) = hit {
+                out.push((i..i + n, seg));
+                i += n;
+                continue;
+            }
+            // Compounds: "US-Japan", "ROK-U.S.", "ESA-NASA".
+            if s.contains('-') {
+                let parts: Vec<&str> = s.split('-').collect();
+                let resolved: Vec<(Entry, String)> = parts
+                    .iter()
+                    .filter_map(|p| {
+                        kb.lookup(p)
+                            .iter()
+                            .find(|e| matches!(e, Entry::Nation(_, _) | Entry::Organization(_)))
+                            .map(|e| (*e, p.to_string()))
+                    })
+                    .collect();
+                if parts.len() >= 2 && resolved.len() == parts.len() {
+                    out.push((i..i + 1, Seg::Compound(resolved)));
+                    i += 1;
+                    continue;
+                }
+            }
+            out.push((i..i + 1, Seg::Word));
+            i += 1;
+        }
+        out
+    }
+}
+
+/// Finds the mentions of every sentence and registers their entities.
+pub(crate) fn find(
+    ex: &Extractor<'_>,
+    release: &Release,
+    sentences: &[Sentence],
+    ents: &mut super::Entities,
+) -> Found {
+    let mut ctx = Ctx {
+        ex,
+        text: &release.content,
+        ents,
+        found: Found {
+            by_sentence: vec![Vec::new(); sentences.len()],
+            ..Found::default()
+        },
+    };
+    for (si, s) in sentences.iter().enumerate() {
+        read_sentence(&mut ctx, si, &s.tokens);
+    }
+    // A later surname alone ("Mastalir") names the person mentioned in full earlier.
+    let mut found = ctx.found;
+    resolve_surnames(ex, &release.content, sentences, &mut found, ctx.ents);
+    found
+}
+
+fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
+    let text = ctx.text;
+    let kb = ctx.ex.kb;
+    for run in cap_runs(text, toks) {
+        let segs = ctx.segment(toks, run.clone());
+        // Walk the segments; a person prefix (ranks, titles, organizations, nations) is
+        // collected until a name closes it.
+        let mut rank: Option<usize> = None;
+        let mut titles: Vec<String> = Vec::new();
+        let mut prefix: Vec<usize> = Vec::new();
+        let mut prefix_start: Option<usize> = None;
+        let mut honorific = false;
+        let mut k = 0;
+        while k < segs.len() {
+            let (r, seg) = segs[k].clone();
+            let form = span_text(text, toks, r.clone());
+            let span = toks[r.start].start..toks[r.end - 1].end;
+            match seg {
+                Seg::Connector => {
+                    // "of" after a title continues the title ("Chief of Staff of ...").
+                    if !titles.is_empty() || rank.is_some() {
+                        k += 1;
+                        continue;
+                    }
+                    prefix.clear();
+                    prefix_start = None;
+                    k += 1;
+                }
+                Seg::Local(id) => {
+                    let kind = ctx.ents.get(id).kind;
+                    let id =
+                        ctx.ents
+                            .add(kind, &ctx.ents.get(id).key.clone(), "", form, span.clone());
+                    ctx.push(Mention {
+                        sentence: si,
+                        entity: id,
+                        span,
+                        toks: r.clone(),
+                        titles: Vec::new(),
+                        prefix: Vec::new(),
+                        inside: false,
+                    });
+                    if kind != EntityType::Person {
+                        prefix.push(id);
+                        prefix_start.get_or_insert(r.start);
+                    }
+                    k += 1;
+                }
+                Seg::Known(entries) => {
+                    let e = best_entry(&entries);
+                    match e {
+                        Entry::Rank(ri) => {
+                            // "Gen Nakatani": a rank written without its period, after a civil
+                            // title and before one last word, is a given name.
+                            let bare = !form.ends_with('.') && form.split_whitespace().count() == 1;
+                            let one_name_left = matches!(segs.get(k + 1), Some((nr, Seg::Word)) if nr.len() == 1)
+                                && segs.get(k + 2).is_none_or(|(_, s)| !matches!(s, Seg::Word));
+                            if bare && !titles.is_empty() && one_name_left && form.len() <= 4 {
+                                let name_r = r.start..segs[k + 1].0.end;
+                                person(ctx, si, toks, name_r, rank, &titles, &prefix);
+                                rank = None;
+                                titles.clear();
+                                prefix.clear();
+                                k += 2;
+                                continue;
+                            }
+                            rank = Some(ri);
+                            k += 1;
+                        }
+                        Entry::Title(ti) => {
+                            if kb.titles[ti].kind == TitleKind::Post {
+                                titles.push(form.to_string());
+                            } else {
+                                honorific = true;
+                            }
+                            k += 1;
+                        }
+                        _ => {
+                            // A known organization or nation followed by unknown words with
+                            // an organization head is a larger organization ("JASDF Space
+                            // Operations Group"); handled with the words below.
+                            let next_words = word_run(&segs, k + 1);
+                            if let Some(end) = next_words {
+                                if let Some((h, _)) = head_for(ctx, toks, &segs, k + 1, end) {
+                                    if !matches!(e, Entry::Place(_))
+                                        || matches!(h, Head::Kind(HeadKind::Place))
+                                    {
+                                        let inner = ctx.add_known(e, form, span.clone());
+                                        let full = r.start..segs[end - 1].0.end;
+                                        if let Some(inner) = inner {
+                                            ctx.push(Mention {
+                                                sentence: si,
+                                                entity: inner,
+                                                span: span.clone(),
+                                                toks: r.clone(),
+                                                titles: Vec::new(),
+                                                prefix: Vec::new(),
+                                                inside: true,
+                                            });
+                                            if ctx.ents.get(inner).kind == EntityType::Nation {
+                                                ctx.ents.get_mut(inner).standalone |= false;
+                                            }
+                                        }
+                                        let mut pre = prefix.clone();
+                                        pre.extend(inner);
+                                        headed(ctx, si, toks, full, h, &pre);
+                                        prefix.clear();
+                                        k = end;
+                                        continue;
+                                    }
+                                }
+                            }
+                            if let Some(id) = ctx.add_known(e, form, span.clone()) {
+                                // A demonym is a nation form only when it stands alone or
+                                // before a noun; both are kept.
+                                let inside = matches!(e, Entry::Nation(_, NationForm::Name))
+                                    && segs.get(k + 1).is_some_and(|(_, s)| {
+                                        matches!(s, Seg::Known(_) | Seg::Word)
+                                    });
+                                ctx.push(Mention {
+                                    sentence: si,
+                                    entity: id,
+                                    span,
+                                    toks: r.clone(),
+                                    titles: Vec::new(),
+                                    prefix: prefix.clone(),
+                                    inside,
+                                });
+                                prefix.push(id);
+                                prefix_start.get_or_insert(r.start);
+                            }
+                            k += 1;
+                        }
+                    }
+                }
+                Seg::Compound(parts) => {
+                    let mut ids = Vec::new();
+                    let mut off = span.start;
+                    for (e, p) in &parts {
+                        let ps = off..off + p.len();
+                        off += p.len() + 1;
+                        if let Some(id) = ctx.add_known(*e, p, ps.clone()) {
+                            ctx.push(Mention {
+                                sentence: si,
+                                entity: id,
+                                span: ps,
+                                toks: r.clone(),
+                                titles: Vec::new(),
+                                prefix: Vec::new(),
+                                inside: true,
+                            });
+                            ids.push(id);
+                        }
+                    }
+                    let nations: Vec<usize> = ids
+                        .iter()
+                        .copied()
+                        .filter(|&i| ctx.ents.get(i).kind == EntityType::Nation)
+                        .collect();
+                    if nations.len() >= 2 {
+                        ctx.found.compounds.push((si, nations));
+                    }
+                    prefix.extend(ids);
+                    prefix_start.get_or_insert(r.start);
+                    k += 1;
+                }
+                Seg::Word => {
+                    let end = word_run(&segs, k).unwrap_or(k + 1);
+                    let words_r = r.start..segs[end - 1].0.end;
+                    if let Some((h, _)) = head_for(ctx, toks, &segs, k, end) {
+                        // The name includes a nation or compound printed right before it.
+                        let start = prefix_start
+                            .filter(|_| !prefix.is_empty())
+                            .unwrap_or(words_r.start);
+                        let full = start..words_r.end;
+                        headed(ctx, si, toks, full, h, &prefix);
+                        prefix.clear();
+                        prefix_start = None;
+                        rank = None;
+                        titles.clear();
+                    } else if rank.is_some() || !titles.is_empty() || honorific {
+                        person(ctx, si, toks, words_r, rank, &titles, &prefix);
+                        rank = None;
+                        honorific = false;
+                        titles.clear();
+                        prefix.clear();
+                        prefix_start = None;
+                    } else if let Some(pid) = known_surname(ctx, toks, words_r.clone()) {
+                        // A later mention by surname alone ("Mastalir said").
+                        let span = toks[words_r.start].start..toks[words_r.end - 1].end;
+                        ctx.ents.get_mut(pid).mentions.push(span.clone());
+                        ctx.push(Mention {
+                            sentence: si,
+                            entity: pid,
+                            span,
+                            toks: words_r.clone(),
+                            titles: Vec::new(),
+                            prefix: Vec::new(),
+                            inside: false,
+                        });
+                        prefix.clear();
+                        prefix_start = None;
+                    } else if looks_like_person(ctx, toks, words_r.clone()) {
+                        person(ctx, si, toks, words_r, None, &[], &prefix);
+                        prefix.clear();
+                        prefix_start = None;
+                    } else if let Some(h) = appositive_head(ctx, toks, words_r.end) {
+                        headed(ctx, si, toks, words_r, h, &prefix);
+                        prefix.clear();
+                        prefix_start = None;
+                    }
+                    k = end;
+                }
+            }
+        }
+    }
+    quoted_names(ctx, si, toks);
+    described_agreements(ctx, si, toks);
+    acronyms(ctx, si, toks);
+}
+
+/// The end (exclusive segment index) of a run of unknown words starting at `k`, with
+/// connectors inside it.
+fn word_run(segs: &[(Range<usize>, Seg)], k: usize) -> Option<usize> {
+    if !matches!(segs.get(k), Some((_, Seg::Word))) {
+        return None;
+    }
+    let mut end = k + 1;
+    while end < segs.len() {
+        match &segs[end].1 {
+            Seg::Word => end += 1,
+            Seg::Connector if matches!(segs.get(end + 1), Some((_, Seg::Word))) => end += 2,
+            // A known form inside a longer name ("Space" + "Operations" ...) ends the run.
+            _ => break,
+        }
+    }
+    Some(end)
+}
+
+/// Whether the words of segments k..end end in a head word; a head may also run into the
+/// known forms after the words ("Defence Space Command").
+fn head_for(
+    ctx: &Ctx<'_, '_>,
+    toks: &[Token],
+    segs: &[(Range<usize>, Seg)],
+    k: usize,
+    end: usize,
+) -> Option<(Head, usize)> {
+    let r = segs[k].0.start..segs[end - 1].0.end;
+    let words: Vec<String> = toks[r.clone()]
+        .iter()
+        .map(|t| form_key(t.text(ctx.text)))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (h, n) = ctx.ex.lexicon.head_of(&words)?;
+    // A head alone ("Command") is not a name.
+    if n >= words.len() && prefix_less(segs, k) {
+        return None;
+    }
+    Some((h, n))
+}
+
+fn prefix_less(segs: &[(Range<usize>, Seg)], k: usize) -> bool {
+    k == 0
+        || !matches!(
+            segs[k - 1].1,
+            Seg::Known(_) | Seg::Compound(_) | Seg::Local(_)
+        )
+}
+
+/// Registers a name typed by its head word.
+fn headed(
+    ctx: &mut Ctx<'_, '_>,
+    si: usize,
+    toks: &[Token],
+    r: Range<usize>,
+    h: Head,
+    prefix: &[usize],
+) {
+    let text = ctx.text;
+    let mut r = r;
+    // Drop a leading "The".
+    while r.len() > 1 && ctx.ex.lexicon.stopwords.contains(toks[r.start].text(text)) {
+        r.start += 1;
+    }
+    let form = span_text(text, toks, r.clone()).to_string();
+    let span = toks[r.start].start..toks[r.end - 1].end;
+    let (kind, ns) = match &h {
+        Head::Kind(HeadKind::Organization) => (EntityType::Organization, "org"),
+        Head::Kind(HeadKind::Initiative) => (EntityType::Initiative, "initiative"),
+        Head::Kind(HeadKind::Agreement) => (EntityType::Agreement, "agreement"),
+        Head::Kind(HeadKind::Place) => (EntityType::Place, "place"),
+        Head::Event(_) => (EntityType::Event, "event"),
+    };
+    let name = display_name(&form);
+    let key = format!("{ns}/{}", slug(&name));
+    let id = ctx.ents.add(kind, &key, &name, &form, span.clone());
+    if let Head::Event(iri) = h {
+        ctx.ents.get_mut(id).event_class.get_or_insert(iri);
+    }
+    ctx.push(Mention {
+        sentence: si,
+        entity: id,
+        span,
+        toks: r,
+        titles: Vec::new(),
+        prefix: prefix.to_vec(),
+        inside: false,
+    });
+}
+
+/// A name printed in capitals (a dateline's "YOKOTA AIR BASE") in title case.
+pub fn display_name(form: &str) -> String {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 6 && letters.iter().all(|c| c.is_uppercase());
+    let words = form.split_whitespace().count();
+    if !all_caps || words < 2 {
+        return form.to_string();
+    }
+    form.split_whitespace()
+        .map(|w| {
+            if w.len() <= 3 && w.chars().all(|c| c.is_uppercase() || c == '.') {
+                w.to_string()
+            } else {
+                let mut c = w.chars();
+                let first: String = c.next().into_iter().collect();
+                first + &c.as_str().to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Registers a person from the tokens of its name.
+fn person(
+    ctx: &mut Ctx<'_, '_>,
+    si: usize,
+    toks: &[Token],
+    r: Range<usize>,
+    rank: Option<usize>,
+    titles: &[String],
+    prefix: &[usize],
+) {
+    let text = ctx.text;
+    let name = span_text(text, toks, r.clone()).to_string();
+    let span = toks[r.start].start..toks[r.end - 1].end;
+    // The printed form with its rank or title, as an alias.
+    let words = name.split_whitespace().count();
+    let id = if words == 1 {
+        // A surname alone: the person already named in full, else a person of that name.
+        match ctx.ents.persons_with_surname(&name).as_slice() {
+            [one] => *one,
+            _ => ctx.ents.add(
+                EntityType::Person,
+                &format!("person/{}", slug(&name)),
+                &name,
+                &name,
+                span.clone(),
+            ),
+        }
+    } else {
+        ctx.ents.add(
+            EntityType::Person,
+            &format!("person/{}", slug(&name)),
+            &name,
+            &name,
+            span.clone(),
+        )
+    };
+    if words == 1 {
+        ctx.ents.get_mut(id).aliases.insert(name.clone());
+        ctx.ents.get_mut(id).mentions.push(span.clone());
+    }
+    let kb = ctx.ex.kb;
+    let printed_prefix: Vec<String> = rank.map(|r| kb.ranks[r].name.clone()).into_iter().collect();
+    let _ = printed_prefix;
+    if rank.is_some() || !titles.is_empty() {
+        // Alias with the rank or title as printed, e.g. "Lt. Gen. Philip A. Garrant".
+        let start = preceding_title_start(text, toks, r.start);
+        let printed = &text[toks[start].start..span.end];
+        if printed != name {
+            ctx.ents.get_mut(id).aliases.insert(printed.to_string());
+        }
+    }
+    if let Some(rk) = rank {
+        ctx.ents.get_mut(id).rank.get_or_insert(rk);
+    }
+    if let Some(t) = titles.last() {
+        ctx.ents.get_mut(id).post.get_or_insert(t.clone());
+    }
+    ctx.push(Mention {
+        sentence: si,
+        entity: id,
+        span,
+        toks: r,
+        titles: titles.to_vec(),
+        prefix: prefix.to_vec(),
+        inside: false,
+    });
+}
+
+/// The first token of the rank/title words right before a name (for its printed alias).
+fn preceding_title_start(text: &str, toks: &[Token], name_start: usize) -> usize {
+    let mut s = name_start;
+    while s > 0 {
+        let t = &toks[s - 1];
+        let w = t.text(text);
+        if t.kind == TokenKind::Word
+            && (w.ends_with('.') || w.chars().next().is_some_and(char::is_uppercase))
+            && name_start - (s - 1) <= 3
+        {
+            s -= 1;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// A single capitalized word that is the surname of a person already named in full.
+fn known_surname(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> Option<usize> {
+    if r.len() != 1 {
+        return None;
+    }
+    let w = toks[r.start].text(ctx.text);
+    if ctx.ex.lexicon.stopwords.contains(w) {
+        return None;
+    }
+    match ctx.ents.persons_with_surname(w).as_slice() {
+        [one] if ctx.ents.get(*one).name.contains(' ') => Some(*one),
+        _ => None,
+    }
+}
+
+/// A run of 2 to 4 name-like words that the sentence treats as a person: followed by a
+/// post (", Deputy Director ...", ", commander of ...") or by "said", or after "said".
+fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool {
+    let text = ctx.text;
+    let words: Vec<&str> = toks[r.clone()].iter().map(|t| t.text(text)).collect();
+    let n = words
+        .iter()
+        .filter(|w| w.len() > 2 || !w.ends_with('.'))
+        .count();
+    if !(2..=4).contains(&n) || words.len() > 5 {
+        return false;
+    }
+    if ctx.ex.lexicon.stopwords.contains(words[0]) {
+        return false;
+    }
+    if words.iter().any(|w| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || (w.len() > 3 && w.chars().all(|c| c.is_uppercase() || c == '-'))
+            || CONNECTORS.contains(w)
+    }) {
+        return false;
+    }
+    let next = toks.get(r.end).map(|t| t.text(text)).unwrap_or("");
+    let next2: Vec<&str> = toks[r.end.min(toks.len())..(r.end + 5).min(toks.len())]
+        .iter()
+        .map(|t| t.text(text))
+        .collect();
+    let prev = if r.start > 0 {
+        toks[r.start - 1].text(text)
+    } else {
+        ""
+    };
+    let speech = |w: &str| {
+        matches!(
+            w,
+            "said" | "says" | "added" | "told" | "noted" | "explained"
+        )
+    };
+    if speech(prev) || speech(next) {
+        return true;
+    }
+    if next == "," {
+        // ", <post>" within the next words: a known title or a post word.
+        for w in next2.iter().skip(1) {
+            let lw = w.to_lowercase();
+            if ctx.ex.lexicon.post(&lw).is_some()
+                || !ctx
+                    .ex
+                    .kb
+                    .lookup(w)
+                    .iter()
+                    .all(|e| !matches!(e, Entry::Title(_)))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// ", a/an/the ... <head>" after a name: the head word types the name ("Global Sentinel
+/// 2024, U.S. Space Command’s flagship multinational exercise").
+fn appositive_head(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option<Head> {
+    let text = ctx.text;
+    let mut i = end;
+    // Skip a parenthetical acronym.
+    if toks.get(i).is_some_and(|t| t.text(text) == "(") {
+        while i < toks.len() && toks[i].text(text) != ")" {
+            i += 1;
+        }
+        i += 1;
+    }
+    if toks.get(i).map(|t| t.text(text)) != Some(",") {
+        return None;
+    }
+    let mut words = Vec::new();
+    for t in toks.iter().skip(i + 1).take(8) {
+        let w = t.text(text);
+        if matches!(w, "," | "." | ";" | "(" | "”") {
+            break;
+        }
+        if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
+            words.push(form_key(w));
+            if let Some((h, _)) = ctx.ex.lexicon.head_of(&words[words.len() - 1..]) {
+                if !matches!(h, Head::Kind(HeadKind::Place)) {
+                    return Some(h);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Names in quotes typed by the lowercase head after them: `“Partner to Win” line of
+/// effort`, `"Space Flag" exercise`.
+fn quoted_names(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
+    let text = ctx.text;
+    let mut i = 0;
+    while i < toks.len() {
+        if !matches!(toks[i].text(text), "“" | "\"") {
+            i += 1;
+            continue;
+        }
+        let Some(close) =
+            (i + 1..toks.len().min(i + 9)).find(|&j| matches!(toks[j].text(text), "”" | "\""))
+        else {
+            i += 1;
+            continue;
+        };
+        if close == i + 1 || !is_cap(text, &toks[i + 1]) {
+            i = close + 1;
+            continue;
+        }
+        let mut words = Vec::new();
+        let mut hit = None;
+        for t in toks.iter().skip(close + 1).take(4) {
+            words.push(form_key(t.text(text)));
+            if let Some((h, n)) = ctx.ex.lexicon.head_of(&words) {
+                if n == words.len() {
+                    hit = Some(h);
+                }
+            }
+        }
+        if let Some(h) = hit {
+            headed(ctx, si, toks, i + 1..close, h, &[]);
+        }
+        i = close + 1;
+    }
+}
+
+/// Agreements described rather than named: "signed a memorandum of understanding (MOU) on
+/// the formation of ...", "an SSA sharing agreement".
+fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
+    let text = ctx.text;
+    let lower: Vec<String> = toks.iter().map(|t| form_key(t.text(text))).collect();
+    let mut i = 0;
+    while i < toks.len() {
+        if !matches!(lower[i].as_str(), "a" | "an") {
+            i += 1;
+            continue;
+        }
+        // Find an agreement head within the next words, all lowercase or acronyms.
+        let mut end = None;
+        let mut words = Vec::new();
+        for j in i + 1..toks.len().min(i + 9) {
+            let w = toks[j].text(text);
+            if matches!(w, "," | "." | ";") {
+                break;
+            }
+            if w == "(" {
+                continue;
+            }
+            words.push(lower[j].clone());
+            if let Some((Head::Kind(HeadKind::Agreement), _)) = ctx.ex.lexicon.head_of(&words) {
+                end = Some(j + 1);
+            }
+        }
+        let Some(mut end) = end else {
+            i += 1;
+            continue;
+        };
+        // A following "(MOU)" is part of the phrase; "on/concerning ..." completes it.
+        if toks.get(end).is_some_and(|t| t.text(text) == "(") {
+            if let Some(close) = (end..toks.len().min(end + 4)).find(|&j| toks[j].text(text) == ")")
+            {
+                end = close + 1;
+            }
+        }
+        let mut full_end = end;
+        if toks
+            .get(end)
+            .is_some_and(|t| matches!(t.text(text), "on" | "concerning" | "for" | "regarding"))
+        {
+            let mut j = end + 1;
+            while j < toks.len()
+                && j < end + 14
+                && !matches!(toks[j].text(text), "," | "." | ";" | "at")
+            {
+                j += 1;
+            }
+            full_end = j;
+        }
+        let start = i + 1;
+        let name_toks: Vec<&Token> = toks[start..full_end]
+            .iter()
+            .filter(|t| !matches!(t.text(text), "(" | ")"))
+            .collect();
+        // Drop "(MOU)" from the name; keep it as an alias.
+        let mut name = String::new();
+        let mut in_paren = false;
+        let mut acronym = None;
+        for t in &toks[start..full_end] {
+            let w = t.text(text);
+            match w {
+                "(" => in_paren = true,
+                ")" => in_paren = false,
+                _ if in_paren => acronym = Some(w.to_string()),
+                _ => {
+                    if !name.is_empty() {
+                        name.push(' ');
+                    }
+                    name.push_str(w);
+                }
+            }
+        }
+        if name_toks.is_empty() || ctx.ents.local_form(&name).is_some() {
+            i = full_end;
+            continue;
+        }
+        let span = toks[start].start..toks[full_end - 1].end;
+        let key = format!("agreement/{}", slug(&name));
+        let id = ctx
+            .ents
+            .add(EntityType::Agreement, &key, &name, &name, span.clone());
+        ctx.ents.get_mut(id).unnamed = true;
+        if let Some(a) = acronym {
+            ctx.ents.define_local_form(&a, id);
+        }
+        ctx.push(Mention {
+            sentence: si,
+            entity: id,
+            span,
+            toks: start..full_end,
+            titles: Vec::new(),
+            prefix: Vec::new(),
+            inside: false,
+        });
+        i = full_end;
+    }
+}
+
+/// "Full Name (ACRONYM)": the acronym becomes a form of the entity named just before.
+fn acronyms(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
+    let text = ctx.text;
+    let ms: Vec<(usize, usize)> = ctx
+        .found
+        .in_sentence(si)
+        .filter(|m| !m.inside)
+        .map(|m| (m.toks.end, m.entity))
+        .collect();
+    for (end, id) in ms {
+        let (Some(open), Some(acr), Some(close)) =
+            (toks.get(end), toks.get(end + 1), toks.get(end + 2))
+        else {
+            continue;
+        };
+        if open.text(text) != "(" || close.text(text) != ")" {
+            continue;
+        }
+        let a = acr.text(text);
+        let caps = a.chars().filter(|c| c.is_uppercase()).count();
+        if caps >= 2 && a.len() <= 16 && !a.contains(' ') {
+            if ctx.ents.get(id).kind == EntityType::Person {
+                continue;
+            }
+            ctx.ents.define_local_form(a, id);
+            ctx.ents.get_mut(id).mentions.push(acr.span());
+        }
+    }
+}
+
+/// Surnames that stood alone before the full name appeared, and persons named twice.
+fn resolve_surnames(
+    _ex: &Extractor<'_>,
+    _text: &str,
+    _sentences: &[Sentence],
+    found: &mut Found,
+    ents: &mut super::Entities,
+) {
+    let ids: Vec<usize> = ents.ids().collect();
+    for id in ids {
+        let e = ents.get(id);
+        if e.kind != EntityType::Person || e.name.split_whitespace().count() != 1 {
+            continue;
+        }
+        let full = ents.persons_with_surname(&e.name.clone());
+        let full: Vec<usize> = full
+            .into_iter()
+            .filter(|&f| f != id && ents.get(f).name.contains(' '))
+            .collect();
+        if let [one] = full.as_slice() {
+            ents.merge(id, *one);
+        }
+    }
+    merge_by_core_name(_ex, ents);
+    for m in &mut found.mentions {
+        m.entity = ents.resolve(m.entity);
+    }
+    let _ = last_name;
+}
+
+/// A name without the nations or organizations printed before it: "Space Engagement
+/// Talks" for "US-Japan Space Engagement Talks", "Space Forces Korea" for "U.S. Space
+/// Forces Korea".
+fn core_name(kb: &Knowledge, name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut i = 0;
+    while i + 1 < words.len() {
+        let w = words[i].trim_end_matches("’s").trim_end_matches("'s");
+        let parts: Vec<&str> = w.split('-').collect();
+        let known = parts.iter().all(|p| {
+            kb.lookup(p)
+                .iter()
+                .any(|e| matches!(e, Entry::Nation(_, _) | Entry::Organization(_)))
+        });
+        if known {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    form_key(&words[i..].join(" "))
+}
+
+/// Names of one thing with and without a nation or organization before them are one
+/// entity: the form with the prefix gives the name.
+fn merge_by_core_name(ex: &Extractor<'_>, ents: &mut super::Entities) {
+    let mut groups: HashMap<(EntityType, String), Vec<usize>> = HashMap::new();
+    for id in ents.ids().collect::<Vec<_>>() {
+        let e = ents.get(id);
+        if !matches!(
+            e.kind,
+            EntityType::Event
+                | EntityType::Organization
+                | EntityType::Initiative
+                | EntityType::Agreement
+        ) || e.unnamed
+        {
+            continue;
+        }
+        let core = core_name(ex.kb, &e.name);
+        if core.split(' ').count() < 2 && e.kind != EntityType::Event {
+            continue;
+        }
+        groups.entry((e.kind, core)).or_default().push(id);
+    }
+    for ((kind, core), mut ids) in groups {
+        if ids.len() < 2 {
+            continue;
+        }
+        ids.sort_by_key(|&i| {
+            ents.get(i)
+                .mentions
+                .iter()
+                .map(|m| m.start)
+                .min()
+                .unwrap_or(usize::MAX)
+        });
+        let prefixed: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| form_key(&ents.get(i).name) != core)
+            .collect();
+        let target = match (kind, prefixed.as_slice()) {
+            (_, [one]) => *one,
+            (EntityType::Event, [first, ..]) => *first,
+            (_, []) => ids[0],
+            _ => continue,
+        };
+        for &i in &ids {
+            let bare = form_key(&ents.get(i).name) == core;
+            if i != target && (bare || kind == EntityType::Event) {
+                ents.merge(i, target);
+            }
+        }
+    }
+}
+
+/// Metadata of the release resolved to entities: the byline's person, the publishing
+/// office, the dateline's place.
+pub(crate) fn metadata(
+    ex: &Extractor<'_>,
+    release: &Release,
+    ents: &mut super::Entities,
+) -> Metadata {
+    let kb = ex.kb;
+    let mut md = Metadata {
+        title: release.title.clone(),
+        published: release.published,
+        ..Metadata::default()
+    };
+    if let Some(author) = &release.author {
+        // "Tech. Sgt. Nick Wilson": a rank, then the name.
+        let toks = ex.tokenizer.tokenize(author, 0);
+        let mut i = 0;
+        let mut rank = None;
+        while i < toks.len() {
+            let mut hit = None;
+            for n in (1..=3.min(toks.len() - i)).rev() {
+                let f = &author[toks[i].start..toks[i + n - 1].end];
+                if let Some(Entry::Rank(r)) =
+                    kb.lookup(f).iter().find(|e| matches!(e, Entry::Rank(_)))
+                {
+                    hit = Some((n, *r));
+                    break;
+                }
+            }
+            match hit {
+                Some((n, r)) => {
+                    rank = Some(r);
+                    i += n;
+                }
+                None => break,
+            }
+        }
+        if i < toks.len() {
+            let name = author[toks[i].start..].trim().to_string();
+            let id = ents.add(
+                EntityType::Person,
+                &format!("person/{}", slug(&name)),
+                &name,
+                author,
+                0..0,
+            );
+            if let Some(r) = rank {
+                ents.get_mut(id).rank.get_or_insert(r);
+            }
+            md.author = Some(id);
+        }
+    }
+    if let Some(p) = &release.publisher {
+        // The office: a known organization, or an organization of its own.
+        let id = match kb
+            .lookup(p)
+            .iter()
+            .find(|e| matches!(e, Entry::Organization(_)))
+        {
+            Some(&e) => {
+                let (kind, key, name) = known_key(kb, e).expect("organizations have keys");
+                ents.add(kind, &key, &name, p, 0..0)
+            }
+            None => ents.add(
+                EntityType::Organization,
+                &format!("org/{}", slug(p)),
+                p,
+                p,
+                0..0,
+            ),
+        };
+        md.publisher = Some(id);
+    }
+    if let Some(dl) = &release.dateline {
+        let place = display_name(&dl.place);
+        let id = match kb
+            .lookup(&dl.place)
+            .iter()
+            .find(|e| matches!(e, Entry::Place(_)))
+        {
+            Some(&e) => {
+                let (kind, key, name) = known_key(kb, e).expect("places have keys");
+                ents.add(kind, &key, &name, &dl.place, dl.place_span.clone())
+            }
+            None => ents.add(
+                EntityType::Place,
+                &format!("place/{}", slug(&place)),
+                &place,
+                &dl.place,
+                dl.place_span.clone(),
+            ),
+        };
+        md.dateline = Some(id);
+    }
+    md
+}

@@ -1,0 +1,1055 @@
+//! Relations: the genre's ways of stating them, one rule each. Every relation keeps the
+//! sentence that states it and the rule's name, so a wrong fact can be traced to its cause.
+
+use super::mentions::{Found, Mention};
+use super::{EntityType, Extractor, Object, Predicate, Relation, Sentence};
+use crate::date::{find_dates, Date};
+use crate::knowledge::{form_key, Entry};
+use crate::reading::Release;
+use std::collections::HashSet;
+use std::ops::Range;
+
+#[derive(Default)]
+pub struct Relations {
+    list: Vec<Relation>,
+}
+
+impl Relations {
+    fn add(&mut self, s: usize, p: Predicate, o: usize, ev: &Range<usize>, rule: &'static str) {
+        if s != o {
+            self.list.push(Relation {
+                subject: s,
+                predicate: p,
+                object: Object::Entity(o),
+                evidence: ev.clone(),
+                rule,
+            });
+        }
+    }
+    fn add_date(&mut self, s: usize, d: Date, ev: &Range<usize>, rule: &'static str) {
+        self.list.push(Relation {
+            subject: s,
+            predicate: Predicate::Date,
+            object: Object::Date(d),
+            evidence: ev.clone(),
+            rule,
+        });
+    }
+    fn has(&self, s: usize, p: Predicate) -> bool {
+        self.list.iter().any(|r| r.subject == s && r.predicate == p)
+    }
+    pub fn into_vec(self) -> Vec<Relation> {
+        self.list
+    }
+}
+
+fn is_agent(k: EntityType) -> bool {
+    matches!(
+        k,
+        EntityType::Nation | EntityType::Organization | EntityType::Person
+    )
+}
+
+/// Quote ranges of a text (between “ and ”, or straight quotes paired).
+pub(crate) fn quote_ranges(text: &str, within: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for p in within {
+        let para = &text[p.clone()];
+        let mut open: Option<usize> = None;
+        for (i, c) in para.char_indices() {
+            match c {
+                '“' => open = Some(i),
+                '”' => {
+                    if let Some(o) = open.take() {
+                        out.push(p.start + o..p.start + i + c.len_utf8());
+                    }
+                }
+                '"' => match open.take() {
+                    Some(o) => out.push(p.start + o..p.start + i + 1),
+                    None => open = Some(i),
+                },
+                _ => {}
+            }
+        }
+        // A quote left open at the paragraph's end (it continues in the next paragraph).
+        if let Some(o) = open {
+            out.push(p.start + o..p.end);
+        }
+    }
+    out
+}
+
+struct Ctx<'a, 'k> {
+    ex: &'a Extractor<'k>,
+    text: &'a str,
+    release: &'a Release,
+    sentences: &'a [Sentence],
+    found: &'a Found,
+    ents: &'a mut super::Entities,
+    rels: &'a mut Relations,
+    quotes: Vec<Range<usize>>,
+}
+
+impl Ctx<'_, '_> {
+    fn quoted(&self, pos: usize) -> bool {
+        self.quotes.iter().any(|q| q.contains(&pos))
+    }
+    fn kind(&self, id: usize) -> EntityType {
+        self.ents.get(id).kind
+    }
+    fn words(&self, si: usize) -> Vec<String> {
+        self.sentences[si]
+            .tokens
+            .iter()
+            .map(|t| form_key(t.text(self.text)))
+            .collect()
+    }
+    fn mentions(&self, si: usize) -> Vec<Mention> {
+        let mut v: Vec<Mention> = self
+            .found
+            .in_sentence(si)
+            .filter(|m| !self.quoted(m.span.start))
+            .cloned()
+            .map(|mut m| {
+                m.entity = self.ents.resolve(m.entity);
+                m
+            })
+            .collect();
+        v.sort_by_key(|m| m.span.start);
+        v
+    }
+}
+
+pub(crate) fn extract(
+    ex: &Extractor<'_>,
+    release: &Release,
+    sentences: &[Sentence],
+    found: &Found,
+    ents: &mut super::Entities,
+    rels: &mut Relations,
+) {
+    let quotes = quote_ranges(&release.content, &release.paragraphs);
+    let mut c = Ctx {
+        ex,
+        text: &release.content,
+        release,
+        sentences,
+        found,
+        ents,
+        rels,
+        quotes,
+    };
+    for si in 0..sentences.len() {
+        posts(&mut c, si);
+        organization_structure(&mut c, si);
+        partners(&mut c, si);
+        initiatives_and_agreements(&mut c, si);
+    }
+    events(&mut c);
+    countries(&mut c);
+    known_parents(&mut c);
+}
+
+/// The post a phrase names and whether it heads its organization: the longest known post
+/// phrase, a deputy/assistant form demoting it to membership.
+fn post_meaning(c: &Ctx<'_, '_>, words: &[String]) -> Option<bool> {
+    let lex = &c.ex.lexicon;
+    let mut best: Option<(usize, bool)> = None;
+    for i in 0..words.len() {
+        for j in (i + 1..=words.len().min(i + 4)).rev() {
+            if let Some(h) = lex.post(&words[i..j].join(" ")) {
+                if best.is_none_or(|(n, _)| j - i > n) {
+                    best = Some((j - i, h));
+                }
+                break;
+            }
+        }
+    }
+    best.map(|(_, h)| h)
+}
+
+/// Posts: "NASA Administrator Bill Nelson", "Air Force Lt. Gen. Stephen F. Jost",
+/// "X, commander of Y and Z", "the Commander of Y, Brig. Gen. X".
+fn posts(c: &mut Ctx<'_, '_>, si: usize) {
+    let ms = c.mentions(si);
+    let ev = c.sentences[si].span.clone();
+    let toks = c.sentences[si].tokens.clone();
+    let words = c.words(si);
+    for (mi, m) in ms.iter().enumerate() {
+        if c.kind(m.entity) != EntityType::Person {
+            continue;
+        }
+        let p = m.entity;
+        // 1. Printed before the name, in the same run.
+        let prefix_orgs: Vec<usize> = m
+            .prefix
+            .iter()
+            .map(|&x| c.ents.resolve(x))
+            .filter(|&x| c.kind(x) == EntityType::Organization)
+            .collect();
+        let prefix_nations: Vec<usize> = m
+            .prefix
+            .iter()
+            .map(|&x| c.ents.resolve(x))
+            .filter(|&x| c.kind(x) == EntityType::Nation)
+            .collect();
+        let title_words: Vec<String> = m
+            .titles
+            .iter()
+            .flat_map(|t| {
+                form_key(t)
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let meaning = if m.titles.is_empty() {
+            None
+        } else {
+            post_meaning(c, &title_words)
+        };
+        for &o in &prefix_orgs {
+            let p_rel = match meaning {
+                Some(true) => Predicate::Heads,
+                _ => Predicate::MemberOf,
+            };
+            c.rels.add(p, p_rel, o, &ev, "post-before-name");
+        }
+        for &n in &prefix_nations {
+            c.rels
+                .add(p, Predicate::Country, n, &ev, "nation-before-name");
+        }
+        // 2. An appositive after the name: ", commander of Y, Z and W," / ", ESA Director".
+        let after = m.toks.end;
+        if toks.get(after).map(|t| t.text(c.text)) == Some(",") {
+            let mut end = after + 1;
+            while end < toks.len() {
+                let w = toks[end].text(c.text);
+                if matches!(w, ";" | "." | "(" | "“" | "”") {
+                    break;
+                }
+                let lw = &words[end];
+                let lower = w.chars().next().is_some_and(char::is_lowercase);
+                let allowed = matches!(
+                    lw.as_str(),
+                    "of" | "for"
+                        | "at"
+                        | "the"
+                        | "and"
+                        | "in"
+                        | "to"
+                        | "'s"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "then"
+                ) || c.ex.lexicon.post(lw).is_some()
+                    || lw == ",";
+                if lower && !allowed {
+                    break;
+                }
+                // Another person ends the appositive.
+                if ms.iter().any(|o| {
+                    o.toks.start == end && c.kind(o.entity) == EntityType::Person && o.entity != p
+                }) {
+                    break;
+                }
+                end += 1;
+            }
+            let window = after + 1..end;
+            let meaning = post_meaning(c, &words[window.clone()]);
+            if let Some(head) = meaning {
+                for o in ms.iter().skip(mi + 1) {
+                    if o.toks.start >= window.end {
+                        break;
+                    }
+                    if o.inside {
+                        continue;
+                    }
+                    match c.kind(o.entity) {
+                        EntityType::Organization => {
+                            // The post word must come before the organization, or right
+                            // after it ("USSPACECOM commander").
+                            let rel = if head {
+                                Predicate::Heads
+                            } else {
+                                Predicate::MemberOf
+                            };
+                            c.rels.add(p, rel, o.entity, &ev, "appositive-post");
+                        }
+                        EntityType::Nation if o.toks.start == window.start => {
+                            c.rels
+                                .add(p, Predicate::Country, o.entity, &ev, "appositive-nation");
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        // 3. "the Commander of Y, Rank Name": the post and organization just before.
+        if m.toks.start >= 2 && toks[m.toks.start - 1].text(c.text) == "," {
+            if let Some(o) = ms[..mi].iter().rev().find(|o| !o.inside) {
+                if o.toks.end == m.toks.start - 1 && c.kind(o.entity) == EntityType::Organization {
+                    let from = o.toks.start.saturating_sub(4);
+                    let before = &words[from..o.toks.start];
+                    if before.last().map(String::as_str) == Some("of") {
+                        if let Some(head) = post_meaning(c, &before[..before.len() - 1]) {
+                            let rel = if head {
+                                Predicate::Heads
+                            } else {
+                                Predicate::MemberOf
+                            };
+                            c.rels.add(p, rel, o.entity, &ev, "post-of-org-before-name");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Organization structure: "X, a component of Y", "X reports to Y", "assigning X to Y",
+/// "the Y’s X", and larger names built on a known one ("JASDF Space Operations Group").
+fn organization_structure(c: &mut Ctx<'_, '_>, si: usize) {
+    let ms = c.mentions(si);
+    let ev = c.sentences[si].span.clone();
+    let words = c.words(si);
+    let orgs: Vec<&Mention> = ms
+        .iter()
+        .filter(|m| c.kind(m.entity) == EntityType::Organization)
+        .collect();
+    for m in &orgs {
+        for &x in &m.prefix {
+            let x = c.ents.resolve(x);
+            if c.kind(x) == EntityType::Organization && !m.inside {
+                c.rels.add(
+                    m.entity,
+                    Predicate::SubOrganizationOf,
+                    x,
+                    &ev,
+                    "name-built-on-parent",
+                );
+            }
+        }
+    }
+    const CUES: &[&str] = &[
+        "component of",
+        "component to",
+        "sub component of",
+        "subcomponent of",
+        "reports to",
+        "report to",
+        "assigned to",
+        "part of",
+        "a unit of",
+        "subordinate to",
+        "field command of",
+        "falls under",
+        "is under",
+        "within",
+    ];
+    for (i, a) in orgs.iter().enumerate() {
+        for b in orgs.iter().skip(i + 1) {
+            if a.inside || b.inside || a.entity == b.entity {
+                continue;
+            }
+            let between = words[a.toks.end..b.toks.start].join(" ");
+            if between.split(' ').count() > 12 {
+                continue;
+            }
+            if CUES.iter().any(|cue| between.contains(cue)) {
+                c.rels.add(
+                    a.entity,
+                    Predicate::SubOrganizationOf,
+                    b.entity,
+                    &ev,
+                    "component-cue",
+                );
+            } else if between == "'s" || between == "whose" || between == ", whose" {
+                c.rels.add(
+                    b.entity,
+                    Predicate::SubOrganizationOf,
+                    a.entity,
+                    &ev,
+                    "possessive-parent",
+                );
+            }
+            // "assigning X to the Y"
+            let before_a = if a.toks.start > 0 {
+                words[a.toks.start - 1].as_str()
+            } else {
+                ""
+            };
+            if matches!(before_a, "assigning" | "assigned" | "assign")
+                && between.ends_with("to the")
+                || between == "to" && matches!(before_a, "assigning" | "assigned")
+            {
+                c.rels.add(
+                    a.entity,
+                    Predicate::SubOrganizationOf,
+                    b.entity,
+                    &ev,
+                    "assigned-to",
+                );
+            }
+        }
+    }
+}
+
+const PARTNER_CUES: &[&str] = &[
+    "partner",
+    "partners",
+    "partnership",
+    "partnerships",
+    "alliance",
+    "ally",
+    "allies",
+    "allied",
+    "cooperation",
+    "cooperate",
+    "collaboration",
+    "bilateral",
+    "partnered",
+];
+
+/// Partnerships: compound names ("US-Japan"), and a sentence that speaks of partnership or
+/// alliance between exactly two nations or two organizations.
+fn partners(c: &mut Ctx<'_, '_>, si: usize) {
+    let ev = c.sentences[si].span.clone();
+    for (s, nations) in &c.found.compounds {
+        if *s == si {
+            for (i, &a) in nations.iter().enumerate() {
+                for &b in nations.iter().skip(i + 1) {
+                    let (a, b) = (c.ents.resolve(a), c.ents.resolve(b));
+                    c.rels.add(a, Predicate::Partner, b, &ev, "compound-name");
+                }
+            }
+        }
+    }
+    let words = c.words(si);
+    if !words.iter().any(|w| PARTNER_CUES.contains(&w.as_str())) {
+        return;
+    }
+    let ms = c.mentions(si);
+    for kind in [EntityType::Nation, EntityType::Organization] {
+        let mut ids: Vec<usize> = Vec::new();
+        for m in &ms {
+            if c.kind(m.entity) == kind && !m.inside && !ids.contains(&m.entity) {
+                ids.push(m.entity);
+            }
+        }
+        if ids.len() == 2 {
+            c.rels.add(
+                ids[0],
+                Predicate::Partner,
+                ids[1],
+                &ev,
+                "partnership-sentence",
+            );
+        }
+    }
+}
+
+/// Sponsors, members and signatories of initiatives and agreements.
+fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
+    let ms = c.mentions(si);
+    let ev = c.sentences[si].span.clone();
+    let words = c.words(si);
+    let text = c.text;
+    let toks = c.sentences[si].tokens.clone();
+    for (mi, m) in ms.iter().enumerate() {
+        let k = c.kind(m.entity);
+        if !matches!(k, EntityType::Initiative | EntityType::Agreement) {
+            continue;
+        }
+        // "X’s Y" (X an organization or nation).
+        if mi > 0 {
+            let prev = &ms[mi - 1];
+            if is_agent(c.kind(prev.entity))
+                && c.kind(prev.entity) != EntityType::Person
+                && words.get(prev.toks.end).map(String::as_str) == Some("'s")
+                && m.toks.start <= prev.toks.end + 2
+            {
+                c.rels.add(
+                    m.entity,
+                    Predicate::Sponsor,
+                    prev.entity,
+                    &ev,
+                    "possessive-sponsor",
+                );
+            }
+        }
+        // "Y, led by X", "Y ... set up by X", "X set up Y".
+        let after: Vec<&str> = words[m.toks.end..].iter().map(String::as_str).collect();
+        let led = after.windows(2).position(|w| {
+            matches!(
+                w[0],
+                "led" | "run" | "created" | "launched" | "established" | "sponsored" | "organized"
+            ) && w[1] == "by"
+        });
+        if let Some(pos) = led.filter(|&p| p < 6) {
+            let from = m.toks.end + pos + 2;
+            if let Some(x) = ms.iter().find(|o| {
+                o.toks.start >= from
+                    && o.toks.start <= from + 2
+                    && is_agent(c.kind(o.entity))
+                    && c.kind(o.entity) != EntityType::Person
+            }) {
+                c.rels
+                    .add(m.entity, Predicate::Sponsor, x.entity, &ev, "led-by");
+            }
+        }
+        if mi > 0 {
+            let before = words[..m.toks.start].join(" ");
+            if before.ends_with("set up")
+                || before.ends_with("created")
+                || before.ends_with("launched")
+                || before.ends_with("established")
+            {
+                if let Some(x) = ms[..mi].iter().rev().find(|o| {
+                    is_agent(c.kind(o.entity))
+                        && c.kind(o.entity) != EntityType::Person
+                        && !o.inside
+                }) {
+                    c.rels
+                        .add(m.entity, Predicate::Sponsor, x.entity, &ev, "set-up");
+                }
+            }
+        }
+    }
+    // Members and signatories: a sentence about joining, membership or signing, with one
+    // initiative or agreement and a list of nations or organizations.
+    let joined = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "member"
+                | "members"
+                | "joined"
+                | "joins"
+                | "join"
+                | "joining"
+                | "accession"
+                | "partners"
+                | "participants"
+        )
+    });
+    let signed = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "signed"
+                | "signs"
+                | "sign"
+                | "signatory"
+                | "signatories"
+                | "signing"
+                | "concluded"
+                | "joined"
+                | "joins"
+        )
+    });
+    let targets: Vec<usize> = ms
+        .iter()
+        .map(|m| m.entity)
+        .filter(|&e| matches!(c.kind(e), EntityType::Initiative | EntityType::Agreement))
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    if targets.len() != 1 {
+        return;
+    }
+    let t = targets[0];
+    let agents: Vec<usize> = ms
+        .iter()
+        .filter(|m| {
+            !m.inside
+                && matches!(
+                    c.kind(m.entity),
+                    EntityType::Nation | EntityType::Organization
+                )
+        })
+        .map(|m| m.entity)
+        .collect();
+    let sponsors: HashSet<usize> = c
+        .rels
+        .list
+        .iter()
+        .filter(|r| r.subject == t && r.predicate == Predicate::Sponsor)
+        .filter_map(|r| match r.object {
+            Object::Entity(o) => Some(o),
+            _ => None,
+        })
+        .collect();
+    let _ = (text, &toks);
+    match c.kind(t) {
+        EntityType::Initiative if joined => {
+            for a in agents {
+                if !sponsors.contains(&a) {
+                    c.rels
+                        .add(t, Predicate::Member, a, &ev, "membership-sentence");
+                }
+            }
+        }
+        EntityType::Agreement if signed => {
+            for a in agents {
+                if !sponsors.contains(&a) {
+                    c.rels
+                        .add(t, Predicate::Signatory, a, &ev, "signing-sentence");
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Events: named ones (typed by their head word) and ones described by a trigger ("signed",
+/// "ceremony", "met"), with their date, place, participants, host, leader, agreement and
+/// initiative from the sentence that states them.
+fn events(c: &mut Ctx<'_, '_>) {
+    let reference = c.release.published;
+    let mut last_event: Option<usize> = None;
+    let dateline_place = None::<usize>;
+    let _ = dateline_place;
+    for si in 0..c.sentences.len() {
+        let ms = c.mentions(si);
+        let ev = c.sentences[si].span.clone();
+        let words = c.words(si);
+        let toks = c.sentences[si].tokens.clone();
+        // Triggers outside quotes.
+        let mut trig: Option<(usize, usize, String)> = None; // (token, len, class)
+        'outer: for i in 0..words.len() {
+            if c.quoted(toks[i].start) {
+                continue;
+            }
+            for (phrase, class) in &c.ex.lexicon.triggers {
+                if i + phrase.len() <= words.len() && words[i..i + phrase.len()] == phrase[..] {
+                    // Inside a name ("Space Symposium") the name carries the event.
+                    if ms
+                        .iter()
+                        .any(|m| m.toks.contains(&i) && c.kind(m.entity) != EntityType::Event)
+                    {
+                        continue;
+                    }
+                    trig = Some((i, phrase.len(), class.clone()));
+                    break 'outer;
+                }
+            }
+        }
+        let named: Vec<usize> = ms
+            .iter()
+            .filter(|m| c.kind(m.entity) == EntityType::Event)
+            .map(|m| m.entity)
+            .collect();
+        let event = if let Some(&e) = named.first() {
+            if let Some((_, _, class)) = &trig {
+                c.ents.get_mut(e).event_class.get_or_insert(class.clone());
+            }
+            Some(e)
+        } else if let Some((ti, _, class)) = &trig {
+            let agents = ms.iter().any(|m| is_agent(c.kind(m.entity)) && !m.inside);
+            let places = ms.iter().any(|m| c.kind(m.entity) == EntityType::Place);
+            let dated = !find_dates(&c.text[ev.clone()], reference).is_empty();
+            // "the ceremony", "the signing": the event already mentioned.
+            let definite = *ti > 0 && matches!(words[ti - 1].as_str(), "the" | "this" | "that");
+            let same_class_last = last_event
+                .filter(|&e| c.ents.get(e).event_class.as_deref() == Some(class.as_str()));
+            if let (true, Some(e)) = (definite, same_class_last) {
+                Some(e)
+            } else if agents
+                && (places
+                    || dated
+                    || ms.iter().filter(|m| is_agent(c.kind(m.entity))).count() >= 2)
+            {
+                let label =
+                    c.ex.kb
+                        .event_class(class)
+                        .map(|k| k.label.clone())
+                        .unwrap_or_else(|| "Event".into());
+                let n = c.ents.ids().filter(|&i| c.ents.get(i).unnamed).count();
+                let key = format!("local/event-{n}");
+                let name = format!("{} ({})", label, snippet(&c.text[ev.clone()]));
+                let id = c
+                    .ents
+                    .add(EntityType::Event, &key, &name, "", toks[*ti].span());
+                let e = c.ents.get_mut(id);
+                e.unnamed = true;
+                e.aliases.clear();
+                e.event_class = Some(class.clone());
+                Some(id)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        let Some(e) = event else {
+            // An initiative "drives this collaboration": the event of the release.
+            if words.iter().any(|w| w == "this" || w == "these") {
+                if let Some(le) = last_event {
+                    for m in &ms {
+                        if c.kind(m.entity) == EntityType::Initiative {
+                            c.rels.add(
+                                le,
+                                Predicate::Initiative,
+                                m.entity,
+                                &ev,
+                                "initiative-refers-to-event",
+                            );
+                        }
+                    }
+                }
+            }
+            continue;
+        };
+        last_event = Some(e);
+        // Date.
+        if !c.rels.has(e, Predicate::Date) {
+            if let Some(d) = find_dates(&c.text[ev.clone()], reference)
+                .into_iter()
+                .find(|d| !c.quoted(ev.start + d.start))
+            {
+                c.rels.add_date(e, d.date, &ev, "date-in-event-sentence");
+            }
+        }
+        // Heads and memberships stated in this sentence are not participation.
+        let posted: HashSet<usize> = c
+            .rels
+            .list
+            .iter()
+            .filter(|r| {
+                r.evidence == ev && matches!(r.predicate, Predicate::Heads | Predicate::MemberOf)
+            })
+            .filter_map(|r| match r.object {
+                Object::Entity(o) => Some(o),
+                _ => None,
+            })
+            .collect();
+        for m in &ms {
+            let k = c.kind(m.entity);
+            let before = |n: usize| -> Vec<&str> {
+                words[m.toks.start.saturating_sub(n)..m.toks.start]
+                    .iter()
+                    .map(String::as_str)
+                    .collect()
+            };
+            match k {
+                EntityType::Place => {
+                    let b = before(3);
+                    if b.iter().any(|w| matches!(*w, "at" | "in" | "near")) {
+                        c.rels.add(
+                            e,
+                            Predicate::Location,
+                            m.entity,
+                            &ev,
+                            "place-in-event-sentence",
+                        );
+                    }
+                }
+                EntityType::Nation if !m.inside => {
+                    let b = before(1);
+                    if b == ["in"] {
+                        c.rels.add(
+                            e,
+                            Predicate::Location,
+                            m.entity,
+                            &ev,
+                            "nation-in-event-sentence",
+                        );
+                    } else if !posted.contains(&m.entity) {
+                        c.rels.add(
+                            e,
+                            Predicate::Participant,
+                            m.entity,
+                            &ev,
+                            "agent-in-event-sentence",
+                        );
+                    }
+                }
+                EntityType::Organization | EntityType::Person if !m.inside => {
+                    if posted.contains(&m.entity) {
+                        continue;
+                    }
+                    let after: Vec<&str> = words[m.toks.end..(m.toks.end + 12).min(words.len())]
+                        .iter()
+                        .map(String::as_str)
+                        .collect();
+                    let b = before(2);
+                    let rel =
+                        if b.ends_with(&["hosted", "by"]) || first_verb(&after) == Some("hosted") {
+                            Predicate::Host
+                        } else if b.ends_with(&["led", "by"])
+                            || matches!(first_verb(&after), Some("led" | "leading"))
+                        {
+                            if k == EntityType::Person {
+                                Predicate::Leader
+                            } else {
+                                Predicate::Participant
+                            }
+                        } else {
+                            Predicate::Participant
+                        };
+                    c.rels.add(e, rel, m.entity, &ev, "agent-in-event-sentence");
+                }
+                EntityType::Agreement => {
+                    c.rels.add(
+                        e,
+                        Predicate::Agreement,
+                        m.entity,
+                        &ev,
+                        "agreement-in-event-sentence",
+                    );
+                }
+                EntityType::Initiative => {
+                    c.rels.add(
+                        e,
+                        Predicate::Initiative,
+                        m.entity,
+                        &ev,
+                        "initiative-in-event-sentence",
+                    );
+                }
+                _ => {}
+            }
+        }
+        // "here": the dateline's place.
+        if words.iter().any(|w| w == "here") {
+            if let Some(dl) = &c.release.dateline {
+                let key = dl.place_span.clone();
+                if let Some(pid) = c.ents.ids().find(|&i| {
+                    c.ents.get(i).kind == EntityType::Place && c.ents.get(i).mentions.contains(&key)
+                }) {
+                    c.rels
+                        .add(e, Predicate::Location, pid, &ev, "here-is-the-dateline");
+                }
+            }
+        }
+    }
+}
+
+/// The first verb-like word after a name, skipping an appositive in commas.
+fn first_verb<'a>(after: &[&'a str]) -> Option<&'a str> {
+    let mut depth = 0;
+    for w in after {
+        if *w == "," {
+            depth = 1 - depth;
+            continue;
+        }
+        if depth == 0 && w.chars().all(|c| c.is_lowercase()) {
+            return Some(w);
+        }
+    }
+    None
+}
+
+fn snippet(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().take(10).collect();
+    let mut out = words.join(" ");
+    if s.split_whitespace().count() > 10 {
+        out.push_str(" …");
+    }
+    out
+}
+
+/// Countries: organizations and places from the gazetteers and from nations printed in
+/// their names; persons from the organizations they serve; the dateline's place from the
+/// nation printed after it.
+fn countries(c: &mut Ctx<'_, '_>) {
+    let kb = c.ex.kb;
+    let ids: Vec<usize> = c.ents.ids().collect();
+    let nation_ids: Vec<usize> = ids
+        .iter()
+        .copied()
+        .filter(|&i| c.kind(i) == EntityType::Nation)
+        .collect();
+    // Nation index -> entity in this release.
+    let nation_entity = |c: &Ctx<'_, '_>, idx: usize| {
+        nation_ids
+            .iter()
+            .copied()
+            .find(|&n| c.ents.get(n).nation == Some(idx))
+    };
+    for &id in &ids {
+        let e = c.ents.get(id).clone();
+        let ev = e
+            .mentions
+            .first()
+            .map(|m| sentence_of(c, m.start))
+            .unwrap_or(0..0);
+        match e.kind {
+            EntityType::Organization => {
+                // Known organization's nation.
+                let known = e
+                    .key
+                    .strip_prefix("org/")
+                    .and_then(|k| kb.organization_by_id(k))
+                    .and_then(|o| o.nation.clone());
+                let mut iso = known;
+                // A nation printed in the name ("Japan Ministry of Defense", "Italian Air
+                // Force").
+                if iso.is_none() {
+                    for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                        for w in form.split_whitespace() {
+                            if let Some(Entry::Nation(n, _)) = kb
+                                .lookup(w.trim_end_matches("’s"))
+                                .iter()
+                                .find(|x| matches!(x, Entry::Nation(_, _)))
+                            {
+                                iso = Some(kb.nations[*n].iso2.clone());
+                                break;
+                            }
+                        }
+                        if iso.is_some() {
+                            break;
+                        }
+                    }
+                }
+                if let Some(iso) = iso {
+                    if let Some((ni, _)) = kb.nation_by_iso(&iso) {
+                        let printed = names_contain_nation(c, &e, ni);
+                        let existing = nation_entity(c, ni);
+                        let nid = match existing {
+                            Some(n) => Some(n),
+                            None if printed => {
+                                let n = &kb.nations[ni];
+                                let id = c.ents.add(
+                                    EntityType::Nation,
+                                    &format!("nation/{}", n.iso2),
+                                    &n.name.clone(),
+                                    "",
+                                    0..0,
+                                );
+                                c.ents.get_mut(id).nation = Some(ni);
+                                c.ents.get_mut(id).standalone = false;
+                                Some(id)
+                            }
+                            None => None,
+                        };
+                        if let Some(n) = nid {
+                            c.rels
+                                .add(id, Predicate::Country, n, &ev, "organization-nation");
+                        }
+                    }
+                }
+            }
+            EntityType::Place => {
+                let known = kb.lookup(&e.name).iter().find_map(|x| match x {
+                    Entry::Place(p) => kb.places[*p].nation.clone(),
+                    _ => None,
+                });
+                let mut nid = known
+                    .and_then(|iso| kb.nation_by_iso(&iso).map(|(i, _)| i))
+                    .and_then(|ni| nation_entity(c, ni));
+                // Dateline: "OSAN AIR BASE, Republic of Korea --".
+                if let Some(dl) = &c.release.dateline {
+                    if e.mentions.contains(&dl.place_span) {
+                        if let Some(region) = &dl.region {
+                            if let Some(Entry::Nation(ni, _)) = kb
+                                .lookup(region)
+                                .iter()
+                                .find(|x| matches!(x, Entry::Nation(_, _)))
+                            {
+                                let n = &kb.nations[*ni];
+                                let id2 = c.ents.add(
+                                    EntityType::Nation,
+                                    &format!("nation/{}", n.iso2),
+                                    &n.name.clone(),
+                                    region,
+                                    dl.region_span.clone().unwrap_or(0..0),
+                                );
+                                c.ents.get_mut(id2).nation = Some(*ni);
+                                nid = Some(id2);
+                            }
+                        }
+                    }
+                }
+                if let Some(n) = nid {
+                    c.rels.add(id, Predicate::Country, n, &ev, "place-nation");
+                }
+            }
+            _ => {}
+        }
+    }
+    // Persons serve the nation of the organization they head or serve.
+    let rels: Vec<Relation> = c.rels.list.clone();
+    let country_of = |o: usize| {
+        rels.iter()
+            .find_map(|r| match (r.subject == o, r.predicate, &r.object) {
+                (true, Predicate::Country, Object::Entity(n)) => Some(*n),
+                _ => None,
+            })
+    };
+    for r in &rels {
+        if matches!(r.predicate, Predicate::Heads | Predicate::MemberOf) {
+            if let Object::Entity(o) = r.object {
+                if let Some(n) = country_of(o) {
+                    if !c.rels.has(r.subject, Predicate::Country) {
+                        c.rels.add(
+                            r.subject,
+                            Predicate::Country,
+                            n,
+                            &r.evidence,
+                            "serves-nation-of-organization",
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether one of an entity's printed names holds a form of nation `ni` ("U.S." in "U.S.
+/// Space Force").
+fn names_contain_nation(c: &Ctx<'_, '_>, e: &super::Entity, ni: usize) -> bool {
+    let kb = c.ex.kb;
+    std::iter::once(&e.name).chain(e.aliases.iter()).any(|f| {
+        f.split(|ch: char| ch.is_whitespace() || ch == '-')
+            .any(|w| {
+                kb.lookup(w.trim_end_matches("’s"))
+                    .contains(&Entry::Nation(ni, crate::knowledge::NationForm::Name))
+                    || kb
+                        .lookup(w)
+                        .contains(&Entry::Nation(ni, crate::knowledge::NationForm::Demonym))
+            })
+    })
+}
+
+fn sentence_of(c: &Ctx<'_, '_>, pos: usize) -> Range<usize> {
+    c.sentences
+        .iter()
+        .find(|s| s.span.contains(&pos))
+        .map(|s| s.span.clone())
+        .unwrap_or(pos..pos)
+}
+
+/// Known parents: when a release names an organization and its parent (from the
+/// gazetteer), the nesting is recorded.
+fn known_parents(c: &mut Ctx<'_, '_>) {
+    let kb = c.ex.kb;
+    let ids: Vec<usize> = c
+        .ents
+        .ids()
+        .filter(|&i| c.kind(i) == EntityType::Organization)
+        .collect();
+    for &id in &ids {
+        let key = c.ents.get(id).key.clone();
+        let Some(org) = key
+            .strip_prefix("org/")
+            .and_then(|k| kb.organization_by_id(k))
+        else {
+            continue;
+        };
+        let Some(parent) = org.parent.clone() else {
+            continue;
+        };
+        if let Some(pid) = c.ents.by_key(&format!("org/{parent}")) {
+            let ev = c
+                .ents
+                .get(id)
+                .mentions
+                .first()
+                .map(|m| sentence_of(c, m.start))
+                .unwrap_or(0..0);
+            c.rels
+                .add(id, Predicate::SubOrganizationOf, pid, &ev, "known-parent");
+        }
+    }
+}

@@ -1,0 +1,585 @@
+//! Background knowledge: nations, places, ranks, civil titles and known organizations from
+//! the TSV files under `data/`, and the event classes with their trigger words and name head
+//! words from the ontology's Turtle (core plus any extension files). Loaded and compiled
+//! once; extraction only reads it.
+
+use crate::error::KnowledgeError;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedOrBlankNode, Term};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+pub const ONTOLOGY_NS: &str = "https://w3id.org/spacekg/ontology#";
+const RDFS_SUBCLASSOF: &str = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
+const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+const RDFS_COMMENT: &str = "http://www.w3.org/2000/01/rdf-schema#comment";
+
+/// The core ontology, compiled into the binary so it works from any folder.
+pub const CORE_ONTOLOGY: &str = include_str!("../ontology/spacekg.ttl");
+const NATIONS: &str = include_str!("../data/nations.tsv");
+const PLACES: &str = include_str!("../data/places.tsv");
+const RANKS: &str = include_str!("../data/ranks.tsv");
+const TITLES: &str = include_str!("../data/titles.tsv");
+const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
+const POSTS: &str = include_str!("../data/posts.tsv");
+const STOPWORDS: &str = include_str!("../data/stopwords.txt");
+const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
+
+#[derive(Debug, Clone)]
+pub struct Nation {
+    pub iso2: String,
+    pub iso3: String,
+    pub wikidata: Option<String>,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub capitals: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: String,
+    pub nation: Option<String>,
+    pub parent: Option<String>,
+    pub wikidata: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: String,
+    pub nation: Option<String>,
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rank {
+    pub name: String,
+    pub abbreviations: Vec<String>,
+    pub grade: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// Dr., Sir, the Hon: dropped from names.
+    Honorific,
+    /// A civil post printed before a name: Ambassador, Administrator, Minister.
+    Post,
+}
+
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub text: String,
+    pub kind: TitleKind,
+}
+
+/// An event class of the ontology (core or extension) and the words that signal it.
+#[derive(Debug, Clone)]
+pub struct EventClass {
+    pub iri: String,
+    pub label: String,
+    pub comment: Option<String>,
+    /// The direct parent class IRI.
+    pub parent: Option<String>,
+    /// Words or phrases in running text that signal an occurrence ("signed").
+    pub triggers: Vec<String>,
+    /// Words that end a proper name of this class ("Talks").
+    pub head_words: Vec<String>,
+    /// Which ontology file defined it.
+    pub file: String,
+}
+
+/// What a normalized surface form refers to in the gazetteers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Nation(usize, NationForm),
+    Organization(usize),
+    Place(usize),
+    Rank(usize),
+    Title(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NationForm {
+    Name,
+    Demonym,
+    Capital,
+}
+
+/// Kinds of named thing whose names end in a head word ("Command", "Accords").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HeadKind {
+    Organization,
+    Initiative,
+    Agreement,
+    Place,
+}
+
+/// All background knowledge, compiled for lookups.
+#[derive(Debug, Default)]
+pub struct Knowledge {
+    pub nations: Vec<Nation>,
+    pub organizations: Vec<Organization>,
+    pub places: Vec<Place>,
+    pub ranks: Vec<Rank>,
+    pub titles: Vec<Title>,
+    pub event_classes: Vec<EventClass>,
+    /// Head words of organizations, initiatives, agreements and places, from the ontology.
+    pub head_words: BTreeMap<HeadKind, Vec<String>>,
+    /// The ontology files read: (name, Turtle text).
+    pub ontology_files: Vec<(String, String)>,
+    /// Post words ("commander", "deputy director") -> whether the post heads its
+    /// organization.
+    pub posts: HashMap<String, bool>,
+    /// Capitalized words that never begin a name ("The", "During").
+    pub stopwords: std::collections::HashSet<String>,
+    /// Verbs that attribute a quotation ("said").
+    pub speech_verbs: std::collections::HashSet<String>,
+    lexicon: HashMap<String, Vec<Entry>>,
+    /// The longest gazetteer form, in words.
+    pub max_form_words: usize,
+    org_by_id: HashMap<String, usize>,
+}
+
+/// The key under which surface forms are compared: case, periods, hyphens and curly
+/// apostrophes folded, spaces collapsed ("U.S." and "US" meet, "Air Vice-Marshal" and
+/// "Air Vice Marshal" meet).
+pub fn form_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '.' => {}
+            '-' | '–' | '—' | '‐' => out.push(' '),
+            '’' | '‘' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn split_list(field: &str) -> Vec<String> {
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn opt(field: &str) -> Option<String> {
+    let f = field.trim();
+    (!f.is_empty()).then(|| f.to_string())
+}
+
+/// Rows of a TSV file with its header checked; yields (line number, fields).
+fn rows<'a>(
+    file: &'a str,
+    text: &'a str,
+    header: &[&str],
+) -> Result<Vec<(usize, Vec<&'a str>)>, KnowledgeError> {
+    let mut lines = text.lines().enumerate();
+    let first = lines.next().map(|(_, l)| l).unwrap_or("");
+    let got: Vec<&str> = first.split('\t').map(str::trim).collect();
+    if got != header {
+        return Err(KnowledgeError::Data {
+            file: file.into(),
+            line: 1,
+            message: format!("header should be `{}`", header.join("\\t")),
+        });
+    }
+    let mut out = Vec::new();
+    for (i, line) in lines {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut f: Vec<&str> = line.split('\t').collect();
+        if f.len() > header.len() {
+            return Err(KnowledgeError::Data {
+                file: file.into(),
+                line: i + 1,
+                message: format!("{} fields, expected {}", f.len(), header.len()),
+            });
+        }
+        f.resize(header.len(), "");
+        out.push((i + 1, f));
+    }
+    Ok(out)
+}
+
+impl Knowledge {
+    /// The bundled data and core ontology, plus every `.ttl` file in `extension_dirs`.
+    pub fn load(extension_dirs: &[PathBuf]) -> Result<Self, KnowledgeError> {
+        let mut files = vec![("spacekg.ttl".to_string(), CORE_ONTOLOGY.to_string())];
+        for dir in extension_dirs {
+            files.extend(read_ttl_dir(dir)?);
+        }
+        Self::from_parts(files)
+    }
+
+    /// The bundled data and the given ontology files.
+    pub fn from_parts(ontology_files: Vec<(String, String)>) -> Result<Self, KnowledgeError> {
+        let mut k = Knowledge::default();
+        for (_, f) in rows(
+            "data/nations.tsv",
+            NATIONS,
+            &[
+                "iso2", "iso3", "wikidata", "name", "aliases", "demonyms", "capitals",
+            ],
+        )? {
+            k.nations.push(Nation {
+                iso2: f[0].trim().to_string(),
+                iso3: f[1].trim().to_string(),
+                wikidata: opt(f[2]),
+                name: f[3].trim().to_string(),
+                aliases: split_list(f[4]),
+                demonyms: split_list(f[5]),
+                capitals: split_list(f[6]),
+            });
+        }
+        for (_, f) in rows(
+            "data/organizations.tsv",
+            ORGANIZATIONS,
+            &[
+                "id", "name", "aliases", "kind", "nation", "parent", "wikidata",
+            ],
+        )? {
+            k.organizations.push(Organization {
+                id: f[0].trim().to_string(),
+                name: f[1].trim().to_string(),
+                aliases: split_list(f[2]),
+                kind: f[3].trim().to_string(),
+                nation: opt(f[4]),
+                parent: opt(f[5]),
+                wikidata: opt(f[6]),
+            });
+        }
+        for (_, f) in rows(
+            "data/places.tsv",
+            PLACES,
+            &["name", "aliases", "kind", "iso2", "region"],
+        )? {
+            k.places.push(Place {
+                name: f[0].trim().to_string(),
+                aliases: split_list(f[1]),
+                kind: f[2].trim().to_string(),
+                nation: opt(f[3]),
+                region: opt(f[4]),
+            });
+        }
+        for (_, f) in rows(
+            "data/ranks.tsv",
+            RANKS,
+            &["rank", "abbreviations", "grade", "services"],
+        )? {
+            k.ranks.push(Rank {
+                name: f[0].trim().to_string(),
+                abbreviations: split_list(f[1]),
+                grade: opt(f[2]),
+            });
+        }
+        for (line, f) in rows("data/titles.tsv", TITLES, &["title", "kind"])? {
+            let kind = match f[1].trim() {
+                "honorific" => TitleKind::Honorific,
+                "post" => TitleKind::Post,
+                other => {
+                    return Err(KnowledgeError::Data {
+                        file: "data/titles.tsv".into(),
+                        line,
+                        message: format!("kind `{other}` is neither honorific nor post"),
+                    })
+                }
+            };
+            k.titles.push(Title {
+                text: f[0].trim().to_string(),
+                kind,
+            });
+        }
+        for (line, f) in rows("data/posts.tsv", POSTS, &["post", "relation"])? {
+            let heads = match f[1].trim() {
+                "heads" => true,
+                "memberOf" => false,
+                other => {
+                    return Err(KnowledgeError::Data {
+                        file: "data/posts.tsv".into(),
+                        line,
+                        message: format!("relation `{other}` is neither heads nor memberOf"),
+                    })
+                }
+            };
+            k.posts.insert(form_key(f[0]), heads);
+        }
+        k.stopwords = word_list(STOPWORDS);
+        k.speech_verbs = word_list(SPEECH_VERBS);
+        k.read_ontology(ontology_files)?;
+        k.index();
+        Ok(k)
+    }
+
+    fn read_ontology(&mut self, files: Vec<(String, String)>) -> Result<(), KnowledgeError> {
+        // class IRI -> (parents, label, comment, triggers, heads, file)
+        type ClassInfo = (
+            Vec<String>,
+            Option<String>,
+            Option<String>,
+            Vec<String>,
+            Vec<String>,
+            String,
+        );
+        let mut classes: BTreeMap<String, ClassInfo> = BTreeMap::new();
+        let trigger = format!("{ONTOLOGY_NS}trigger");
+        let head = format!("{ONTOLOGY_NS}headWord");
+        for (name, text) in &files {
+            for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
+                let quad = quad.map_err(|e| KnowledgeError::Turtle {
+                    file: name.clone(),
+                    message: e.to_string(),
+                })?;
+                let NamedOrBlankNode::NamedNode(s) = &quad.subject else {
+                    continue;
+                };
+                let p = quad.predicate.as_str();
+                let entry = || (Vec::new(), None, None, Vec::new(), Vec::new(), name.clone());
+                match (&quad.object, p) {
+                    (Term::NamedNode(o), RDFS_SUBCLASSOF) => {
+                        let e = classes.entry(s.as_str().to_string()).or_insert_with(entry);
+                        e.0.push(o.as_str().to_string());
+                        e.5 = name.clone();
+                    }
+                    (Term::Literal(l), RDFS_LABEL) => {
+                        let e = classes.entry(s.as_str().to_string()).or_insert_with(entry);
+                        if e.1.is_none() || l.language() == Some("en") {
+                            e.1 = Some(l.value().to_string());
+                        }
+                    }
+                    (Term::Literal(l), RDFS_COMMENT) => {
+                        classes
+                            .entry(s.as_str().to_string())
+                            .or_insert_with(entry)
+                            .2 = Some(l.value().to_string());
+                    }
+                    (Term::Literal(l), p) if p == trigger => {
+                        classes
+                            .entry(s.as_str().to_string())
+                            .or_insert_with(entry)
+                            .3
+                            .push(l.value().to_string());
+                    }
+                    (Term::Literal(l), p) if p == head => {
+                        classes
+                            .entry(s.as_str().to_string())
+                            .or_insert_with(entry)
+                            .4
+                            .push(l.value().to_string());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // Event classes: sk:Event and everything that reaches it through rdfs:subClassOf.
+        let event = format!("{ONTOLOGY_NS}Event");
+        let is_event = |iri: &str| {
+            let mut seen = vec![iri.to_string()];
+            let mut todo = vec![iri.to_string()];
+            while let Some(c) = todo.pop() {
+                if c == event {
+                    return true;
+                }
+                if let Some(info) = classes.get(&c) {
+                    for p in &info.0 {
+                        if !seen.contains(p) {
+                            seen.push(p.clone());
+                            todo.push(p.clone());
+                        }
+                    }
+                }
+            }
+            false
+        };
+        for (iri, info) in &classes {
+            if is_event(iri) {
+                let parent = info.0.iter().find(|p| is_event(p)).cloned();
+                self.event_classes.push(EventClass {
+                    iri: iri.clone(),
+                    label: info.1.clone().unwrap_or_else(|| local_name(iri).into()),
+                    comment: info.2.clone(),
+                    parent,
+                    triggers: info.3.clone(),
+                    head_words: info.4.clone(),
+                    file: info.5.clone(),
+                });
+            }
+        }
+        for (kind, local) in [
+            (HeadKind::Organization, "Organization"),
+            (HeadKind::Initiative, "Initiative"),
+            (HeadKind::Agreement, "Agreement"),
+            (HeadKind::Place, "Place"),
+        ] {
+            let heads = classes
+                .get(&format!("{ONTOLOGY_NS}{local}"))
+                .map(|c| c.4.clone())
+                .unwrap_or_default();
+            self.head_words.insert(kind, heads);
+        }
+        self.ontology_files = files;
+        Ok(())
+    }
+
+    fn index(&mut self) {
+        let mut lex: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut add = |form: &str, e: Entry| {
+            let k = form_key(form);
+            if k.is_empty() {
+                return;
+            }
+            let v = lex.entry(k).or_default();
+            if !v.contains(&e) {
+                v.push(e);
+            }
+        };
+        for (i, n) in self.nations.iter().enumerate() {
+            add(&n.name, Entry::Nation(i, NationForm::Name));
+            for a in &n.aliases {
+                add(a, Entry::Nation(i, NationForm::Name));
+            }
+            for d in &n.demonyms {
+                add(d, Entry::Nation(i, NationForm::Demonym));
+            }
+            for c in &n.capitals {
+                add(c, Entry::Nation(i, NationForm::Capital));
+            }
+        }
+        for (i, o) in self.organizations.iter().enumerate() {
+            add(&o.name, Entry::Organization(i));
+            for a in &o.aliases {
+                add(a, Entry::Organization(i));
+            }
+        }
+        for (i, p) in self.places.iter().enumerate() {
+            add(&p.name, Entry::Place(i));
+            for a in &p.aliases {
+                add(a, Entry::Place(i));
+            }
+        }
+        for (i, r) in self.ranks.iter().enumerate() {
+            add(&r.name, Entry::Rank(i));
+            for a in &r.abbreviations {
+                add(a, Entry::Rank(i));
+            }
+        }
+        for (i, t) in self.titles.iter().enumerate() {
+            add(&t.text, Entry::Title(i));
+        }
+        self.max_form_words = lex.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        self.lexicon = lex;
+        self.org_by_id = self
+            .organizations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), i))
+            .collect();
+    }
+
+    /// What a surface form may refer to.
+    pub fn lookup(&self, form: &str) -> &[Entry] {
+        self.lexicon
+            .get(&form_key(form))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Looks up an already-normalized key.
+    pub fn lookup_key(&self, key: &str) -> &[Entry] {
+        self.lexicon.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn organization_by_id(&self, id: &str) -> Option<&Organization> {
+        self.org_by_id.get(id).map(|&i| &self.organizations[i])
+    }
+
+    pub fn nation_by_iso(&self, iso2: &str) -> Option<(usize, &Nation)> {
+        self.nations
+            .iter()
+            .enumerate()
+            .find(|(_, n)| n.iso2.eq_ignore_ascii_case(iso2))
+    }
+
+    /// The event class with this IRI.
+    pub fn event_class(&self, iri: &str) -> Option<&EventClass> {
+        self.event_classes.iter().find(|c| c.iri == iri)
+    }
+
+    /// Every abbreviation with a period that the tokenizer must keep whole ("Lt.", "Dr.").
+    pub fn abbreviations(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let forms = self
+            .ranks
+            .iter()
+            .flat_map(|r| r.abbreviations.iter())
+            .chain(self.titles.iter().map(|t| &t.text))
+            .chain(self.places.iter().flat_map(|p| p.aliases.iter()))
+            .chain(self.nations.iter().flat_map(|n| n.aliases.iter()))
+            .chain(self.organizations.iter().flat_map(|o| o.aliases.iter()));
+        for f in forms {
+            for w in f.split_whitespace() {
+                if w.ends_with('.') && w.len() <= 8 && !out.iter().any(|o| o == w) {
+                    out.push(w.to_string());
+                }
+            }
+        }
+        out
+    }
+}
+
+fn word_list(text: &str) -> std::collections::HashSet<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The part of an IRI after its last `#` or `/`.
+pub fn local_name(iri: &str) -> &str {
+    iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}
+
+/// Every `.ttl` file in a folder, in name order, as (path, text).
+pub fn read_ttl_dir(dir: &Path) -> Result<Vec<(String, String)>, KnowledgeError> {
+    let mut out = Vec::new();
+    if !dir.exists() {
+        return Ok(out);
+    }
+    let rd = std::fs::read_dir(dir).map_err(|source| KnowledgeError::Io {
+        path: dir.into(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.extension().and_then(|e| e.to_str()) == Some("ttl") {
+            let text = std::fs::read_to_string(&p).map_err(|source| KnowledgeError::Io {
+                path: p.clone(),
+                source,
+            })?;
+            out.push((p.display().to_string(), text));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_keys_fold_the_variants_releases_use() {
+        assert_eq!(form_key("U.S."), form_key("US"));
+        assert_eq!(form_key("Air Vice-Marshal"), form_key("Air Vice Marshal"));
+        assert_eq!(form_key("Japan’s"), "japan's");
+    }
+}

@@ -1,0 +1,430 @@
+//! Reading releases: plain text in the genre's layout and saved HTML pages, from files or
+//! whole folders. A release is reduced to its text (the `content` every offset refers to)
+//! and the metadata its layout states: title, publication date, byline, office, dateline.
+//!
+//! Plain text layout (as a reader copies a release from the publisher's page):
+//!
+//! ```text
+//! US, Japan host first-ever Space Engagement Talks      <- title
+//!   • Published Dec. 14, 2022                           <- bullet lines (optional)
+//!   • By Tech. Sgt. Nick Wilson
+//!   • Pacific Air Forces Public Affairs                 <- office: the publisher
+//! YOKOTA AIR BASE, Japan -- The ongoing race ...        <- dateline, then the body
+//! ```
+//!
+//! An HTML page is turned into the same layout (title, bullets from its metadata, one
+//! paragraph per block element of the article), then read like text.
+
+use crate::date::{parse_date, Date};
+use crate::error::ReadError;
+use regex::Regex;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// Largest file read as one release; larger files are refused with a clear error.
+pub const MAX_RELEASE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A release as read, before extraction.
+#[derive(Debug, Clone)]
+pub struct Release {
+    /// Where it was read from (a path as the user gave it, or a name).
+    pub source: String,
+    /// The text every offset refers to.
+    pub content: String,
+    pub title: Option<String>,
+    pub published: Option<Date>,
+    /// The byline's person as printed, rank included ("Tech. Sgt. Nick Wilson").
+    pub author: Option<String>,
+    /// The office line, or the wire named in the dateline.
+    pub publisher: Option<String>,
+    pub dateline: Option<Dateline>,
+    /// Byte ranges of the body's paragraphs (the dateline's paragraph included).
+    pub paragraphs: Vec<Range<usize>>,
+}
+
+/// The dateline that opens the body: `CITY, Region (date) --`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dateline {
+    /// The place as printed ("YOKOTA AIR BASE").
+    pub place: String,
+    pub place_span: Range<usize>,
+    /// What follows the place: a nation or region ("Japan", "Colo."), if printed.
+    pub region: Option<String>,
+    pub region_span: Option<Range<usize>>,
+    pub date: Option<Date>,
+}
+
+/// What `read_path` made of one file.
+#[derive(Debug)]
+pub enum Input {
+    Release(Box<Release>),
+    /// Not a release file type; skipped with this reason.
+    Skipped {
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+/// The files under `paths` that may hold releases (folders are walked recursively, in
+/// name order), and the files skipped by type.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for p in paths {
+        walk(p, &mut files, &mut skipped, true);
+    }
+    (files, skipped)
+}
+
+fn walk(p: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>, top: bool) {
+    if p.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                skipped.push((p.to_path_buf(), format!("cannot list the folder: {e}")));
+                return;
+            }
+        };
+        entries.sort();
+        for e in entries {
+            walk(&e, files, skipped, false);
+        }
+    } else if top || is_release_file(p) {
+        files.push(p.to_path_buf());
+    } else if !is_hidden(p) {
+        skipped.push((
+            p.to_path_buf(),
+            "not a release file type (.txt, .text, .md, .html, .htm)".into(),
+        ));
+    }
+}
+
+fn is_hidden(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+fn extension(p: &Path) -> String {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// Whether a file's name says it holds a release: `.txt`, `.text`, `.md`, `.html`, `.htm`.
+/// Gold annotation files (`.gold.json`) and everything else are not releases.
+pub fn is_release_file(p: &Path) -> bool {
+    matches!(
+        extension(p).as_str(),
+        "txt" | "text" | "md" | "html" | "htm" | "xhtml"
+    )
+}
+
+/// Reads one file as a release. Empty, binary, non-UTF-8 and oversized files are errors that
+/// name the file and the problem.
+pub fn read_path(path: &Path) -> Result<Release, ReadError> {
+    let meta = std::fs::metadata(path).map_err(|source| ReadError::Io {
+        path: path.into(),
+        source,
+    })?;
+    if meta.len() > MAX_RELEASE_BYTES {
+        return Err(ReadError::TooLarge {
+            path: path.into(),
+            size: meta.len(),
+            limit: MAX_RELEASE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+        path: path.into(),
+        source,
+    })?;
+    let source = path.display().to_string();
+    let ext = extension(path);
+    let html = matches!(ext.as_str(), "html" | "htm" | "xhtml");
+    read_bytes(&source, &bytes, html).map_err(|e| e.with_path(path))
+}
+
+/// Reads a release from bytes; `html` chooses the HTML reader.
+pub fn read_bytes(source: &str, bytes: &[u8], html: bool) -> Result<Release, ReadError> {
+    let path = PathBuf::from(source);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ReadError::Empty { path });
+    }
+    if bytes.contains(&0) {
+        return Err(ReadError::Binary { path });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+        path: path.clone(),
+        offset: e.valid_up_to(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if html || looks_like_html(text) {
+        let layout = crate::reading_html::html_to_layout(text);
+        if layout.trim().is_empty() {
+            return Err(ReadError::NoText {
+                path,
+                reason: "the page has no article text".into(),
+            });
+        }
+        Ok(parse_text(source, &layout))
+    } else {
+        Ok(parse_text(source, text))
+    }
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+impl ReadError {
+    fn with_path(self, p: &Path) -> Self {
+        let path = p.to_path_buf();
+        match self {
+            ReadError::Empty { .. } => ReadError::Empty { path },
+            ReadError::Binary { .. } => ReadError::Binary { path },
+            ReadError::NotUtf8 { offset, .. } => ReadError::NotUtf8 { path, offset },
+            ReadError::NoText { reason, .. } => ReadError::NoText { path, reason },
+            other => other,
+        }
+    }
+}
+
+static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?P<place>[A-Z][A-Z0-9 .'’&-]*[A-Z.])            # CITY in capitals
+        (?:,\s*(?P<region>[A-Z][A-Za-z .'’-]*?[A-Za-z.]))?  # , Country or state
+        (?:,?\s*\((?P<date1>[^)]{4,30})\))?              # (date)
+        (?:,\s*(?P<date2>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}))?
+        (?:\s*/(?P<wire>[^/]{2,40})/)?                   # /PRNewswire/
+        \s*(?:--|—|–|-)\s+",
+    )
+    .expect("the dateline pattern is valid")
+});
+
+/// Reads text in the genre's layout. Never fails: what the layout does not give stays empty.
+pub fn parse_text(source: &str, text: &str) -> Release {
+    let content = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut release = Release {
+        source: source.to_string(),
+        content: String::new(),
+        title: None,
+        published: None,
+        author: None,
+        publisher: None,
+        dateline: None,
+        paragraphs: Vec::new(),
+    };
+    // Lines with their byte ranges.
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut pos = 0;
+    for line in content.split('\n') {
+        lines.push(pos..pos + line.len());
+        pos += line.len() + 1;
+    }
+    let mut body_from = None;
+    let mut header_lines = 0;
+    for (i, r) in lines.iter().enumerate() {
+        let line = content[r.clone()].trim();
+        if line.is_empty() {
+            continue;
+        }
+        if release.title.is_none() {
+            release.title = Some(line.to_string());
+            continue;
+        }
+        if let Some(b) = line.strip_prefix('•').or_else(|| line.strip_prefix("* ")) {
+            header_lines += 1;
+            read_bullet(b.trim(), &mut release);
+            continue;
+        }
+        // A dateline opens the body.
+        if DATELINE_RE.is_match(line) {
+            body_from = Some(i);
+            break;
+        }
+        // Short header lines before the body: a release number, a date line, a subtitle.
+        let is_short = line.len() < 160 && !line.ends_with('.');
+        if header_lines < 6 && is_short {
+            header_lines += 1;
+            if release.published.is_none() {
+                if let Some(d) = parse_date(line).filter(|_| line.len() < 40) {
+                    release.published = Some(d);
+                }
+            }
+            continue;
+        }
+        body_from = Some(i);
+        break;
+    }
+    // Paragraphs: runs of non-empty lines from the body on.
+    if let Some(start) = body_from {
+        let mut current: Option<Range<usize>> = None;
+        for r in &lines[start..] {
+            let raw = &content[r.clone()];
+            if raw.trim().is_empty() {
+                if let Some(c) = current.take() {
+                    release.paragraphs.push(c);
+                }
+                continue;
+            }
+            let lead = raw.len() - raw.trim_start().len();
+            let trail = raw.len() - raw.trim_end().len();
+            let span = r.start + lead..r.end - trail;
+            current = Some(match current {
+                Some(c) => c.start..span.end,
+                None => span,
+            });
+        }
+        if let Some(c) = current {
+            release.paragraphs.push(c);
+        }
+    }
+    if let Some(first) = release.paragraphs.first().cloned() {
+        release.dateline = parse_dateline(&content, first.start);
+        if let Some(dl) = &release.dateline {
+            if release.published.is_none() {
+                release.published = dl.date;
+            }
+        }
+        if release.publisher.is_none() {
+            if let Some(c) = DATELINE_RE.captures(&content[first.clone()]) {
+                if let Some(w) = c.name("wire") {
+                    release.publisher = Some(w.as_str().trim().to_string());
+                }
+            }
+        }
+    }
+    release.content = content;
+    release
+}
+
+fn read_bullet(b: &str, release: &mut Release) {
+    let lower = b.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("published") {
+        if release.published.is_none() {
+            release.published = parse_date(&b[b.len() - rest.len()..]);
+        }
+    } else if lower.starts_with("by ") {
+        release.author = Some(b[3..].trim().to_string());
+    } else if is_document_kind(&lower) {
+        // "Press Release", "Media Note": the kind of document, not who issued it.
+    } else if let Some(d) = parse_date(b).filter(|_| b.len() < 40) {
+        if release.published.is_none() {
+            release.published = Some(d);
+        }
+    } else if release.publisher.is_none() && !b.is_empty() {
+        release.publisher = Some(b.to_string());
+    }
+}
+
+fn is_document_kind(lower: &str) -> bool {
+    [
+        "press release",
+        "media note",
+        "media release",
+        "news release",
+        "news",
+        "statement",
+        "joint statement",
+        "readout",
+        "fact sheet",
+        "article",
+        "feature",
+        "speech",
+        "transcript",
+        "media advisory",
+    ]
+    .contains(&lower.trim())
+}
+
+fn parse_dateline(content: &str, start: usize) -> Option<Dateline> {
+    let para = &content[start..];
+    let c = DATELINE_RE.captures(para)?;
+    let place = c.name("place")?;
+    let date = c
+        .name("date1")
+        .or_else(|| c.name("date2"))
+        .and_then(|d| parse_date(d.as_str()));
+    Some(Dateline {
+        place: place.as_str().trim().to_string(),
+        place_span: start + place.start()..start + place.end(),
+        region: c.name("region").map(|r| r.as_str().trim().to_string()),
+        region_span: c.name("region").map(|r| start + r.start()..start + r.end()),
+        date,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "US, Japan host talks\n\n  • Published Dec. 14, 2022\n  • By Tech. Sgt. Nick Wilson\n  • Pacific Air Forces Public Affairs\n\nYOKOTA AIR BASE, Japan -- The first paragraph.\n\nThe second paragraph.\n";
+
+    #[test]
+    fn reads_the_layout() {
+        let r = parse_text("s.txt", SAMPLE);
+        assert_eq!(r.title.as_deref(), Some("US, Japan host talks"));
+        assert_eq!(r.published.unwrap().to_string(), "2022-12-14");
+        assert_eq!(r.author.as_deref(), Some("Tech. Sgt. Nick Wilson"));
+        assert_eq!(
+            r.publisher.as_deref(),
+            Some("Pacific Air Forces Public Affairs")
+        );
+        let dl = r.dateline.unwrap();
+        assert_eq!(dl.place, "YOKOTA AIR BASE");
+        assert_eq!(dl.region.as_deref(), Some("Japan"));
+        assert_eq!(&r.content[dl.place_span], "YOKOTA AIR BASE");
+        assert_eq!(r.paragraphs.len(), 2);
+        assert_eq!(&r.content[r.paragraphs[1].clone()], "The second paragraph.");
+    }
+
+    #[test]
+    fn reads_datelines_with_dates_and_wires() {
+        let r = parse_text(
+            "x",
+            "Title\n\nSEOUL, Republic of Korea (August 29, 2021) -- Body.\n",
+        );
+        assert_eq!(r.published.unwrap().to_string(), "2021-08-29");
+        assert_eq!(
+            r.dateline.unwrap().region.as_deref(),
+            Some("Republic of Korea")
+        );
+        let r = parse_text(
+            "x",
+            "Title\n\nSubtitle line\n\nATHENS, Greece, July 1, 2021 /PRNewswire/ -- Body.\n",
+        );
+        assert_eq!(r.publisher.as_deref(), Some("PRNewswire"));
+        assert_eq!(r.published.unwrap().to_string(), "2021-07-01");
+        let r = parse_text(
+            "x",
+            "Title\n\nRELEASE 23-071\nJune 21, 2023\n\nWASHINGTON -- Body.\n",
+        );
+        assert_eq!(r.published.unwrap().to_string(), "2023-06-21");
+        assert_eq!(r.dateline.unwrap().place, "WASHINGTON");
+    }
+
+    #[test]
+    fn refuses_bad_bytes_with_reasons() {
+        assert!(matches!(
+            read_bytes("e", b"  \n", false),
+            Err(ReadError::Empty { .. })
+        ));
+        assert!(matches!(
+            read_bytes("b", b"ab\0cd", false),
+            Err(ReadError::Binary { .. })
+        ));
+        assert!(matches!(
+            read_bytes("u", b"ok \xff\xfe", false),
+            Err(ReadError::NotUtf8 { offset: 3, .. })
+        ));
+    }
+}

@@ -1,0 +1,494 @@
+//! The store: the only module that touches Oxigraph's `Store`. Everything else speaks to
+//! the `GraphStore` trait (documents in, SPARQL out), so a remote SPARQL 1.1 triple store can
+//! stand behind the same interface later.
+//!
+//! Invariants: a document is written or replaced in one transaction; the document IRI
+//! derives from the release's content, so ingesting the same release twice changes
+//! nothing; the default graph of queries is the union of all graphs.
+
+use crate::error::StoreError;
+use crate::rdf::{self, SK};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{
+    Graph, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, Triple,
+};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::Write;
+use std::path::Path;
+
+/// One row of a SELECT: variable names and values (None when unbound).
+pub type Row = Vec<Option<Term>>;
+
+/// Rows of a SELECT with their variable names.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub vars: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The value of `var` in row `i` as plain text (IRI, literal value).
+    pub fn text(&self, i: usize, var: &str) -> Option<String> {
+        let c = self.vars.iter().position(|v| v == var)?;
+        self.rows.get(i)?.get(c)?.as_ref().map(term_text)
+    }
+}
+
+/// A term as a person reads it: an IRI or a literal's lexical value.
+pub fn term_text(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => n.as_str().to_string(),
+        Term::Literal(l) => l.value().to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// What the store already knows of a release.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentState {
+    /// This exact content is stored.
+    Unchanged,
+    /// Not stored; replaces these older documents read from the same source.
+    New { replaces: Vec<NamedNode> },
+}
+
+/// Sizes of the store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub documents: usize,
+    pub quads: usize,
+    pub entities_by_type: Vec<(String, usize)>,
+    pub relations: usize,
+    pub quotes: usize,
+}
+
+/// Output formats of a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultFormat {
+    Table,
+    Json,
+    Csv,
+    Tsv,
+}
+
+/// What spacekg needs of a triple store.
+pub trait GraphStore {
+    fn document_state(&self, source: &str, doc: &NamedNode) -> Result<DocumentState, StoreError>;
+    /// Writes a document's graph, removing the graphs it replaces, in one transaction.
+    fn put_document(
+        &self,
+        doc: &NamedNode,
+        replaces: &[NamedNode],
+        quads: &[Quad],
+    ) -> Result<(), StoreError>;
+    /// Replaces a whole graph (background knowledge, ontology) if its content changed.
+    fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError>;
+    fn select(&self, sparql: &str) -> Result<Table, StoreError>;
+    fn construct(&self, sparql: &str) -> Result<Vec<Triple>, StoreError>;
+    fn query_to(
+        &self,
+        sparql: &str,
+        format: ResultFormat,
+        out: &mut dyn Write,
+    ) -> Result<(), StoreError>;
+    fn export(
+        &self,
+        format: RdfFormat,
+        graph: Option<&NamedNode>,
+        out: &mut dyn Write,
+    ) -> Result<(), StoreError>;
+    fn stats(&self) -> Result<Stats, StoreError>;
+}
+
+/// The embedded on-disk store (RocksDB), or an in-memory one for tests.
+pub struct EmbeddedStore {
+    store: Store,
+}
+
+fn storage<E: std::fmt::Display>(e: E) -> StoreError {
+    StoreError::Storage(e.to_string())
+}
+
+impl EmbeddedStore {
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let store = Store::open(path).map_err(|e| StoreError::Open {
+            path: path.into(),
+            message: if e.to_string().contains("LOCK") {
+                format!("{e} (is another spacekg process using this store?)")
+            } else {
+                e.to_string()
+            },
+        })?;
+        Ok(Self { store })
+    }
+
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Ok(Self {
+            store: Store::new().map_err(storage)?,
+        })
+    }
+
+    fn evaluate(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut prepared = SparqlEvaluator::new()
+            .with_prefix("sk", SK)
+            .and_then(|e| e.with_prefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
+            .and_then(|e| e.with_prefix("skos", rdf::SKOS))
+            .and_then(|e| e.with_prefix("dcterms", rdf::DCTERMS))
+            .and_then(|e| e.with_prefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))
+            .and_then(|e| e.with_prefix("xsd", "http://www.w3.org/2001/XMLSchema#"))
+            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?
+            .parse_query(sparql)
+            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| StoreError::Query(e.to_string()))
+    }
+
+    fn graph_hash(&self, graph: &NamedNode) -> Result<Option<String>, StoreError> {
+        let p = rdf::sk("contentHash");
+        let q = self
+            .store
+            .quads_for_pattern(
+                Some(graph.as_ref().into()),
+                Some(p.as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(graph.as_ref())),
+            )
+            .next();
+        match q {
+            Some(Ok(q)) => Ok(Some(term_text(&q.object))),
+            Some(Err(e)) => Err(storage(e)),
+            None => Ok(None),
+        }
+    }
+}
+
+fn quads_hash(quads: &[Quad]) -> String {
+    let mut lines: Vec<String> = quads.iter().map(|q| q.to_string()).collect();
+    lines.sort();
+    rdf::content_hash(&lines.join("\n"))
+}
+
+impl GraphStore for EmbeddedStore {
+    fn document_state(&self, source: &str, doc: &NamedNode) -> Result<DocumentState, StoreError> {
+        let exists = self
+            .store
+            .contains_named_graph(NamedOrBlankNodeRef::NamedNode(doc.as_ref()))
+            .map_err(storage)?;
+        if exists {
+            return Ok(DocumentState::Unchanged);
+        }
+        // Older versions read from the same source.
+        let src = rdf::sk("source");
+        let lit = Literal::new_simple_literal(source);
+        let mut replaces = Vec::new();
+        for q in
+            self.store
+                .quads_for_pattern(None, Some(src.as_ref()), Some(lit.as_ref().into()), None)
+        {
+            let q = q.map_err(storage)?;
+            if let oxigraph::model::GraphName::NamedNode(g) = q.graph_name {
+                if g != *doc && !replaces.contains(&g) {
+                    replaces.push(g);
+                }
+            }
+        }
+        Ok(DocumentState::New { replaces })
+    }
+
+    fn put_document(
+        &self,
+        doc: &NamedNode,
+        replaces: &[NamedNode],
+        quads: &[Quad],
+    ) -> Result<(), StoreError> {
+        let mut t = self.store.start_transaction().map_err(storage)?;
+        for old in replaces {
+            t.remove_named_graph(NamedOrBlankNodeRef::NamedNode(old.as_ref()))
+                .map_err(storage)?;
+        }
+        t.remove_named_graph(NamedOrBlankNodeRef::NamedNode(doc.as_ref()))
+            .map_err(storage)?;
+        t.insert_named_graph(NamedOrBlankNodeRef::NamedNode(doc.as_ref()));
+        for q in quads {
+            t.insert(q);
+        }
+        t.commit().map_err(storage)
+    }
+
+    fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
+        let hash = quads_hash(quads);
+        if self.graph_hash(graph)?.as_deref() == Some(hash.as_str()) {
+            return Ok(false);
+        }
+        let mut t = self.store.start_transaction().map_err(storage)?;
+        t.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))
+            .map_err(storage)?;
+        for q in quads {
+            t.insert(q);
+        }
+        let lit = Literal::new_simple_literal(&hash);
+        t.insert(oxigraph::model::QuadRef::new(
+            graph.as_ref(),
+            rdf::sk("contentHash").as_ref(),
+            lit.as_ref(),
+            GraphNameRef::NamedNode(graph.as_ref()),
+        ));
+        t.commit().map_err(storage)?;
+        Ok(true)
+    }
+
+    fn select(&self, sparql: &str) -> Result<Table, StoreError> {
+        match self.evaluate(sparql)? {
+            QueryResults::Solutions(sol) => {
+                let vars: Vec<String> = sol
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect();
+                let mut rows = Vec::new();
+                for s in sol {
+                    let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
+                    rows.push(vars.iter().map(|v| s.get(v.as_str()).cloned()).collect());
+                }
+                Ok(Table { vars, rows })
+            }
+            _ => Err(StoreError::Invalid("expected a SELECT query".into())),
+        }
+    }
+
+    fn construct(&self, sparql: &str) -> Result<Vec<Triple>, StoreError> {
+        match self.evaluate(sparql)? {
+            QueryResults::Graph(triples) => triples
+                .map(|t| t.map_err(|e| StoreError::Query(e.to_string())))
+                .collect(),
+            _ => Err(StoreError::Invalid(
+                "expected a CONSTRUCT or DESCRIBE query".into(),
+            )),
+        }
+    }
+
+    fn query_to(
+        &self,
+        sparql: &str,
+        format: ResultFormat,
+        out: &mut dyn Write,
+    ) -> Result<(), StoreError> {
+        match self.evaluate(sparql)? {
+            QueryResults::Solutions(sol) => {
+                if format == ResultFormat::Table {
+                    let vars: Vec<String> = sol
+                        .variables()
+                        .iter()
+                        .map(|v| v.as_str().to_string())
+                        .collect();
+                    let mut rows = Vec::new();
+                    for s in sol {
+                        let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
+                        rows.push(vars.iter().map(|v| s.get(v.as_str()).cloned()).collect());
+                    }
+                    return write_table(&Table { vars, rows }, out);
+                }
+                let f = match format {
+                    ResultFormat::Json => QueryResultsFormat::Json,
+                    ResultFormat::Csv => QueryResultsFormat::Csv,
+                    _ => QueryResultsFormat::Tsv,
+                };
+                let mut w = QueryResultsSerializer::from_format(f)
+                    .serialize_solutions_to_writer(out, sol.variables().to_vec())?;
+                for s in sol {
+                    let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
+                    w.serialize(s.iter())?;
+                }
+                w.finish()?;
+                Ok(())
+            }
+            QueryResults::Boolean(b) => {
+                if format == ResultFormat::Table {
+                    writeln!(out, "{b}")?;
+                } else {
+                    let f = match format {
+                        ResultFormat::Json => QueryResultsFormat::Json,
+                        ResultFormat::Csv => QueryResultsFormat::Csv,
+                        _ => QueryResultsFormat::Tsv,
+                    };
+                    QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(out, b)?;
+                }
+                Ok(())
+            }
+            QueryResults::Graph(triples) => {
+                let mut w = RdfSerializer::from_format(RdfFormat::Turtle)
+                    .with_prefix("sk", SK)
+                    .map_err(|e| StoreError::Invalid(e.to_string()))?
+                    .for_writer(out);
+                for t in triples {
+                    let t = t.map_err(|e| StoreError::Query(e.to_string()))?;
+                    w.serialize_triple(&t)?;
+                }
+                w.finish()?;
+                Ok(())
+            }
+        }
+    }
+
+    fn export(
+        &self,
+        format: RdfFormat,
+        graph: Option<&NamedNode>,
+        out: &mut dyn Write,
+    ) -> Result<(), StoreError> {
+        if let Some(g) = graph {
+            let exists = self
+                .store
+                .contains_named_graph(NamedOrBlankNodeRef::NamedNode(g.as_ref()))
+                .map_err(storage)?;
+            if !exists {
+                return Err(StoreError::Invalid(format!(
+                    "the store has no graph <{}>",
+                    g.as_str()
+                )));
+            }
+        }
+        let prefixed = |s: RdfSerializer| -> RdfSerializer {
+            let mut s = s;
+            for (p, iri) in [
+                ("sk", SK),
+                ("skos", rdf::SKOS),
+                ("dcterms", rdf::DCTERMS),
+                ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+                ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+                ("id", "https://w3id.org/spacekg/id/"),
+            ] {
+                s = match s.clone().with_prefix(p, iri) {
+                    Ok(n) => n,
+                    Err(_) => s,
+                };
+            }
+            s
+        };
+        if format.supports_datasets() && graph.is_none() {
+            let mut w = prefixed(RdfSerializer::from_format(format)).for_writer(out);
+            for q in self.store.iter() {
+                w.serialize_quad(&q.map_err(storage)?)?;
+            }
+            w.finish()?;
+            return Ok(());
+        }
+        // A graph format: one graph, or the union of all graphs (each triple once).
+        let mut union = Graph::new();
+        let gn = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
+        for q in self.store.quads_for_pattern(None, None, None, gn) {
+            let q = q.map_err(storage)?;
+            union.insert(&Triple::new(q.subject, q.predicate, q.object));
+        }
+        let mut w = prefixed(RdfSerializer::from_format(format)).for_writer(out);
+        for t in union.iter() {
+            w.serialize_triple(t)?;
+        }
+        w.finish()?;
+        Ok(())
+    }
+
+    fn stats(&self) -> Result<Stats, StoreError> {
+        let docs = self
+            .select("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?d { ?d a sk:Document } }")?;
+        let by_type = self.select(
+            "SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?d { ?d sk:mentions ?e . ?e a ?c } \
+             VALUES (?c ?t) { (sk:Nation \"Nation\") (sk:Organization \"Organization\") (sk:Person \"Person\") \
+             (sk:Event \"Event\") (sk:Initiative \"Initiative\") (sk:Agreement \"Agreement\") (sk:Place \"Place\") } } GROUP BY ?t ORDER BY ?t",
+        )?;
+        let facts = self.select("SELECT (COUNT(?f) AS ?n) WHERE { GRAPH ?d { ?f a sk:Fact } }")?;
+        let quotes =
+            self.select("SELECT (COUNT(?q) AS ?n) WHERE { GRAPH ?d { ?q a sk:Quote } }")?;
+        let num = |t: &Table| t.text(0, "n").and_then(|s| s.parse().ok()).unwrap_or(0);
+        Ok(Stats {
+            documents: num(&docs),
+            quads: self.store.len().map_err(storage)?,
+            entities_by_type: (0..by_type.rows.len())
+                .filter_map(|i| Some((by_type.text(i, "t")?, by_type.text(i, "n")?.parse().ok()?)))
+                .collect(),
+            relations: num(&facts),
+            quotes: num(&quotes),
+        })
+    }
+}
+
+/// A text table of a SELECT's rows, IRIs shortened with the usual prefixes.
+pub fn write_table(t: &Table, out: &mut dyn Write) -> Result<(), StoreError> {
+    let cells: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.as_ref().map(short).unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = t.vars.iter().map(|v| v.chars().count() + 1).collect();
+    for r in &cells {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(c.chars().count().min(60));
+        }
+    }
+    let line = |out: &mut dyn Write, vals: &[String]| -> std::io::Result<()> {
+        let mut s = String::new();
+        for (i, v) in vals.iter().enumerate() {
+            let v: String = if v.chars().count() > 60 {
+                v.chars().take(59).collect::<String>() + "…"
+            } else {
+                v.clone()
+            };
+            let pad = widths[i].saturating_sub(v.chars().count());
+            s.push_str(&v);
+            if i + 1 < vals.len() {
+                s.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    let head: Vec<String> = t.vars.iter().map(|v| format!("?{v}")).collect();
+    line(out, &head)?;
+    line(
+        out,
+        &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
+    )?;
+    for r in &cells {
+        line(out, r)?;
+    }
+    writeln!(
+        out,
+        "({} row{})",
+        cells.len(),
+        if cells.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(())
+}
+
+fn short(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => shorten(n.as_ref()),
+        Term::Literal(l) => l.value().to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// An IRI with the project's prefixes applied (`sk:Talks`, `id:nation/JP`).
+pub fn shorten(n: NamedNodeRef<'_>) -> String {
+    let s = n.as_str();
+    for (p, iri) in [
+        ("sk:", SK),
+        ("id:", "https://w3id.org/spacekg/id/"),
+        ("doc:", "https://w3id.org/spacekg/doc/"),
+    ] {
+        if let Some(rest) = s.strip_prefix(iri) {
+            return format!("{p}{rest}");
+        }
+    }
+    format!("<{s}>")
+}
