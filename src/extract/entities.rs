@@ -191,7 +191,8 @@ impl Entities {
     }
 
     /// The live entities and the relations, with ids compacted and repeats removed.
-    pub fn finish(self, relations: Vec<Relation>) -> (Vec<Entity>, Vec<Relation>) {
+    /// The third value maps every id ever given out to its place in the first.
+    pub fn finish(self, relations: Vec<Relation>) -> (Vec<Entity>, Vec<Relation>, Vec<usize>) {
         let mut new_id = vec![usize::MAX; self.list.len()];
         let mut out = Vec::new();
         for (i, slot) in new_id.iter_mut().enumerate() {
@@ -237,7 +238,8 @@ impl Entities {
             _ => false,
         };
         let rels = rels.iter().filter(|r| !implied(r)).cloned().collect();
-        (out, rels)
+        let map = (0..self.list.len()).map(|i| new_id[self.resolve(i)]).collect();
+        (out, rels, map)
     }
 }
 
@@ -273,7 +275,7 @@ mod tests {
         e.merge(b, a);
         assert_eq!(e.resolve(b), a);
         assert!(e.get(a).aliases.contains("LSF"));
-        let (list, _) = e.finish(Vec::new());
+        let (list, _, _) = e.finish(Vec::new());
         assert_eq!(list.len(), 1);
     }
 }

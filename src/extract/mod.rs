@@ -216,11 +216,17 @@ impl<'k> Extractor<'k> {
         }
         let mut ents = Entities::default();
         let found = mentions::find(self, release, &sentences, &mut ents);
-        let metadata = mentions::metadata(self, release, &mut ents);
+        let mut metadata = mentions::metadata(self, release, &mut ents);
         let mut rels = relations::Relations::default();
         relations::extract(self, release, &sentences, &found, &mut ents, &mut rels);
-        let quotes = quotes::extract(self, release, &sentences, &found, &ents);
-        let (entities, relations) = ents.finish(rels.into_vec());
+        let mut quotes = quotes::extract(self, release, &sentences, &found, &ents);
+        let (entities, relations, map) = ents.finish(rels.into_vec());
+        for id in [&mut metadata.author, &mut metadata.publisher, &mut metadata.dateline] {
+            *id = id.map(|i| map[i]);
+        }
+        for q in &mut quotes {
+            q.speaker = q.speaker.map(|i| map[i]);
+        }
         Extraction {
             entities,
             relations,
