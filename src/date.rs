@@ -123,7 +123,7 @@ const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        \b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b
+        \b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:T|\b)
       | \b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<y1>\d{{4}}))?\b
       | \b(?P<d2>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>\d{{4}}))?\b
       | \b(?:on\s+)(?P<wd>{WEEKDAY})\b
@@ -165,13 +165,18 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
             match (month, day, year) {
                 (Some(mo), Some(d), Some(y)) => (Date::new(y, mo, d), "absolute"),
                 (Some(mo), Some(d), None) => match reference {
+                    // The year that puts the date nearest the release: "Dec. 28" in a
+                    // release of Jan. 3 is last year's, "Aug. 25" in June this year's.
                     Some(r) => {
-                        let mut y = r.year;
-                        // "Dec. 28" in a release of Jan. 3 is last year.
-                        if mo > r.month + 1 {
-                            y -= 1;
-                        }
-                        (Date::new(y, mo, d), "year-inferred")
+                        let near = [r.year - 1, r.year, r.year + 1]
+                            .into_iter()
+                            .filter_map(|y| Date::new(y, mo, d))
+                            .min_by_key(|c| {
+                                (days_from_civil(c.year, c.month, c.day)
+                                    - days_from_civil(r.year, r.month, r.day))
+                                .abs()
+                            });
+                        (near, "year-inferred")
                     }
                     None => (None, ""),
                 },

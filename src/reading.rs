@@ -33,6 +33,8 @@ pub struct Release {
     /// The text every offset refers to.
     pub content: String,
     pub title: Option<String>,
+    /// Where the title stands in the content.
+    pub title_span: Option<Range<usize>>,
     pub published: Option<Date>,
     /// The byline's person as printed, rank included ("Tech. Sgt. Nick Wilson").
     pub author: Option<String>,
@@ -200,8 +202,8 @@ impl ReadError {
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^
-        (?P<place>[A-Z][A-Z0-9 .'’&-]*[A-Z.])            # CITY in capitals
-        (?:,\s*(?P<region>[A-Z][A-Za-z .'’-]*?[A-Za-z.]))?  # , Country or state
+        (?P<place>[A-Z][A-Z0-9\x20.'’&-]*[A-Z.])            # CITY in capitals
+        (?:,\s*(?P<region>[A-Z][A-Za-z\x20.'’-]*?[A-Za-z.]))?  # , Country or state
         (?:,?\s*\((?P<date1>[^)]{4,30})\))?              # (date)
         (?:,\s*(?P<date2>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}))?
         (?:\s*/(?P<wire>[^/]{2,40})/)?                   # /PRNewswire/
@@ -217,6 +219,7 @@ pub fn parse_text(source: &str, text: &str) -> Release {
         source: source.to_string(),
         content: String::new(),
         title: None,
+        title_span: None,
         published: None,
         author: None,
         publisher: None,
@@ -239,6 +242,8 @@ pub fn parse_text(source: &str, text: &str) -> Release {
         }
         if release.title.is_none() {
             release.title = Some(line.to_string());
+            let lead = content[r.clone()].len() - content[r.clone()].trim_start().len();
+            release.title_span = Some(r.start + lead..r.start + lead + line.len());
             continue;
         }
         if let Some(b) = line.strip_prefix('•').or_else(|| line.strip_prefix("* ")) {

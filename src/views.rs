@@ -3,7 +3,7 @@
 //! only, never Oxigraph.
 
 use crate::error::ViewError;
-use crate::store::{GraphStore, Table};
+use crate::store::GraphStore;
 use dot_writer::{Attributes, DotWriter, Shape, Style};
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::collections::{BTreeMap, BTreeSet};
@@ -53,67 +53,89 @@ impl ViewEdge {
 
 pub type ViewGraph = UnGraph<ViewNode, ViewEdge>;
 
-const PARTNERS_QUERY: &str = r#"
-SELECT ?a ?al ?b ?bl ?why ?what WHERE {
-  {
-    GRAPH ?g { ?a sk:partner ?b }
-    BIND("partner" AS ?why) BIND("" AS ?what)
-  } UNION {
-    GRAPH ?g { ?e sk:participant|sk:host|sk:leader ?a . ?e sk:participant|sk:host|sk:leader ?b . ?e rdfs:label ?what }
-    BIND("event" AS ?why)
-  } UNION {
-    GRAPH ?g { ?x sk:signatory|sk:member ?a . ?x sk:signatory|sk:member ?b . ?x rdfs:label ?what }
-    BIND("shared" AS ?why)
-  }
-  ?a a sk:Nation . ?b a sk:Nation .
-  FILTER(?a != ?b)
-  GRAPH ?ga { ?a rdfs:label ?al } GRAPH ?gb { ?b rdfs:label ?bl }
-}
-"#;
+/// Nations and their labels (background graph: one label each).
+const NATIONS_QUERY: &str =
+    "SELECT ?n ?label WHERE { GRAPH ?g { ?n a sk:Nation ; rdfs:label ?label } } ORDER BY ?n";
+/// Stated partnerships.
+const PARTNER_QUERY: &str = "SELECT DISTINCT ?a ?b WHERE { GRAPH ?g { ?a sk:partner ?b } }";
+/// Who took part in which event, signed which agreement, belongs to which initiative.
+const SHARED_QUERY: &str = "SELECT DISTINCT ?x ?a ?label ?event WHERE { GRAPH ?g { \
+    ?x sk:participant|sk:host|sk:leader|sk:signatory|sk:member ?a . ?x rdfs:label ?label \
+    BIND(EXISTS { ?x a sk:Event } AS ?event) } }";
 
 /// Nations linked by stated partnerships, shared events, agreements and initiatives.
+///
+/// Three simple queries joined here: one SPARQL join over the union of every document
+/// graph is far slower than reading the three lists.
 pub fn partners(store: &dyn GraphStore) -> Result<ViewGraph, ViewError> {
-    let t = store.select(PARTNERS_QUERY)?;
-    Ok(partners_from_table(&t))
+    let nations = store.select(NATIONS_QUERY)?;
+    let mut label: BTreeMap<String, String> = BTreeMap::new();
+    for i in 0..nations.rows.len() {
+        if let (Some(n), Some(l)) = (nations.text(i, "n"), nations.text(i, "label")) {
+            label.entry(n).or_insert(l);
+        }
+    }
+    let mut rows: Vec<(String, String, String, String)> = Vec::new(); // (a, b, why, what)
+    let partners = store.select(PARTNER_QUERY)?;
+    for i in 0..partners.rows.len() {
+        if let (Some(a), Some(b)) = (partners.text(i, "a"), partners.text(i, "b")) {
+            rows.push((a, b, "partner".into(), String::new()));
+        }
+    }
+    let shared = store.select(SHARED_QUERY)?;
+    let mut by_thing: BTreeMap<String, (String, bool, BTreeSet<String>)> = BTreeMap::new();
+    for i in 0..shared.rows.len() {
+        if let (Some(x), Some(a), Some(l)) = (
+            shared.text(i, "x"),
+            shared.text(i, "a"),
+            shared.text(i, "label"),
+        ) {
+            if label.contains_key(&a) {
+                let is_event = shared.text(i, "event").as_deref() == Some("true");
+                let e = by_thing
+                    .entry(x)
+                    .or_insert_with(|| (l, is_event, BTreeSet::new()));
+                e.2.insert(a);
+            }
+        }
+    }
+    for (_, (l, is_event, members)) in by_thing {
+        let members: Vec<&String> = members.iter().collect();
+        let why = if is_event { "event" } else { "shared" };
+        for (i, a) in members.iter().enumerate() {
+            for b in members.iter().skip(i + 1) {
+                rows.push(((*a).clone(), (*b).clone(), why.into(), l.clone()));
+            }
+        }
+    }
+    Ok(partners_graph(rows, &label))
 }
 
-fn partners_from_table(t: &Table) -> ViewGraph {
+fn partners_graph(
+    mut rows: Vec<(String, String, String, String)>,
+    label: &BTreeMap<String, String>,
+) -> ViewGraph {
     let mut g = ViewGraph::new_undirected();
     let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-    // Deterministic: rows sorted before building.
-    let mut rows: Vec<(String, String, String, String, String, String)> = (0..t.rows.len())
-        .filter_map(|i| {
-            Some((
-                t.text(i, "a")?,
-                t.text(i, "al")?,
-                t.text(i, "b")?,
-                t.text(i, "bl")?,
-                t.text(i, "why")?,
-                t.text(i, "what").unwrap_or_default(),
-            ))
-        })
-        .collect();
+    rows.retain(|(a, b, _, _)| a != b && label.contains_key(a) && label.contains_key(b));
     rows.sort();
     rows.dedup();
-    let mut node = |g: &mut ViewGraph, iri: &str, label: &str| -> NodeIndex {
+    let mut node = |g: &mut ViewGraph, iri: &str| -> NodeIndex {
         *index.entry(iri.to_string()).or_insert_with(|| {
             g.add_node(ViewNode {
                 iri: iri.to_string(),
-                label: label.to_string(),
+                label: label.get(iri).cloned().unwrap_or_default(),
                 kind: "Nation".into(),
             })
         })
     };
     let mut edges: BTreeMap<(NodeIndex, NodeIndex), ViewEdge> = BTreeMap::new();
-    let mut partner_pairs: BTreeSet<(NodeIndex, NodeIndex)> = BTreeSet::new();
-    for (a, al, b, bl, why, what) in rows {
-        let (x, y) = (node(&mut g, &a, &al), node(&mut g, &b, &bl));
+    for (a, b, why, what) in rows {
+        let (x, y) = (node(&mut g, &a), node(&mut g, &b));
         let key = if x < y { (x, y) } else { (y, x) };
         let e = edges.entry(key).or_default();
         match why.as_str() {
-            "partner" => {
-                partner_pairs.insert(key);
-            }
+            "partner" => e.partnerships = 1,
             "event" => {
                 e.events.insert(what);
             }
@@ -122,10 +144,7 @@ fn partners_from_table(t: &Table) -> ViewGraph {
             }
         }
     }
-    for (key, mut e) in edges {
-        if partner_pairs.contains(&key) {
-            e.partnerships = 1;
-        }
+    for (key, e) in edges {
         g.add_edge(key.0, key.1, e);
     }
     g

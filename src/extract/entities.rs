@@ -238,7 +238,9 @@ impl Entities {
             _ => false,
         };
         let rels = rels.iter().filter(|r| !implied(r)).cloned().collect();
-        let map = (0..self.list.len()).map(|i| new_id[self.resolve(i)]).collect();
+        let map = (0..self.list.len())
+            .map(|i| new_id[self.resolve(i)])
+            .collect();
         (out, rels, map)
     }
 }

@@ -106,6 +106,9 @@ pub struct Mention {
     pub span: Range<usize>,
     /// Token range in the sentence.
     pub toks: Range<usize>,
+    /// First token of the rank and titles printed before a person's name (else
+    /// `toks.start`).
+    pub lead: usize,
     /// Person: civil titles / posts printed before the name ("Administrator").
     pub titles: Vec<String>,
     /// Entities printed right before, in the same run of names ("NASA" in "NASA
@@ -203,8 +206,14 @@ fn cap_runs(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
-fn span_text<'a>(text: &'a str, toks: &[Token], r: Range<usize>) -> &'a str {
-    &text[toks[r.start].start..toks[r.end - 1].end]
+/// The text of a token range with its white space (no-break spaces, line breaks)
+/// collapsed to single spaces, as names are kept.
+fn span_text(text: &str, toks: &[Token], r: Range<usize>) -> String {
+    clean_space(&text[toks[r.start].start..toks[r.end - 1].end])
+}
+
+pub fn clean_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The entity key and name of a gazetteer entry.
@@ -294,11 +303,11 @@ impl Ctx<'_, '_> {
                     continue;
                 }
                 let form = span_text(text, toks, i..i + n);
-                if let Some(id) = self.ents.local_form(form) {
+                if let Some(id) = self.ents.local_form(&form) {
                     hit = Some((n, Seg::Local(id)));
                     break;
                 }
-                let entries = kb.lookup(form);
+                let entries = kb.lookup(&form);
                 if !entries.is_empty() {
                     // A one-word rank without a period before a single name is often a given
                     // name ("Gen Nakatani"): decided when persons are read.
@@ -393,12 +402,14 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                     let kind = ctx.ents.get(id).kind;
                     let id =
                         ctx.ents
-                            .add(kind, &ctx.ents.get(id).key.clone(), "", form, span.clone());
+                            .add(kind, &ctx.ents.get(id).key.clone(), "", &form, span.clone());
                     ctx.push(Mention {
                         sentence: si,
                         entity: id,
                         span,
                         toks: r.clone(),
+
+                        lead: r.start,
                         titles: Vec::new(),
                         prefix: Vec::new(),
                         inside: false,
@@ -448,7 +459,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                                     if !matches!(e, Entry::Place(_))
                                         || matches!(h, Head::Kind(HeadKind::Place))
                                     {
-                                        let inner = ctx.add_known(e, form, span.clone());
+                                        let inner = ctx.add_known(e, &form, span.clone());
                                         let full = r.start..segs[end - 1].0.end;
                                         if let Some(inner) = inner {
                                             ctx.push(Mention {
@@ -456,6 +467,8 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                                                 entity: inner,
                                                 span: span.clone(),
                                                 toks: r.clone(),
+
+                                                lead: r.start,
                                                 titles: Vec::new(),
                                                 prefix: Vec::new(),
                                                 inside: true,
@@ -473,7 +486,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                                     }
                                 }
                             }
-                            if let Some(id) = ctx.add_known(e, form, span.clone()) {
+                            if let Some(id) = ctx.add_known(e, &form, span.clone()) {
                                 // A demonym is a nation form only when it stands alone or
                                 // before a noun; both are kept.
                                 let inside = matches!(e, Entry::Nation(_, NationForm::Name))
@@ -485,6 +498,8 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                                     entity: id,
                                     span,
                                     toks: r.clone(),
+
+                                    lead: r.start,
                                     titles: Vec::new(),
                                     prefix: prefix.clone(),
                                     inside,
@@ -508,6 +523,8 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                                 entity: id,
                                 span: ps,
                                 toks: r.clone(),
+
+                                lead: r.start,
                                 titles: Vec::new(),
                                 prefix: Vec::new(),
                                 inside: true,
@@ -535,12 +552,31 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         let start = prefix_start
                             .filter(|_| !prefix.is_empty())
                             .unwrap_or(words_r.start);
-                        let full = start..words_r.end;
+                        let mut full = start..words_r.end;
+                        let mut end = end;
+                        // "U.S. Forces Korea": an organization head, then a nation or place.
+                        if h == Head::Kind(HeadKind::Organization) {
+                            if let Some((qr, Seg::Known(es))) = segs.get(end) {
+                                let qualifier =
+                                    es.iter().any(|e| {
+                                        matches!(
+                                            e,
+                                            Entry::Nation(_, NationForm::Name) | Entry::Place(_)
+                                        )
+                                    }) && !es.iter().any(|e| matches!(e, Entry::Organization(_)));
+                                if qualifier {
+                                    full.end = qr.end;
+                                    end += 1;
+                                }
+                            }
+                        }
                         headed(ctx, si, toks, full, h, &prefix);
                         prefix.clear();
                         prefix_start = None;
                         rank = None;
                         titles.clear();
+                        k = end;
+                        continue;
                     } else if rank.is_some() || !titles.is_empty() || honorific {
                         person(ctx, si, toks, words_r, rank, &titles, &prefix);
                         rank = None;
@@ -557,6 +593,8 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                             entity: pid,
                             span,
                             toks: words_r.clone(),
+
+                            lead: words_r.start,
                             titles: Vec::new(),
                             prefix: Vec::new(),
                             inside: false,
@@ -615,7 +653,15 @@ fn head_for(
         .map(|t| form_key(t.text(ctx.text)))
         .filter(|w| !w.is_empty())
         .collect();
-    let (h, n) = ctx.ex.lexicon.head_of(&words)?;
+    let (h, n) = match ctx.ex.lexicon.head_of(&words) {
+        Some(hit) => hit,
+        // "Space Forces Indo-Pacific": an organization head with a regional qualifier.
+        None if words.len() >= 3 => match ctx.ex.lexicon.head_of(&words[..words.len() - 1]) {
+            Some((h @ Head::Kind(HeadKind::Organization), n)) => (h, n + 1),
+            _ => return None,
+        },
+        None => return None,
+    };
     // A head alone ("Command") is not a name.
     if n >= words.len() && prefix_less(segs, k) {
         return None;
@@ -665,6 +711,7 @@ fn headed(
         sentence: si,
         entity: id,
         span,
+        lead: r.start,
         toks: r,
         titles: Vec::new(),
         prefix: prefix.to_vec(),
@@ -715,7 +762,7 @@ fn person(
             [one] => *one,
             _ => ctx.ents.add(
                 EntityType::Person,
-                &format!("person/{}", slug(&name)),
+                &format!("person/{}", person_key(&name)),
                 &name,
                 &name,
                 span.clone(),
@@ -724,7 +771,7 @@ fn person(
     } else {
         ctx.ents.add(
             EntityType::Person,
-            &format!("person/{}", slug(&name)),
+            &format!("person/{}", person_key(&name)),
             &name,
             &name,
             span.clone(),
@@ -755,11 +802,33 @@ fn person(
         sentence: si,
         entity: id,
         span,
+        lead: if rank.is_some() || !titles.is_empty() {
+            preceding_title_start(text, toks, r.start)
+        } else {
+            r.start
+        },
         toks: r,
         titles: titles.to_vec(),
         prefix: prefix.to_vec(),
         inside: false,
     });
+}
+
+/// A person's identity across releases: first and last name, without middle initials,
+/// nicknames in quotes or suffixes ("James H. Dickinson" and "James Dickinson" are one
+/// person; "Paul Godfrey" and "Paul Tedman" are two).
+pub fn person_key(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| {
+            !(w.starts_with(['“', '"', '‘']) || (w.trim_end_matches('.').chars().count() == 1))
+        })
+        .collect();
+    let last = last_name(name).unwrap_or(name);
+    match words.first() {
+        Some(first) if words.len() >= 2 && *first != last => slug(&format!("{first} {last}")),
+        _ => slug(name),
+    }
 }
 
 /// The first token of the rank/title words right before a name (for its printed alias).
@@ -1018,6 +1087,8 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
             entity: id,
             span,
             toks: start..full_end,
+
+            lead: start,
             titles: Vec::new(),
             prefix: Vec::new(),
             inside: false,
@@ -1204,7 +1275,7 @@ pub(crate) fn metadata(
             let name = author[toks[i].start..].trim().to_string();
             let id = ents.add(
                 EntityType::Person,
-                &format!("person/{}", slug(&name)),
+                &format!("person/{}", person_key(&name)),
                 &name,
                 author,
                 0..0,

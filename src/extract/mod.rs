@@ -200,7 +200,9 @@ impl<'k> Extractor<'k> {
     pub fn extract(&self, release: &Release) -> Extraction {
         let text = release.content.as_str();
         let mut sentences = Vec::new();
-        for p in release.paragraphs.iter() {
+        // The title states facts too ("US, Japan host first-ever Space Engagement Talks").
+        let blocks = release.title_span.iter().chain(release.paragraphs.iter());
+        for p in blocks {
             let toks = self.tokenizer.tokenize(&text[p.clone()], p.start);
             for s in tokens::sentences(&text[p.clone()], &toks, p.start) {
                 let stoks: Vec<Token> = toks
@@ -221,7 +223,11 @@ impl<'k> Extractor<'k> {
         relations::extract(self, release, &sentences, &found, &mut ents, &mut rels);
         let mut quotes = quotes::extract(self, release, &sentences, &found, &ents);
         let (entities, relations, map) = ents.finish(rels.into_vec());
-        for id in [&mut metadata.author, &mut metadata.publisher, &mut metadata.dateline] {
+        for id in [
+            &mut metadata.author,
+            &mut metadata.publisher,
+            &mut metadata.dateline,
+        ] {
             *id = id.map(|i| map[i]);
         }
         for q in &mut quotes {

@@ -71,7 +71,7 @@ pub(crate) fn extract(
     for (pi, p) in release.paragraphs.iter().enumerate() {
         let qs: Vec<Range<usize>> = quotes
             .iter()
-            .filter(|q| p.contains(&q.start) && is_quotation(&text[(*q).clone()]))
+            .filter(|q| p.contains(&q.start))
             .cloned()
             .collect();
         if qs.is_empty() {
@@ -133,18 +133,9 @@ fn last_len(q: &str) -> usize {
     }
 }
 
-/// A quotation, not a quoted name: at least six words, or a sentence of its own.
-fn is_quotation(q: &str) -> bool {
-    let words = q.split_whitespace().count();
-    words >= 6
-        || (words >= 3
-            && q.trim_end_matches(['”', '"'])
-                .ends_with(['.', ',', '!', '?']))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::is_quotation;
+    use super::super::relations::is_quotation;
 
     #[test]
     fn names_in_quotes_are_not_quotations() {

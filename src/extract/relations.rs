@@ -76,7 +76,18 @@ pub(crate) fn quote_ranges(text: &str, within: &[Range<usize>]) -> Vec<Range<usi
             out.push(p.start + o..p.end);
         }
     }
+    // Quoted names ("Partner to Win") are names, not quotations.
+    out.retain(|q| is_quotation(&text[q.clone()]));
     out
+}
+
+/// A quotation, not a quoted name: at least six words, or a sentence of its own.
+pub(crate) fn is_quotation(q: &str) -> bool {
+    let words = q.split_whitespace().count();
+    words >= 6
+        || (words >= 3
+            && q.trim_end_matches(['”', '"'])
+                .ends_with(['.', ',', '!', '?']))
 }
 
 struct Ctx<'a, 'k> {
@@ -229,6 +240,10 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                     break;
                 }
                 let lw = &words[end];
+                // ", and" starts the next item of a list.
+                if lw == "and" && end > 0 && words[end - 1] == "," {
+                    break;
+                }
                 let lower = w.chars().next().is_some_and(char::is_lowercase);
                 let allowed = matches!(
                     lw.as_str(),
@@ -286,10 +301,40 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                 }
             }
         }
-        // 3. "the Commander of Y, Rank Name": the post and organization just before.
-        if m.toks.start >= 2 && toks[m.toks.start - 1].text(c.text) == "," {
+        // 3. "Y Deputy Chief of Space Operations, Strategy ..., Rank Name": an organization,
+        // a post right after it, then the name after a comma.
+        if m.lead >= 2 && toks[m.lead - 1].text(c.text) == "," {
+            let org_before = ms[..mi].iter().rev().find(|o| {
+                !o.inside
+                    && c.kind(o.entity) == EntityType::Organization
+                    && !ms.iter().any(|x| {
+                        x.toks.start > o.toks.end
+                            && x.toks.start < m.lead
+                            && is_agent(c.kind(x.entity))
+                            && !x.inside
+                    })
+            });
+            if let Some(o) = org_before {
+                let comma = (o.toks.end..m.lead)
+                    .find(|&i| words[i] == ",")
+                    .unwrap_or(m.lead);
+                if comma > o.toks.end && comma - o.toks.end <= 8 {
+                    if let Some(head) = post_meaning(c, &words[o.toks.end..comma]) {
+                        let rel = if head {
+                            Predicate::Heads
+                        } else {
+                            Predicate::MemberOf
+                        };
+                        c.rels
+                            .add(p, rel, o.entity, &ev, "organization-post-then-name");
+                    }
+                }
+            }
+        }
+        // 4. "the Commander of Y, Rank Name": the post and organization just before.
+        if m.lead >= 2 && toks[m.lead - 1].text(c.text) == "," {
             if let Some(o) = ms[..mi].iter().rev().find(|o| !o.inside) {
-                if o.toks.end == m.toks.start - 1 && c.kind(o.entity) == EntityType::Organization {
+                if o.toks.end == m.lead - 1 && c.kind(o.entity) == EntityType::Organization {
                     let from = o.toks.start.saturating_sub(4);
                     let before = &words[from..o.toks.start];
                     if before.last().map(String::as_str) == Some("of") {
@@ -603,85 +648,68 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
 
 /// Events: named ones (typed by their head word) and ones described by a trigger ("signed",
 /// "ceremony", "met"), with their date, place, participants, host, leader, agreement and
-/// initiative from the sentence that states them.
+/// initiative from the sentence that states them. "The event", "the ceremony" and "this
+/// collaboration" refer back to the event last mentioned.
 fn events(c: &mut Ctx<'_, '_>) {
     let reference = c.release.published;
     let mut last_event: Option<usize> = None;
-    let dateline_place = None::<usize>;
-    let _ = dateline_place;
+    // Lowercase labels of the event classes: "the event", "the talks".
+    let labels: Vec<(String, String)> =
+        c.ex.kb
+            .event_classes
+            .iter()
+            .map(|k| (form_key(&k.label), k.iri.clone()))
+            .collect();
     for si in 0..c.sentences.len() {
         let ms = c.mentions(si);
         let ev = c.sentences[si].span.clone();
         let words = c.words(si);
         let toks = c.sentences[si].tokens.clone();
-        // Triggers outside quotes.
-        let mut trig: Option<(usize, usize, String)> = None; // (token, len, class)
-        'outer: for i in 0..words.len() {
-            if c.quoted(toks[i].start) {
-                continue;
-            }
-            for (phrase, class) in &c.ex.lexicon.triggers {
-                if i + phrase.len() <= words.len() && words[i..i + phrase.len()] == phrase[..] {
-                    // Inside a name ("Space Symposium") the name carries the event.
-                    if ms
-                        .iter()
-                        .any(|m| m.toks.contains(&i) && c.kind(m.entity) != EntityType::Event)
-                    {
-                        continue;
-                    }
-                    trig = Some((i, phrase.len(), class.clone()));
-                    break 'outer;
-                }
-            }
-        }
+        let trig = find_trigger(c, &words, &toks, &ms);
         let named: Vec<usize> = ms
             .iter()
             .filter(|m| c.kind(m.entity) == EntityType::Event)
             .map(|m| m.entity)
             .collect();
+        let refers_back = |ti: usize| {
+            ti > 0 && matches!(words[ti - 1].as_str(), "the" | "this" | "that" | "these")
+        };
+        let anaphor = (1..words.len()).any(|i| {
+            refers_back(i) && labels.iter().any(|(l, _)| *l == words[i]) && !c.quoted(toks[i].start)
+        });
         let event = if let Some(&e) = named.first() {
             if let Some((_, _, class)) = &trig {
                 c.ents.get_mut(e).event_class.get_or_insert(class.clone());
             }
-            Some(e)
+            Some((e, "named-event"))
         } else if let Some((ti, _, class)) = &trig {
             let agents = ms.iter().any(|m| is_agent(c.kind(m.entity)) && !m.inside);
             let places = ms.iter().any(|m| c.kind(m.entity) == EntityType::Place);
-            let dated = !find_dates(&c.text[ev.clone()], reference).is_empty();
-            // "the ceremony", "the signing": the event already mentioned.
-            let definite = *ti > 0 && matches!(words[ti - 1].as_str(), "the" | "this" | "that");
+            let dated = find_dates(&c.text[ev.clone()], reference)
+                .iter()
+                .any(|d| !c.quoted(ev.start + d.start));
             let same_class_last = last_event
                 .filter(|&e| c.ents.get(e).event_class.as_deref() == Some(class.as_str()));
-            if let (true, Some(e)) = (definite, same_class_last) {
-                Some(e)
+            if let (true, Some(e)) = (refers_back(*ti), same_class_last) {
+                Some((e, "event-referred-to"))
             } else if agents
                 && (places
                     || dated
                     || ms.iter().filter(|m| is_agent(c.kind(m.entity))).count() >= 2)
             {
-                let label =
-                    c.ex.kb
-                        .event_class(class)
-                        .map(|k| k.label.clone())
-                        .unwrap_or_else(|| "Event".into());
-                let n = c.ents.ids().filter(|&i| c.ents.get(i).unnamed).count();
-                let key = format!("local/event-{n}");
-                let name = format!("{} ({})", label, snippet(&c.text[ev.clone()]));
-                let id = c
-                    .ents
-                    .add(EntityType::Event, &key, &name, "", toks[*ti].span());
-                let e = c.ents.get_mut(id);
-                e.unnamed = true;
-                e.aliases.clear();
-                e.event_class = Some(class.clone());
-                Some(id)
+                Some((
+                    new_unnamed_event(c, class, &ev, toks[*ti].span()),
+                    "described-event",
+                ))
             } else {
                 None
             }
+        } else if anaphor {
+            last_event.map(|e| (e, "event-referred-to"))
         } else {
             None
         };
-        let Some(e) = event else {
+        let Some((e, _how)) = event else {
             // An initiative "drives this collaboration": the event of the release.
             if words.iter().any(|w| w == "this" || w == "these") {
                 if let Some(le) = last_event {
@@ -692,7 +720,7 @@ fn events(c: &mut Ctx<'_, '_>) {
                                 Predicate::Initiative,
                                 m.entity,
                                 &ev,
-                                "initiative-refers-to-event",
+                                "initiative-drives-event",
                             );
                         }
                     }
@@ -701,143 +729,189 @@ fn events(c: &mut Ctx<'_, '_>) {
             continue;
         };
         last_event = Some(e);
-        // Date.
-        if !c.rels.has(e, Predicate::Date) {
-            if let Some(d) = find_dates(&c.text[ev.clone()], reference)
-                .into_iter()
-                .find(|d| !c.quoted(ev.start + d.start))
-            {
-                c.rels.add_date(e, d.date, &ev, "date-in-event-sentence");
-            }
-        }
-        // Heads and memberships stated in this sentence are not participation.
-        let posted: HashSet<usize> = c
-            .rels
-            .list
-            .iter()
-            .filter(|r| {
-                r.evidence == ev && matches!(r.predicate, Predicate::Heads | Predicate::MemberOf)
-            })
-            .filter_map(|r| match r.object {
-                Object::Entity(o) => Some(o),
-                _ => None,
-            })
-            .collect();
-        for m in &ms {
-            let k = c.kind(m.entity);
-            let before = |n: usize| -> Vec<&str> {
-                words[m.toks.start.saturating_sub(n)..m.toks.start]
-                    .iter()
-                    .map(String::as_str)
-                    .collect()
-            };
-            match k {
-                EntityType::Place => {
-                    let b = before(3);
-                    if b.iter().any(|w| matches!(*w, "at" | "in" | "near")) {
-                        c.rels.add(
-                            e,
-                            Predicate::Location,
-                            m.entity,
-                            &ev,
-                            "place-in-event-sentence",
-                        );
-                    }
-                }
-                EntityType::Nation if !m.inside => {
-                    let b = before(1);
-                    if b == ["in"] {
-                        c.rels.add(
-                            e,
-                            Predicate::Location,
-                            m.entity,
-                            &ev,
-                            "nation-in-event-sentence",
-                        );
-                    } else if !posted.contains(&m.entity) {
-                        c.rels.add(
-                            e,
-                            Predicate::Participant,
-                            m.entity,
-                            &ev,
-                            "agent-in-event-sentence",
-                        );
-                    }
-                }
-                EntityType::Organization | EntityType::Person if !m.inside => {
-                    if posted.contains(&m.entity) {
-                        continue;
-                    }
-                    let after: Vec<&str> = words[m.toks.end..(m.toks.end + 12).min(words.len())]
-                        .iter()
-                        .map(String::as_str)
-                        .collect();
-                    let b = before(2);
-                    let rel =
-                        if b.ends_with(&["hosted", "by"]) || first_verb(&after) == Some("hosted") {
-                            Predicate::Host
-                        } else if b.ends_with(&["led", "by"])
-                            || matches!(first_verb(&after), Some("led" | "leading"))
-                        {
-                            if k == EntityType::Person {
-                                Predicate::Leader
-                            } else {
-                                Predicate::Participant
-                            }
-                        } else {
-                            Predicate::Participant
-                        };
-                    c.rels.add(e, rel, m.entity, &ev, "agent-in-event-sentence");
-                }
-                EntityType::Agreement => {
-                    c.rels.add(
-                        e,
-                        Predicate::Agreement,
-                        m.entity,
-                        &ev,
-                        "agreement-in-event-sentence",
-                    );
-                }
-                EntityType::Initiative => {
-                    c.rels.add(
-                        e,
-                        Predicate::Initiative,
-                        m.entity,
-                        &ev,
-                        "initiative-in-event-sentence",
-                    );
-                }
-                _ => {}
-            }
-        }
-        // "here": the dateline's place.
-        if words.iter().any(|w| w == "here") {
-            if let Some(dl) = &c.release.dateline {
-                let key = dl.place_span.clone();
-                if let Some(pid) = c.ents.ids().find(|&i| {
-                    c.ents.get(i).kind == EntityType::Place && c.ents.get(i).mentions.contains(&key)
-                }) {
-                    c.rels
-                        .add(e, Predicate::Location, pid, &ev, "here-is-the-dateline");
-                }
-            }
-        }
+        event_arguments(c, e, si, &ms, &words);
     }
 }
 
-/// The first verb-like word after a name, skipping an appositive in commas.
-fn first_verb<'a>(after: &[&'a str]) -> Option<&'a str> {
-    let mut depth = 0;
-    for w in after {
-        if *w == "," {
-            depth = 1 - depth;
+/// The first trigger of an event class outside quotes and names: (token, length, class).
+fn find_trigger(
+    c: &Ctx<'_, '_>,
+    words: &[String],
+    toks: &[crate::extract::tokens::Token],
+    ms: &[Mention],
+) -> Option<(usize, usize, String)> {
+    for i in 0..words.len() {
+        if c.quoted(toks[i].start) {
             continue;
         }
-        if depth == 0 && w.chars().all(|c| c.is_lowercase()) {
-            return Some(w);
+        for (phrase, class) in &c.ex.lexicon.triggers {
+            if i + phrase.len() <= words.len() && words[i..i + phrase.len()] == phrase[..] {
+                // Inside a name ("Space Symposium") the name carries the event.
+                if ms.iter().any(|m| m.toks.contains(&i)) {
+                    continue;
+                }
+                return Some((i, phrase.len(), class.clone()));
+            }
         }
     }
     None
+}
+
+fn new_unnamed_event(
+    c: &mut Ctx<'_, '_>,
+    class: &str,
+    ev: &Range<usize>,
+    at: Range<usize>,
+) -> usize {
+    let label =
+        c.ex.kb
+            .event_class(class)
+            .map(|k| k.label.clone())
+            .unwrap_or_else(|| "Event".into());
+    let n = c.ents.ids().filter(|&i| c.ents.get(i).unnamed).count();
+    let key = format!("local/event-{n}");
+    let name = format!("{} ({})", label, snippet(&c.text[ev.clone()]));
+    let id = c.ents.add(EntityType::Event, &key, &name, "", at);
+    let e = c.ents.get_mut(id);
+    e.unnamed = true;
+    e.aliases.clear();
+    e.event_class = Some(class.to_string());
+    id
+}
+
+const HOST_VERBS: &[&str] = &["hosted", "hosts", "hosting", "host"];
+const LEAD_VERBS: &[&str] = &["led", "leading", "leads", "chaired", "chairing", "headed"];
+
+/// The date, places, participants, host, leader, agreement and initiative of event `e`
+/// stated in sentence `si`.
+fn event_arguments(c: &mut Ctx<'_, '_>, e: usize, si: usize, ms: &[Mention], words: &[String]) {
+    let ev = c.sentences[si].span.clone();
+    let reference = c.release.published;
+    if !c.rels.has(e, Predicate::Date) {
+        if let Some(d) = find_dates(&c.text[ev.clone()], reference)
+            .into_iter()
+            .find(|d| !c.quoted(ev.start + d.start))
+        {
+            c.rels.add_date(e, d.date, &ev, "date-in-event-sentence");
+        }
+    }
+    // Heads and memberships stated in this sentence are not participation.
+    let posted: HashSet<usize> = c
+        .rels
+        .list
+        .iter()
+        .filter(|r| {
+            r.evidence == ev && matches!(r.predicate, Predicate::Heads | Predicate::MemberOf)
+        })
+        .filter_map(|r| match r.object {
+            Object::Entity(o) => Some(o),
+            _ => None,
+        })
+        .collect();
+    let person_starts: Vec<usize> = ms
+        .iter()
+        .filter(|m| c.kind(m.entity) == EntityType::Person)
+        .map(|m| m.toks.start)
+        .collect();
+    for m in ms {
+        let k = c.kind(m.entity);
+        let before = |n: usize| -> Vec<&str> {
+            words[m.toks.start.saturating_sub(n)..m.toks.start]
+                .iter()
+                .map(String::as_str)
+                .collect()
+        };
+        match k {
+            EntityType::Place if before(3).iter().any(|w| matches!(*w, "at" | "in" | "near")) => {
+                c.rels.add(
+                    e,
+                    Predicate::Location,
+                    m.entity,
+                    &ev,
+                    "place-in-event-sentence",
+                );
+            }
+            EntityType::Nation if !m.inside => {
+                let next_words = &words[m.toks.end..(m.toks.end + 4).min(words.len())];
+                if before(1) == ["in"] {
+                    c.rels.add(
+                        e,
+                        Predicate::Location,
+                        m.entity,
+                        &ev,
+                        "nation-in-event-sentence",
+                    );
+                } else if next_words.iter().any(|w| HOST_VERBS.contains(&w.as_str())) {
+                    c.rels.add(e, Predicate::Host, m.entity, &ev, "host-verb");
+                } else if !posted.contains(&m.entity) {
+                    c.rels.add(
+                        e,
+                        Predicate::Participant,
+                        m.entity,
+                        &ev,
+                        "agent-in-event-sentence",
+                    );
+                }
+            }
+            EntityType::Organization | EntityType::Person if !m.inside => {
+                if posted.contains(&m.entity) {
+                    continue;
+                }
+                // What this agent does: the words up to the next person.
+                let next_person = person_starts
+                    .iter()
+                    .copied()
+                    .find(|&p| p > m.toks.start)
+                    .unwrap_or(words.len());
+                let after = &words[m.toks.end..next_person.min(m.toks.end + 16).max(m.toks.end)];
+                let b = before(3);
+                let says = |verbs: &[&str]| after.iter().any(|w| verbs.contains(&w.as_str()));
+                let by = |verbs: &[&str]| {
+                    b.windows(2).any(|w| verbs.contains(&w[0]) && w[1] == "by")
+                        || b.ends_with(&["invitation", "of"])
+                };
+                let (rel, rule) = if by(HOST_VERBS) || says(HOST_VERBS) {
+                    (Predicate::Host, "host-verb")
+                } else if k == EntityType::Person && (by(LEAD_VERBS) || says(LEAD_VERBS)) {
+                    (Predicate::Leader, "lead-verb")
+                } else {
+                    (Predicate::Participant, "agent-in-event-sentence")
+                };
+                c.rels.add(e, rel, m.entity, &ev, rule);
+            }
+            EntityType::Agreement => {
+                c.rels.add(
+                    e,
+                    Predicate::Agreement,
+                    m.entity,
+                    &ev,
+                    "agreement-in-event-sentence",
+                );
+            }
+            EntityType::Initiative => {
+                c.rels.add(
+                    e,
+                    Predicate::Initiative,
+                    m.entity,
+                    &ev,
+                    "initiative-in-event-sentence",
+                );
+            }
+            _ => {}
+        }
+    }
+    // "here": the dateline's place.
+    if words.iter().any(|w| w == "here") {
+        if let Some(dl) = &c.release.dateline {
+            let key = dl.place_span.clone();
+            if let Some(pid) = c.ents.ids().find(|&i| {
+                c.ents.get(i).kind == EntityType::Place && c.ents.get(i).mentions.contains(&key)
+            }) {
+                c.rels
+                    .add(e, Predicate::Location, pid, &ev, "here-is-the-dateline");
+            }
+        }
+    }
 }
 
 fn snippet(s: &str) -> String {

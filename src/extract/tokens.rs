@@ -47,6 +47,7 @@ impl Tokenizer {
             "Mrs.", "Ms.", "Prof.", "Gov.", "Sen.", "Rep.", "Gen.", "Adm.", "Col.", "Lt.", "Capt.",
             "Maj.", "Sgt.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.",
             "Nov.", "Dec.", "vs.", "etc.", "e.g.", "i.e.", "approx.", "Dept.", "Hon.", "Rt.",
+            "Brig.", "Cmdr.",
         ] {
             set.insert(a.to_string());
         }
