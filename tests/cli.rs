@@ -73,7 +73,6 @@ fn query_file(store: &Path, name: &str) -> Vec<std::collections::BTreeMap<String
     select(store, &text)
 }
 
-#[test]
 /// The sample corpus is ingested once; each check below reads the same store in turn (one
 /// process at a time may open a store).
 #[test]
