@@ -10,7 +10,7 @@ use crate::error::StoreError;
 use crate::rdf::{self, SK};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{
-    Graph, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, Triple,
+    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, Triple,
 };
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -380,15 +380,19 @@ impl GraphStore for EmbeddedStore {
             w.finish()?;
             return Ok(());
         }
-        // A graph format: one graph, or the union of all graphs (each triple once).
-        let mut union = Graph::new();
+        // A graph format: one graph, or the union of all graphs (each triple once), in a
+        // stable order so that exports diff well.
         let gn = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
+        let mut triples: Vec<(String, Triple)> = Vec::new();
         for q in self.store.quads_for_pattern(None, None, None, gn) {
             let q = q.map_err(storage)?;
-            union.insert(&Triple::new(q.subject, q.predicate, q.object));
+            let t = Triple::new(q.subject, q.predicate, q.object);
+            triples.push((t.to_string(), t));
         }
+        triples.sort_by(|a, b| a.0.cmp(&b.0));
+        triples.dedup_by(|a, b| a.0 == b.0);
         let mut w = prefixed(RdfSerializer::from_format(format)).for_writer(out);
-        for t in union.iter() {
+        for (_, t) in &triples {
             w.serialize_triple(t)?;
         }
         w.finish()?;

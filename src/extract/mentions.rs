@@ -253,6 +253,8 @@ pub(crate) struct Ctx<'a, 'k> {
     pub text: &'a str,
     pub ents: &'a mut super::Entities,
     pub found: Found,
+    /// Reading the title: only entities the body named (or the gazetteers know) are kept.
+    pub no_new: bool,
 }
 
 impl Ctx<'_, '_> {
@@ -360,8 +362,10 @@ pub(crate) fn find(
             by_sentence: vec![Vec::new(); sentences.len()],
             ..Found::default()
         },
+        no_new: false,
     };
     for (si, s) in sentences.iter().enumerate() {
+        ctx.no_new = s.is_title;
         read_sentence(&mut ctx, si, &s.tokens);
     }
     // A later surname alone ("Mastalir") names the person mentioned in full earlier.
@@ -382,6 +386,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         let mut prefix: Vec<usize> = Vec::new();
         let mut prefix_start: Option<usize> = None;
         let mut honorific = false;
+        let mut post_qualifier = false;
         let mut k = 0;
         while k < segs.len() {
             let (r, seg) = segs[k].clone();
@@ -389,10 +394,13 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
             let span = toks[r.start].start..toks[r.end - 1].end;
             match seg {
                 Seg::Connector => {
-                    // "of" after a title continues the title ("Chief of Staff of ...").
-                    if !titles.is_empty() || rank.is_some() {
-                        k += 1;
-                        continue;
+                    // "for"/"of"/"in" after a post continues the post ("Director General for
+                    // Space Science and Technology"): the words after it are no name.
+                    if !titles.is_empty() || rank.is_some() || honorific {
+                        titles.clear();
+                        rank = None;
+                        honorific = false;
+                        post_qualifier = true;
                     }
                     prefix.clear();
                     prefix_start = None;
@@ -577,6 +585,14 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         titles.clear();
                         k = end;
                         continue;
+                    } else if post_qualifier {
+                        // The words after "Director General for": part of the post.
+                        post_qualifier = false;
+                    } else if let Some(h) = lowercase_head_after(ctx, toks, words_r.end) {
+                        // "NASA’s DEVELOP program", "the Mars Sample Return campaign".
+                        headed(ctx, si, toks, words_r, h, &prefix);
+                        prefix.clear();
+                        prefix_start = None;
                     } else if rank.is_some() || !titles.is_empty() || honorific {
                         person(ctx, si, toks, words_r, rank, &titles, &prefix);
                         rank = None;
@@ -601,7 +617,10 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         });
                         prefix.clear();
                         prefix_start = None;
-                    } else if looks_like_person(ctx, toks, words_r.clone()) {
+                    } else if looks_like_person(ctx, toks, words_r.clone())
+                        || (after_post_word(ctx, toks, words_r.start)
+                            && looks_like_name(ctx, toks, words_r.clone()))
+                    {
                         person(ctx, si, toks, words_r, None, &[], &prefix);
                         prefix.clear();
                         prefix_start = None;
@@ -701,8 +720,19 @@ fn headed(
         Head::Kind(HeadKind::Place) => (EntityType::Place, "place"),
         Head::Event(_) => (EntityType::Event, "event"),
     };
-    let name = display_name(&form);
+    let mut name = display_name(&form);
+    // "1967 Outer Space Treaty": the year is not part of an agreement's or programme's name.
+    if matches!(kind, EntityType::Agreement | EntityType::Initiative) {
+        if let Some((first, rest)) = name.split_once(' ') {
+            if first.len() == 4 && first.chars().all(|c| c.is_ascii_digit()) && !rest.is_empty() {
+                name = rest.to_string();
+            }
+        }
+    }
     let key = format!("{ns}/{}", slug(&name));
+    if ctx.no_new && ctx.ents.by_key(&key).is_none() {
+        return;
+    }
     let id = ctx.ents.add(kind, &key, &name, &form, span.clone());
     if let Head::Event(iri) = h {
         ctx.ents.get_mut(id).event_class.get_or_insert(iri);
@@ -756,6 +786,22 @@ fn person(
     let span = toks[r.start].start..toks[r.end - 1].end;
     // The printed form with its rank or title, as an alias.
     let words = name.split_whitespace().count();
+    let key = format!("person/{}", person_key(&name));
+    if ctx.no_new
+        && ctx.ents.by_key(&key).is_none()
+        && ctx.ents.persons_with_surname(&name).is_empty()
+    {
+        return;
+    }
+    // "Bill Nelson and Masahito Moriyama": two persons.
+    if let Some(and) = (r.start + 1..r.end.saturating_sub(1)).find(|&i| toks[i].text(text) == "and")
+    {
+        person(ctx, si, toks, r.start..and, rank, titles, prefix);
+        if looks_like_name(ctx, toks, and + 1..r.end) {
+            person(ctx, si, toks, and + 1..r.end, None, &[], &[]);
+        }
+        return;
+    }
     let id = if words == 1 {
         // A surname alone: the person already named in full, else a person of that name.
         match ctx.ents.persons_with_surname(&name).as_slice() {
@@ -864,6 +910,18 @@ fn known_surname(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> Option<u
     }
 }
 
+/// 2 to 4 capitalized words with no digits, acronyms or connectors: the shape of a name.
+fn looks_like_name(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool {
+    let words: Vec<&str> = toks[r].iter().map(|t| t.text(ctx.text)).collect();
+    (2..=4).contains(&words.len())
+        && !ctx.ex.lexicon.stopwords.contains(words[0])
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !(w.len() > 3 && w.chars().all(|c| c.is_uppercase() || c == '-'))
+        })
+}
+
 /// A run of 2 to 4 name-like words that the sentence treats as a person: followed by a
 /// post (", Deputy Director ...", ", commander of ...") or by "said", or after "said".
 fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool {
@@ -922,6 +980,38 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
         }
     }
     false
+}
+
+/// A lowercase post word right before a name: "astronauts Alexander Gerst and ...".
+fn after_post_word(ctx: &Ctx<'_, '_>, toks: &[Token], start: usize) -> bool {
+    if start == 0 {
+        return false;
+    }
+    let w = toks[start - 1].text(ctx.text);
+    if !w.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let lex = &ctx.ex.lexicon;
+    lex.post(w).is_some() || w.strip_suffix('s').is_some_and(|s| lex.post(s).is_some())
+}
+
+/// A lowercase head word of an initiative or agreement right after a name: "program",
+/// "project", "campaign", "mission", "initiative", "partnership".
+fn lowercase_head_after(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option<Head> {
+    let mut words = Vec::new();
+    for t in toks.iter().skip(end).take(3) {
+        let w = t.text(ctx.text);
+        if !w.chars().next().is_some_and(char::is_lowercase) {
+            break;
+        }
+        words.push(form_key(w));
+        if let Some((h, n)) = ctx.ex.lexicon.head_of(&words) {
+            if n == words.len() && matches!(h, Head::Kind(HeadKind::Initiative)) {
+                return Some(h);
+            }
+        }
+    }
+    None
 }
 
 /// ", a/an/the ... <head>" after a name: the head word types the name ("Global Sentinel

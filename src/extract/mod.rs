@@ -178,6 +178,9 @@ pub struct Extraction {
 pub(crate) struct Sentence {
     pub span: Range<usize>,
     pub tokens: Vec<Token>,
+    /// The release's title: read last, it names only what the body names (its Title Case
+    /// capitalizes verbs too), and describes no event of its own.
+    pub is_title: bool,
 }
 
 /// Extraction, with its matchers built once and reused for every release.
@@ -200,9 +203,14 @@ impl<'k> Extractor<'k> {
     pub fn extract(&self, release: &Release) -> Extraction {
         let text = release.content.as_str();
         let mut sentences = Vec::new();
-        // The title states facts too ("US, Japan host first-ever Space Engagement Talks").
-        let blocks = release.title_span.iter().chain(release.paragraphs.iter());
-        for p in blocks {
+        // The title states facts too ("US, Japan host first-ever Space Engagement Talks"); it
+        // is read after the body.
+        let blocks = release
+            .paragraphs
+            .iter()
+            .map(|p| (p, false))
+            .chain(release.title_span.iter().map(|t| (t, true)));
+        for (p, is_title) in blocks {
             let toks = self.tokenizer.tokenize(&text[p.clone()], p.start);
             for s in tokens::sentences(&text[p.clone()], &toks, p.start) {
                 let stoks: Vec<Token> = toks
@@ -213,6 +221,7 @@ impl<'k> Extractor<'k> {
                 sentences.push(Sentence {
                     span: s,
                     tokens: stoks,
+                    is_title,
                 });
             }
         }
