@@ -239,7 +239,14 @@ fn known_key(kb: &Knowledge, e: Entry) -> Option<(EntityType, String, String)> {
 }
 
 /// The entry a known segment stands for, preferring entities over ranks and titles.
-fn best_entry(entries: &[Entry]) -> Entry {
+/// After "at", "in", "near" a form that names both a place and an organization ("Johnson
+/// Space Center") or a capital ("in Tokyo") is the place.
+fn best_entry(entries: &[Entry], locative: bool) -> Entry {
+    if locative {
+        if let Some(p) = entries.iter().find(|e| matches!(e, Entry::Place(_))) {
+            return *p;
+        }
+    }
     *entries
         .iter()
         .find(|e| matches!(e, Entry::Organization(_)))
@@ -429,7 +436,34 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                     k += 1;
                 }
                 Seg::Known(entries) => {
-                    let e = best_entry(&entries);
+                    let locative = r.start > 0
+                        && matches!(
+                            toks[r.start - 1].text(text),
+                            "at" | "in" | "near" | "from" | "to" | "outside" | "aboard" | "of"
+                        );
+                    let e = best_entry(&entries, locative);
+                    // A capital after "in": the city, not the state standing for it.
+                    if locative && matches!(e, Entry::Nation(_, NationForm::Capital)) {
+                        let name = form.clone();
+                        let key = format!("place/{}", slug(&name));
+                        if !(ctx.no_new && ctx.ents.by_key(&key).is_none()) {
+                            let id =
+                                ctx.ents
+                                    .add(EntityType::Place, &key, &name, &form, span.clone());
+                            ctx.push(Mention {
+                                sentence: si,
+                                entity: id,
+                                span,
+                                lead: r.start,
+                                toks: r.clone(),
+                                titles: Vec::new(),
+                                prefix: Vec::new(),
+                                inside: false,
+                            });
+                        }
+                        k += 1;
+                        continue;
+                    }
                     match e {
                         Entry::Rank(ri) => {
                             // "Gen Nakatani": a rank written without its period, after a civil
@@ -1106,6 +1140,13 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
             if w == "(" {
                 continue;
             }
+            // A capitalized word is a name ("a founding signatory of the Artemis Accords"):
+            // named agreements are read elsewhere.
+            if w.chars().next().is_some_and(char::is_uppercase)
+                && !w.chars().all(|c| c.is_uppercase() || c == '-')
+            {
+                break;
+            }
             words.push(lower[j].clone());
             if let Some((Head::Kind(HeadKind::Agreement), _)) = ctx.ex.lexicon.head_of(&words) {
                 end = Some(j + 1);
@@ -1123,9 +1164,17 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
             }
         }
         let mut full_end = end;
-        if toks
-            .get(end)
-            .is_some_and(|t| matches!(t.text(text), "on" | "concerning" | "for" | "regarding"))
+        // "an agreement on Tuesday": a date, not what the agreement is about.
+        let dated_on = toks.get(end + 1).is_some_and(|t| {
+            let w = t.text(text);
+            crate::date::month_number(w).is_some()
+                || ctx.ex.lexicon.stopwords.contains(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+        });
+        if !dated_on
+            && toks
+                .get(end)
+                .is_some_and(|t| matches!(t.text(text), "on" | "concerning" | "for" | "regarding"))
         {
             let mut j = end + 1;
             while j < toks.len()
@@ -1255,6 +1304,11 @@ fn core_name(kb: &Knowledge, name: &str) -> String {
     let mut i = 0;
     while i + 1 < words.len() {
         let w = words[i].trim_end_matches("’s").trim_end_matches("'s");
+        let ordinal_or_year = w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if ordinal_or_year || w.eq_ignore_ascii_case("the") {
+            i += 1;
+            continue;
+        }
         let parts: Vec<&str> = w.split('-').collect();
         let known = parts.iter().all(|p| {
             kb.lookup(p)

@@ -653,6 +653,7 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
 fn events(c: &mut Ctx<'_, '_>) {
     let reference = c.release.published;
     let mut last_event: Option<usize> = None;
+    let mut seen: Vec<usize> = Vec::new();
     // Lowercase labels of the event classes: "the event", "the talks".
     let labels: Vec<(String, String)> =
         c.ex.kb
@@ -684,19 +685,30 @@ fn events(c: &mut Ctx<'_, '_>) {
             Some((e, "named-event"))
         } else if let Some((ti, _, class)) = &trig {
             let agents = ms.iter().any(|m| is_agent(c.kind(m.entity)) && !m.inside);
-            let places = ms.iter().any(|m| c.kind(m.entity) == EntityType::Place);
-            let dated = find_dates(&c.text[ev.clone()], reference)
-                .iter()
-                .any(|d| !c.quoted(ev.start + d.start));
+            let places = ms.iter().any(|m| {
+                c.kind(m.entity) == EntityType::Place
+                    || (c.kind(m.entity) == EntityType::Nation
+                        && m.toks.start > 0
+                        && words[m.toks.start - 1] == "in")
+            });
+            let dates: Vec<Date> = find_dates(&c.text[ev.clone()], reference)
+                .into_iter()
+                .filter(|d| !c.quoted(ev.start + d.start))
+                .map(|d| d.date)
+                .collect();
             let same_class_last = last_event
                 .filter(|&e| c.ents.get(e).event_class.as_deref() == Some(class.as_str()));
+            // An event of this kind already described, on the same day or with no new date:
+            // most releases tell one ceremony, one signing, one visit.
+            let same_kind = seen.iter().rev().copied().find(|&e| {
+                c.ents.get(e).event_class.as_deref() == Some(class.as_str())
+                    && (dates.is_empty() || event_date(c, e).is_none_or(|d| dates.contains(&d)))
+            });
             if let (true, Some(e)) = (refers_back(*ti), same_class_last) {
                 Some((e, "event-referred-to"))
-            } else if agents
-                && (places
-                    || dated
-                    || ms.iter().filter(|m| is_agent(c.kind(m.entity))).count() >= 2)
-            {
+            } else if let Some(e) = same_kind {
+                Some((e, "same-kind-event"))
+            } else if !c.sentences[si].is_title && agents && (places || !dates.is_empty()) {
                 Some((
                     new_unnamed_event(c, class, &ev, toks[*ti].span()),
                     "described-event",
@@ -709,6 +721,11 @@ fn events(c: &mut Ctx<'_, '_>) {
         } else {
             None
         };
+        if let Some((e, _)) = event {
+            if !seen.contains(&e) {
+                seen.push(e);
+            }
+        }
         let Some((e, _how)) = event else {
             // An initiative "drives this collaboration": the event of the release.
             if words.iter().any(|w| w == "this" || w == "these") {
@@ -731,6 +748,17 @@ fn events(c: &mut Ctx<'_, '_>) {
         last_event = Some(e);
         event_arguments(c, e, si, &ms, &words);
     }
+}
+
+/// The date already recorded for an event.
+fn event_date(c: &Ctx<'_, '_>, e: usize) -> Option<Date> {
+    c.rels
+        .list
+        .iter()
+        .find_map(|r| match (&r.object, r.subject == e, r.predicate) {
+            (Object::Date(d), true, Predicate::Date) => Some(*d),
+            _ => None,
+        })
 }
 
 /// The first trigger of an event class outside quotes and names: (token, length, class).

@@ -108,6 +108,27 @@ impl Tokenizer {
                     if self.abbrevs.contains(with_dot) || initial || dotted {
                         word_end += 1;
                         j += 1;
+                        // "U.S.-UK": a compound goes on after the period.
+                        if j + 1 < n && chars[j].1 == '-' && chars[j + 1].1.is_alphanumeric() {
+                            let mut k = j + 1;
+                            while k < n
+                                && (chars[k].1.is_alphanumeric()
+                                    || (matches!(chars[k].1, '-' | '.')
+                                        && k + 1 < n
+                                        && chars[k + 1].1.is_alphanumeric()))
+                            {
+                                k += 1;
+                            }
+                            if k < n && chars[k].1 == '.' && text[b..end_of(k)].contains('.') {
+                                // A dotted acronym at the end: "ROK-U.S."
+                                let last: String = chars[j + 1..k].iter().map(|c| c.1).collect();
+                                if last.contains('.') {
+                                    k += 1;
+                                }
+                            }
+                            j = k;
+                            word_end = end_of(k);
+                        }
                     }
                 }
                 let word = &text[b..word_end];
@@ -232,6 +253,18 @@ mod tests {
         assert_eq!(
             words("US-Japan talks -- SPACEFOR-KOR"),
             vec!["US-Japan", "talks", "--", "SPACEFOR-KOR"]
+        );
+        assert_eq!(
+            words("a U.S.-UK Statement, the ROK-U.S. alliance"),
+            vec![
+                "a",
+                "U.S.-UK",
+                "Statement",
+                ",",
+                "the",
+                "ROK-U.S.",
+                "alliance"
+            ]
         );
     }
 
