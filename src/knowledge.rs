@@ -24,6 +24,7 @@ const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
 const POSTS: &str = include_str!("../data/posts.tsv");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
+const HEDGES: &str = include_str!("../data/hedges.txt");
 
 #[derive(Debug, Clone)]
 pub struct Nation {
@@ -139,6 +140,8 @@ pub struct Knowledge {
     pub stopwords: std::collections::HashSet<String>,
     /// Verbs that attribute a quotation ("said").
     pub speech_verbs: std::collections::HashSet<String>,
+    /// Words that make a statement hypothetical ("considering", "plans").
+    pub hedges: std::collections::HashSet<String>,
     lexicon: HashMap<String, Vec<Entry>>,
     /// The longest gazetteer form, in words.
     pub max_form_words: usize,
@@ -314,6 +317,7 @@ impl Knowledge {
         }
         k.stopwords = word_list(STOPWORDS);
         k.speech_verbs = word_list(SPEECH_VERBS);
+        k.hedges = word_list(HEDGES);
         k.read_ontology(ontology_files)?;
         k.index();
         Ok(k)

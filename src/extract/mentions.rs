@@ -125,6 +125,8 @@ pub struct Found {
     pub by_sentence: Vec<Vec<usize>>,
     /// Compound nation forms ("US-Japan"): the nations joined, with the sentence.
     pub compounds: Vec<(usize, Vec<usize>)>,
+    /// Editions of a series: (event, the series initiative).
+    pub series: Vec<(usize, usize)>,
 }
 
 impl Found {
@@ -531,9 +533,11 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                             if let Some(id) = ctx.add_known(e, &form, span.clone()) {
                                 // A demonym is a nation form only when it stands alone or
                                 // before a noun; both are kept.
+                                // A nation printed as part of a longer name ("U.S. Naval Forces").
                                 let inside = matches!(e, Entry::Nation(_, NationForm::Name))
                                     && segs.get(k + 1).is_some_and(|(_, s)| {
-                                        matches!(s, Seg::Known(_) | Seg::Word)
+                                        matches!(s, Seg::Word)
+                                            || matches!(s, Seg::Known(es) if es.iter().any(|x| matches!(x, Entry::Organization(_))))
                                     });
                                 ctx.push(Mention {
                                     sentence: si,
@@ -770,6 +774,23 @@ fn headed(
     let id = ctx.ents.add(kind, &key, &name, &form, span.clone());
     if let Head::Event(iri) = h {
         ctx.ents.get_mut(id).event_class.get_or_insert(iri);
+        // "Global Sentinel 2024": one edition of a recurring series, which is an initiative
+        // ("Global Sentinel") the edition is carried out under.
+        if let Some((series, year)) = name.rsplit_once(' ') {
+            let yearly = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit());
+            if yearly
+                && series.split_whitespace().count() >= 1
+                && ctx.ex.kb.lookup(series).is_empty()
+            {
+                let skey = format!("initiative/{}", slug(series));
+                let sid = ctx
+                    .ents
+                    .add(EntityType::Initiative, &skey, series, "", span.clone());
+                ctx.ents.get_mut(sid).aliases.clear();
+                ctx.ents.define_local_form(series, sid);
+                ctx.found.series.push((id, sid));
+            }
+        }
     }
     ctx.push(Mention {
         sentence: si,
@@ -1064,9 +1085,20 @@ fn appositive_head(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option<Head
         return None;
     }
     let mut words = Vec::new();
-    for t in toks.iter().skip(i + 1).take(8) {
+    let mut depth = 0;
+    for t in toks.iter().skip(i + 1).take(12) {
         let w = t.text(text);
-        if matches!(w, "," | "." | ";" | "(" | "”") {
+        // Parentheses inside the appositive ("U.S. Space Command’s (USSPACECOM) flagship
+        // exercise") are skipped.
+        match w {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 || w == ")" {
+            continue;
+        }
+        if matches!(w, "," | "." | ";" | "”") {
             break;
         }
         if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {

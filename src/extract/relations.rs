@@ -6,7 +6,7 @@ use super::{EntityType, Extractor, Object, Predicate, Relation, Sentence};
 use crate::date::{find_dates, Date};
 use crate::knowledge::{form_key, Entry};
 use crate::reading::Release;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 #[derive(Default)]
@@ -157,6 +157,18 @@ pub(crate) fn extract(
         initiatives_and_agreements(&mut c, si);
     }
     events(&mut c);
+    for &(e, s) in &c.found.series {
+        let (e, s) = (c.ents.resolve(e), c.ents.resolve(s));
+        let ev = c
+            .ents
+            .get(e)
+            .mentions
+            .first()
+            .map(|m| sentence_of(&c, m.start))
+            .unwrap_or(0..0);
+        c.rels
+            .add(e, Predicate::Initiative, s, &ev, "edition-of-series");
+    }
     countries(&mut c);
     known_parents(&mut c);
 }
@@ -260,7 +272,11 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                         | "then"
                 ) || c.ex.lexicon.post(lw).is_some()
                     || lw == ",";
-                if lower && !allowed {
+                // Adjectives before the post ("a senior British Army officer").
+                let post_ahead = (end + 1..(end + 5).min(toks.len()))
+                    .take_while(|&k| words[k] != ",")
+                    .any(|k| c.ex.lexicon.post(&words[k]).is_some());
+                if lower && !allowed && !post_ahead {
                     break;
                 }
                 // Another person ends the appositive.
@@ -301,6 +317,47 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                 }
             }
         }
+        // "X, who led Y", "X of the Y": heading and serving stated right after the name.
+        let after_words: Vec<&str> = words[m.toks.end..(m.toks.end + 4).min(words.len())]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let next_org = ms
+            .iter()
+            .skip(mi + 1)
+            .find(|o| !o.inside && o.toks.start <= m.toks.end + 4)
+            .filter(|o| c.kind(o.entity) == EntityType::Organization);
+        if let Some(o) = next_org {
+            let led = matches!(
+                after_words.as_slice(),
+                [
+                    ",",
+                    "who",
+                    "led"
+                        | "leads"
+                        | "commanded"
+                        | "commands"
+                        | "heads"
+                        | "headed"
+                        | "directs"
+                        | "directed",
+                    ..
+                ]
+            );
+            let of = matches!(after_words.as_slice(), ["of", "the", ..] | ["of", ..])
+                && o.toks.start <= m.toks.end + 2;
+            if led {
+                c.rels.add(p, Predicate::Heads, o.entity, &ev, "who-led");
+            } else if of {
+                c.rels.add(
+                    p,
+                    Predicate::MemberOf,
+                    o.entity,
+                    &ev,
+                    "name-of-organization",
+                );
+            }
+        }
         // 3. "Y Deputy Chief of Space Operations, Strategy ..., Rank Name": an organization,
         // a post right after it, then the name after a comma.
         if m.lead >= 2 && toks[m.lead - 1].text(c.text) == "," {
@@ -335,8 +392,11 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
         if m.lead >= 2 && toks[m.lead - 1].text(c.text) == "," {
             if let Some(o) = ms[..mi].iter().rev().find(|o| !o.inside) {
                 if o.toks.end == m.lead - 1 && c.kind(o.entity) == EntityType::Organization {
-                    let from = o.toks.start.saturating_sub(4);
-                    let before = &words[from..o.toks.start];
+                    let from = o.toks.start.saturating_sub(5);
+                    let mut before = &words[from..o.toks.start];
+                    if before.last().map(String::as_str) == Some("the") {
+                        before = &before[..before.len() - 1];
+                    }
                     if before.last().map(String::as_str) == Some("of") {
                         if let Some(head) = post_meaning(c, &before[..before.len() - 1]) {
                             let rel = if head {
@@ -599,10 +659,45 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    if targets.len() != 1 {
+    // "The full list of signatories now reads: A, B, ...": the agreement (or initiative) of
+    // the sentences just before.
+    let carried = if targets.is_empty() && (signed || joined) && si > 0 {
+        let want = if signed {
+            EntityType::Agreement
+        } else {
+            EntityType::Initiative
+        };
+        // The one most mentioned in the release among those of the sentences before.
+        (0..si)
+            .flat_map(|j| c.mentions(j))
+            .filter(|m| c.kind(m.entity) == want)
+            .map(|m| m.entity)
+            .max_by_key(|&e| c.ents.get(e).mentions.len())
+    } else {
+        None
+    };
+    let t = match (targets.as_slice(), carried) {
+        ([one], _) => *one,
+        ([], Some(t)) => t,
+        _ => return,
+    };
+    // "is considering signing": nothing was signed or joined.
+    if words.iter().any(|w| c.ex.kb.hedges.contains(w.as_str())) {
         return;
     }
-    let t = targets[0];
+    // The organization a signer heads or serves is not itself a signatory.
+    let affiliations: HashSet<usize> = c
+        .rels
+        .list
+        .iter()
+        .filter(|r| {
+            r.evidence == ev && matches!(r.predicate, Predicate::Heads | Predicate::MemberOf)
+        })
+        .filter_map(|r| match r.object {
+            Object::Entity(o) => Some(c.ents.resolve(o)),
+            _ => None,
+        })
+        .collect();
     let agents: Vec<usize> = ms
         .iter()
         .filter(|m| {
@@ -613,6 +708,7 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
                 )
         })
         .map(|m| m.entity)
+        .filter(|e| !affiliations.contains(e))
         .collect();
     let sponsors: HashSet<usize> = c
         .rels
@@ -677,6 +773,12 @@ fn events(c: &mut Ctx<'_, '_>) {
         };
         let anaphor = (1..words.len()).any(|i| {
             refers_back(i) && labels.iter().any(|(l, _)| *l == words[i]) && !c.quoted(toks[i].start)
+        }) || words.iter().any(|w| {
+            // "this year’s participants were ...", "Attendees included ...".
+            matches!(
+                w.as_str(),
+                "participants" | "attendees" | "participated" | "attended" | "delegations"
+            )
         });
         let event = if let Some(&e) = named.first() {
             if let Some((_, _, class)) = &trig {
@@ -951,24 +1053,58 @@ fn snippet(s: &str) -> String {
     out
 }
 
-/// Countries: organizations and places from the gazetteers and from nations printed in
-/// their names; persons from the organizations they serve; the dateline's place from the
-/// nation printed after it.
-fn countries(c: &mut Ctx<'_, '_>) {
+/// The nation an organization belongs to: the gazetteer's, else a nation printed in its
+/// name ("Japan Ministry of Defense", "Italian Air Force").
+fn organization_nation(c: &Ctx<'_, '_>, e: &super::Entity) -> Option<usize> {
     let kb = c.ex.kb;
+    let known = e
+        .key
+        .strip_prefix("org/")
+        .and_then(|k| kb.organization_by_id(k))
+        .and_then(|o| o.nation.clone())
+        .and_then(|iso| kb.nation_by_iso(&iso).map(|(i, _)| i));
+    known.or_else(|| {
+        std::iter::once(&e.name)
+            .chain(e.aliases.iter())
+            .find_map(|form| {
+                form.split_whitespace().find_map(|w| {
+                    kb.lookup(w.trim_end_matches("’s"))
+                        .iter()
+                        .find_map(|x| match x {
+                            Entry::Nation(n, _) => Some(*n),
+                            _ => None,
+                        })
+                })
+            })
+    })
+}
+
+/// The entity of nation `ni` in this release, added when `create` (its name is printed
+/// inside another name).
+fn nation_entity(c: &mut Ctx<'_, '_>, ni: usize, create: bool) -> Option<usize> {
+    let n = &c.ex.kb.nations[ni];
+    let key = format!("nation/{}", n.iso2);
+    if let Some(id) = c.ents.by_key(&key) {
+        return Some(id);
+    }
+    if !create {
+        return None;
+    }
+    let id = c
+        .ents
+        .add(EntityType::Nation, &key, &n.name.clone(), "", 0..0);
+    c.ents.get_mut(id).nation = Some(ni);
+    c.ents.get_mut(id).standalone = false;
+    Some(id)
+}
+
+/// Countries. An organization's when its name prints the nation ("U.S. Space Force");
+/// a person's from the organization they head or serve when its nation is plain (printed,
+/// or named in the release); the dateline's place from the nation printed after it; a
+/// place followed by ", Nation" in the text.
+fn countries(c: &mut Ctx<'_, '_>) {
     let ids: Vec<usize> = c.ents.ids().collect();
-    let nation_ids: Vec<usize> = ids
-        .iter()
-        .copied()
-        .filter(|&i| c.kind(i) == EntityType::Nation)
-        .collect();
-    // Nation index -> entity in this release.
-    let nation_entity = |c: &Ctx<'_, '_>, idx: usize| {
-        nation_ids
-            .iter()
-            .copied()
-            .find(|&n| c.ents.get(n).nation == Some(idx))
-    };
+    let mut org_nation: HashMap<usize, usize> = HashMap::new();
     for &id in &ids {
         let e = c.ents.get(id).clone();
         let ev = e
@@ -978,111 +1114,95 @@ fn countries(c: &mut Ctx<'_, '_>) {
             .unwrap_or(0..0);
         match e.kind {
             EntityType::Organization => {
-                // Known organization's nation.
-                let known = e
-                    .key
-                    .strip_prefix("org/")
-                    .and_then(|k| kb.organization_by_id(k))
-                    .and_then(|o| o.nation.clone());
-                let mut iso = known;
-                // A nation printed in the name ("Japan Ministry of Defense", "Italian Air
-                // Force").
-                if iso.is_none() {
-                    for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                        for w in form.split_whitespace() {
-                            if let Some(Entry::Nation(n, _)) = kb
-                                .lookup(w.trim_end_matches("’s"))
-                                .iter()
-                                .find(|x| matches!(x, Entry::Nation(_, _)))
-                            {
-                                iso = Some(kb.nations[*n].iso2.clone());
-                                break;
-                            }
-                        }
-                        if iso.is_some() {
-                            break;
+                // "ROK-U.S. Combined Forces Command": every nation of a compound.
+                let first = e.name.split_whitespace().next().unwrap_or("");
+                if first.contains('-') {
+                    for part in first.split('-') {
+                        let hit = c.ex.kb.lookup(part).iter().find_map(|x| match x {
+                            Entry::Nation(n, _) => Some(*n),
+                            _ => None,
+                        });
+                        if let Some(n) = hit.and_then(|ni| nation_entity(c, ni, true)) {
+                            c.rels
+                                .add(id, Predicate::Country, n, &ev, "nations-in-compound-name");
                         }
                     }
                 }
-                if let Some(iso) = iso {
-                    if let Some((ni, _)) = kb.nation_by_iso(&iso) {
-                        let printed = names_contain_nation(c, &e, ni);
-                        let existing = nation_entity(c, ni);
-                        let nid = match existing {
-                            Some(n) => Some(n),
-                            None if printed => {
-                                let n = &kb.nations[ni];
-                                let id = c.ents.add(
-                                    EntityType::Nation,
-                                    &format!("nation/{}", n.iso2),
-                                    &n.name.clone(),
-                                    "",
-                                    0..0,
-                                );
-                                c.ents.get_mut(id).nation = Some(ni);
-                                c.ents.get_mut(id).standalone = false;
-                                Some(id)
-                            }
-                            None => None,
-                        };
-                        if let Some(n) = nid {
-                            c.rels
-                                .add(id, Predicate::Country, n, &ev, "organization-nation");
-                        }
+                let Some(ni) = organization_nation(c, &e) else {
+                    continue;
+                };
+                let printed = names_contain_nation(c, &e, ni);
+                if let Some(n) = nation_entity(c, ni, printed) {
+                    org_nation.insert(id, n);
+                    if printed {
+                        c.rels.add(
+                            id,
+                            Predicate::Country,
+                            n,
+                            &ev,
+                            "nation-in-organization-name",
+                        );
                     }
                 }
             }
             EntityType::Place => {
-                let known = kb.lookup(&e.name).iter().find_map(|x| match x {
-                    Entry::Place(p) => kb.places[*p].nation.clone(),
-                    _ => None,
-                });
-                let mut nid = known
-                    .and_then(|iso| kb.nation_by_iso(&iso).map(|(i, _)| i))
-                    .and_then(|ni| nation_entity(c, ni));
                 // Dateline: "OSAN AIR BASE, Republic of Korea --".
-                if let Some(dl) = &c.release.dateline {
-                    if e.mentions.contains(&dl.place_span) {
-                        if let Some(region) = &dl.region {
-                            if let Some(Entry::Nation(ni, _)) = kb
-                                .lookup(region)
-                                .iter()
-                                .find(|x| matches!(x, Entry::Nation(_, _)))
-                            {
-                                let n = &kb.nations[*ni];
-                                let id2 = c.ents.add(
-                                    EntityType::Nation,
-                                    &format!("nation/{}", n.iso2),
-                                    &n.name.clone(),
-                                    region,
-                                    dl.region_span.clone().unwrap_or(0..0),
-                                );
-                                c.ents.get_mut(id2).nation = Some(*ni);
-                                nid = Some(id2);
-                            }
-                        }
-                    }
+                let Some(dl) = &c.release.dateline else {
+                    continue;
+                };
+                if !e.mentions.contains(&dl.place_span) {
+                    continue;
                 }
-                if let Some(n) = nid {
-                    c.rels.add(id, Predicate::Country, n, &ev, "place-nation");
+                let Some(region) = dl.region.clone() else {
+                    continue;
+                };
+                let kb = c.ex.kb;
+                if let Some(Entry::Nation(ni, _)) = kb
+                    .lookup(&region)
+                    .iter()
+                    .find(|x| matches!(x, Entry::Nation(_, _)))
+                {
+                    let ni = *ni;
+                    if let Some(n) = nation_entity(c, ni, true) {
+                        if let Some(span) = dl.region_span.clone() {
+                            c.ents.get_mut(n).mentions.push(span);
+                        }
+                        c.ents.get_mut(n).aliases.insert(region.clone());
+                        c.rels
+                            .add(id, Predicate::Country, n, &ev, "dateline-nation");
+                    }
                 }
             }
             _ => {}
         }
     }
+    // "Al Udeid Air Base, Qatar": a place, a comma, a nation.
+    for si in 0..c.sentences.len() {
+        let ms = c.mentions(si);
+        let words = c.words(si);
+        let ev = c.sentences[si].span.clone();
+        for w in ms.windows(2) {
+            if c.kind(w[0].entity) == EntityType::Place
+                && c.kind(w[1].entity) == EntityType::Nation
+                && w[1].toks.start == w[0].toks.end + 1
+                && words[w[0].toks.end] == ","
+            {
+                c.rels.add(
+                    w[0].entity,
+                    Predicate::Country,
+                    w[1].entity,
+                    &ev,
+                    "place-comma-nation",
+                );
+            }
+        }
+    }
     // Persons serve the nation of the organization they head or serve.
     let rels: Vec<Relation> = c.rels.list.clone();
-    let country_of = |o: usize| {
-        rels.iter()
-            .find_map(|r| match (r.subject == o, r.predicate, &r.object) {
-                (true, Predicate::Country, Object::Entity(n)) => Some(*n),
-                _ => None,
-            })
-    };
     for r in &rels {
         if matches!(r.predicate, Predicate::Heads | Predicate::MemberOf) {
             if let Object::Entity(o) = r.object {
-                if let Some(n) = country_of(o) {
+                if let Some(&n) = org_nation.get(&c.ents.resolve(o)) {
                     if !c.rels.has(r.subject, Predicate::Country) {
                         c.rels.add(
                             r.subject,
