@@ -33,9 +33,12 @@ pub struct Lexicon {
     pub stopwords: std::collections::HashSet<String>,
 }
 
+/// Lowercase words inside names ("Ministry of Defence", "Air and Space Power Conference").
+/// "in", "on", "at" and "to" are left out: they join a name to a date or a place far more
+/// often than they stand inside one.
 const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "on", "de", "du", "des", "la", "le", "von", "van", "der", "del",
-    "di", "da", "al", "bin", "&", "in", "to",
+    "of", "for", "and", "the", "de", "du", "des", "la", "le", "von", "van", "der", "del", "di",
+    "da", "al", "bin", "&",
 ];
 
 impl Lexicon {

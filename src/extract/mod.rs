@@ -251,3 +251,160 @@ impl<'k> Extractor<'k> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Rules checked on sentences written for these tests (not from the sample corpus).
+    use super::*;
+    use crate::reading::parse_text;
+    use std::sync::OnceLock;
+
+    fn kb() -> &'static Knowledge {
+        static KB: OnceLock<Knowledge> = OnceLock::new();
+        KB.get_or_init(|| Knowledge::load(&[]).expect("the bundled knowledge loads"))
+    }
+
+    fn extract(text: &str) -> Extraction {
+        Extractor::new(kb()).extract(&parse_text("test.txt", text))
+    }
+
+    fn has(x: &Extraction, s: &str, p: Predicate, o: &str) -> bool {
+        x.relations.iter().any(|r| {
+            x.entities[r.subject].name == s
+                && r.predicate == p
+                && match &r.object {
+                    Object::Entity(e) => x.entities[*e].name == o,
+                    Object::Date(d) => d.to_string() == o,
+                }
+        })
+    }
+
+    fn person<'a>(x: &'a Extraction, name: &str) -> &'a Entity {
+        x.entities
+            .iter()
+            .find(|e| e.kind == EntityType::Person && e.name == name)
+            .unwrap_or_else(|| panic!("no person {name}: {:#?}", x.entities))
+    }
+
+    #[test]
+    fn ranks_titles_and_posts() {
+        let x = extract(
+            "Title\n\nNORFOLK, Va. -- Vice Adm. Maria Ortega, commander of U.S. Space Command, met NASA Administrator Daniel Reyes on March 3, 2025.\n",
+        );
+        let ortega = person(&x, "Maria Ortega");
+        assert_eq!(kb().ranks[ortega.rank.unwrap()].name, "Vice Admiral");
+        assert!(ortega.aliases.contains("Vice Adm. Maria Ortega"));
+        assert!(has(
+            &x,
+            "Maria Ortega",
+            Predicate::Heads,
+            "U.S. Space Command"
+        ));
+        assert!(has(
+            &x,
+            "Daniel Reyes",
+            Predicate::Heads,
+            "National Aeronautics and Space Administration"
+        ));
+        assert!(has(&x, "Maria Ortega", Predicate::Country, "United States"));
+    }
+
+    #[test]
+    fn a_given_name_that_looks_like_a_rank() {
+        let x = extract("Title\n\nTOKYO, Japan -- Japanese Defense Minister Gen Nakatani spoke.\n");
+        let p = person(&x, "Gen Nakatani");
+        assert!(p.rank.is_none());
+    }
+
+    #[test]
+    fn compounds_state_partnerships() {
+        let x = extract("Title\n\nOSLO, Norway -- The U.S.-Norway space dialogue opened in Oslo on May 5, 2025.\n");
+        assert!(
+            has(&x, "United States", Predicate::Partner, "Norway")
+                || has(&x, "Norway", Predicate::Partner, "United States")
+        );
+    }
+
+    #[test]
+    fn quotes_after_and_before_their_speakers() {
+        let x = extract(
+            "Title\n\nBERLIN, Germany -- Brig. Gen. Anna Keller, commander of the Bundeswehr Space Command, spoke.\n\n“Working together in orbit makes each of our nations safer,” Keller said. “We will keep building on it.”\n\n“Partners see further when they share what they see,” said Col. Tom Berger.\n",
+        );
+        let keller = x
+            .entities
+            .iter()
+            .position(|e| e.name == "Anna Keller")
+            .unwrap();
+        let berger = x
+            .entities
+            .iter()
+            .position(|e| e.name == "Tom Berger")
+            .unwrap();
+        let by = |start: &str| {
+            x.quotes
+                .iter()
+                .find(|q| q.text.starts_with(start))
+                .and_then(|q| q.speaker)
+        };
+        assert_eq!(by("Working together in orbit"), Some(keller));
+        assert_eq!(by("We will keep building"), Some(keller));
+        assert_eq!(by("Partners see further"), Some(berger));
+    }
+
+    #[test]
+    fn described_events_take_date_place_and_participants() {
+        let x = extract(
+            "Title\n\n  • Published March 12, 2025\n\nCANBERRA, Australia -- Australia and Norway signed the Artemis Accords on Monday at Parliament House in Canberra.\n",
+        );
+        let signing = x
+            .entities
+            .iter()
+            .position(|e| e.kind == EntityType::Event && e.unnamed)
+            .expect("an unnamed signing event");
+        assert!(x.entities[signing]
+            .event_class
+            .as_deref()
+            .unwrap()
+            .ends_with("#Signing"));
+        let date =
+            x.relations
+                .iter()
+                .find_map(|r| match (&r.object, r.subject == signing, r.predicate) {
+                    (Object::Date(d), true, Predicate::Date) => Some(d.to_string()),
+                    _ => None,
+                });
+        assert_eq!(
+            date.as_deref(),
+            Some("2025-03-10"),
+            "Monday before March 12, 2025"
+        );
+        assert!(has(&x, "Artemis Accords", Predicate::Signatory, "Norway"));
+        assert!(has(
+            &x,
+            "Artemis Accords",
+            Predicate::Signatory,
+            "Australia"
+        ));
+    }
+
+    #[test]
+    fn acronyms_and_surnames_refer_back() {
+        let x = extract(
+            "Title\n\nPARIS, France -- The Orbital Debris Research Office (ODRO) hosted Lt. Col. Paul Martin. Martin said ODRO would grow.\n",
+        );
+        let orgs: Vec<_> = x
+            .entities
+            .iter()
+            .filter(|e| e.name == "Orbital Debris Research Office")
+            .collect();
+        assert_eq!(orgs.len(), 1);
+        assert!(orgs[0].aliases.contains("ODRO"));
+        assert_eq!(
+            x.entities
+                .iter()
+                .filter(|e| e.kind == EntityType::Person)
+                .count(),
+            1
+        );
+    }
+}

@@ -274,7 +274,14 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                     || lw == ",";
                 // Adjectives before the post ("a senior British Army officer").
                 let post_ahead = (end + 1..(end + 5).min(toks.len()))
-                    .take_while(|&k| words[k] != ",")
+                    .take_while(|&k| {
+                        words[k] != ","
+                            && toks[k]
+                                .text(c.text)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_lowercase)
+                    })
                     .any(|k| c.ex.lexicon.post(&words[k]).is_some());
                 if lower && !allowed && !post_ahead {
                     break;
