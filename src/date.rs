@@ -282,3 +282,19 @@ mod tests {
         assert_eq!(d.add_days(-59).to_string(), "2023-12-31");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn dates_found_are_real_days(text in "(\\PC|Jan\\. |Feb |[0-9]{1,4}|, |-|on Monday ){0,80}") {
+            for d in find_dates(&text, Date::new(2024, 2, 29)) {
+                prop_assert!(Date::new(d.date.year, d.date.month, d.date.day).is_some());
+                prop_assert!(d.start < d.end && d.end <= text.len());
+            }
+        }
+    }
+}

@@ -433,3 +433,41 @@ mod tests {
         ));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any text reads without panicking, and every range lands on character boundaries
+        /// inside the content.
+        #[test]
+        fn any_text_reads_to_valid_ranges(text in "(\\PC|\\n|•| -- |[A-Z]{3,10}, ){0,300}") {
+            let r = parse_text("p.txt", &text);
+            let ok = |rg: &std::ops::Range<usize>| {
+                rg.start <= rg.end
+                    && rg.end <= r.content.len()
+                    && r.content.is_char_boundary(rg.start)
+                    && r.content.is_char_boundary(rg.end)
+            };
+            for p in &r.paragraphs {
+                prop_assert!(ok(p));
+            }
+            if let Some(t) = &r.title_span {
+                prop_assert!(ok(t));
+            }
+            if let Some(d) = &r.dateline {
+                prop_assert!(ok(&d.place_span));
+            }
+        }
+
+        #[test]
+        fn any_bytes_read_or_fail_cleanly(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = read_bytes("b.txt", &bytes, false);
+            let _ = read_bytes("b.html", &bytes, true);
+        }
+    }
+}

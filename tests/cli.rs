@@ -451,3 +451,46 @@ fn document_graph_turtle_snapshot() {
     let ttl = ttl.replace(file.to_str().unwrap(), "SOURCE");
     insta::assert_snapshot!("small_release_turtle", ttl);
 }
+
+#[test]
+fn saved_html_pages_are_read_with_their_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = r#"<!DOCTYPE html><html><head><title>Site | News</title>
+<meta property="og:title" content="Space Force, Norway hold first space talks">
+<meta property="article:published_time" content="2025-03-12T09:00:00Z">
+<meta name="author" content="Staff Sgt. Lee Park">
+<meta property="og:site_name" content="U.S. Space Force Public Affairs">
+</head><body><nav><p>Home | News | Contact</p></nav><article>
+<h1>Space Force, Norway hold first space talks</h1>
+<p>OSLO, Norway -- Brig. Gen. Maria Ortega, commander of U.S. Space Forces Europe, hosted the first U.S.-Norway Space Talks in Oslo on March 10, 2025.</p>
+<p>&ldquo;Norway brings real capability to the Arctic,&rdquo; Ortega said.</p>
+</article><footer><p>Privacy policy</p></footer></body></html>"#;
+    let file = dir.path().join("talks.html");
+    std::fs::write(&file, page).unwrap();
+    let store = dir.path().join("store");
+    let out = ok(&store, &["ingest", file.to_str().unwrap()]);
+    assert!(out.contains("1 new"), "{out}");
+    let meta = select(
+        &store,
+        "SELECT ?title ?issued ?place WHERE { ?d a sk:Document ; dcterms:title ?title ; dcterms:issued ?issued ; sk:dateline/rdfs:label ?place }",
+    );
+    assert_eq!(
+        meta[0]["title"],
+        "Space Force, Norway hold first space talks"
+    );
+    assert_eq!(meta[0]["issued"], "2025-03-12");
+    assert_eq!(meta[0]["place"], "Oslo");
+    let q = select(
+        &store,
+        "SELECT ?who WHERE { ?q a sk:Quote ; sk:speaker/rdfs:label ?who }",
+    );
+    assert_eq!(q[0]["who"], "Maria Ortega");
+    let nav = select(
+        &store,
+        "SELECT ?c WHERE { ?d sk:content ?c FILTER(CONTAINS(?c, \"Privacy\")) }",
+    );
+    assert!(
+        nav.is_empty(),
+        "navigation and footers are not release text"
+    );
+}

@@ -289,3 +289,27 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Tokens are in order, inside the text, on character boundaries; sentences too.
+        #[test]
+        fn tokens_and_sentences_stay_in_bounds(text in "(\\PC|U\\.S\\.|Gen\\.|’s|“|”| ){0,200}") {
+            let t = Tokenizer::new(vec!["Gen.".to_string()]);
+            let toks = t.tokenize(&text, 0);
+            let mut last = 0;
+            for tok in &toks {
+                prop_assert!(tok.start >= last && tok.start < tok.end && tok.end <= text.len());
+                prop_assert!(text.is_char_boundary(tok.start) && text.is_char_boundary(tok.end));
+                last = tok.end;
+            }
+            for s in sentences(&text, &toks, 0) {
+                prop_assert!(s.start < s.end && s.end <= text.len());
+            }
+        }
+    }
+}
