@@ -40,6 +40,9 @@ pub struct Release {
     pub author: Option<String>,
     /// The office line, or the wire named in the dateline.
     pub publisher: Option<String>,
+    /// The byline's and the office's lines in the content (evidence for what they state).
+    pub author_span: Option<Range<usize>>,
+    pub publisher_span: Option<Range<usize>>,
     pub dateline: Option<Dateline>,
     /// Byte ranges of the body's paragraphs (the dateline's paragraph included).
     pub paragraphs: Vec<Range<usize>>,
@@ -220,6 +223,8 @@ pub fn parse_text(source: &str, text: &str) -> Release {
         content: String::new(),
         title: None,
         title_span: None,
+        author_span: None,
+        publisher_span: None,
         published: None,
         author: None,
         publisher: None,
@@ -248,7 +253,17 @@ pub fn parse_text(source: &str, text: &str) -> Release {
         }
         if let Some(b) = line.strip_prefix('•').or_else(|| line.strip_prefix("* ")) {
             header_lines += 1;
+            let (had_author, had_publisher) =
+                (release.author.is_some(), release.publisher.is_some());
             read_bullet(b.trim(), &mut release);
+            let lead = content[r.clone()].len() - content[r.clone()].trim_start().len();
+            let line = r.start + lead..r.start + lead + line.len();
+            if !had_author && release.author.is_some() {
+                release.author_span = Some(line.clone());
+            }
+            if !had_publisher && release.publisher.is_some() {
+                release.publisher_span = Some(line);
+            }
             continue;
         }
         // A dateline opens the body.

@@ -230,6 +230,7 @@ impl<'k> Extractor<'k> {
         let mut metadata = mentions::metadata(self, release, &mut ents);
         let mut rels = relations::Relations::default();
         relations::extract(self, release, &sentences, &found, &mut ents, &mut rels);
+        relations::byline(self, release, &metadata, &mut ents, &mut rels);
         let mut quotes = quotes::extract(self, release, &sentences, &found, &ents);
         let (entities, relations, map) = ents.finish(rels.into_vec());
         for id in [

@@ -173,6 +173,55 @@ pub(crate) fn extract(
     known_parents(&mut c);
 }
 
+/// What the header states: the byline's author serves in the publishing office, and an
+/// office named after an organization ("U.S. Forces Korea Public Affairs") is part of it.
+pub(crate) fn byline(
+    ex: &Extractor<'_>,
+    release: &Release,
+    md: &super::Metadata,
+    ents: &mut super::Entities,
+    rels: &mut Relations,
+) {
+    let Some(office) = md.publisher.map(|p| ents.resolve(p)) else {
+        return;
+    };
+    let ev = release.publisher_span.clone().unwrap_or(0..0);
+    if let Some(a) = md.author {
+        let ev = release.author_span.clone().unwrap_or(ev.clone());
+        rels.add(
+            ents.resolve(a),
+            Predicate::MemberOf,
+            office,
+            &ev,
+            "byline-office",
+        );
+    }
+    // The longest leading part of the office's name that names an organization of this
+    // release.
+    let name = ents.get(office).name.clone();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    for n in (1..words.len()).rev() {
+        let head = words[..n].join(" ");
+        let known = ex.kb.lookup(&head).iter().find_map(|e| match e {
+            Entry::Organization(i) => ents.by_key(&format!("org/{}", ex.kb.organizations[*i].id)),
+            _ => None,
+        });
+        let local = ents
+            .local_form(&head)
+            .or_else(|| ents.by_key(&format!("org/{}", super::slug(&head))));
+        if let Some(parent) = known.or(local).filter(|&p| p != office) {
+            rels.add(
+                office,
+                Predicate::SubOrganizationOf,
+                parent,
+                &ev,
+                "office-of-organization",
+            );
+            break;
+        }
+    }
+}
+
 /// The post a phrase names and whether it heads its organization: the longest known post
 /// phrase, a deputy/assistant form demoting it to membership.
 fn post_meaning(c: &Ctx<'_, '_>, words: &[String]) -> Option<bool> {
@@ -855,7 +904,21 @@ fn events(c: &mut Ctx<'_, '_>) {
             continue;
         };
         last_event = Some(e);
-        event_arguments(c, e, si, &ms, &words);
+        // A sentence that only refers back to the event ("SPACEFOR-KOR reports to ...")
+        // adds no participants unless it speaks of them ("Attendees included ...").
+        let participation = words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "participants"
+                    | "attendees"
+                    | "participated"
+                    | "attended"
+                    | "delegations"
+                    | "joined"
+            )
+        });
+        let plain_participants = _how != "same-kind-event" || participation;
+        event_arguments(c, e, si, &ms, &words, plain_participants);
     }
 }
 
@@ -921,7 +984,14 @@ const LEAD_VERBS: &[&str] = &["led", "leading", "leads", "chaired", "chairing", 
 
 /// The date, places, participants, host, leader, agreement and initiative of event `e`
 /// stated in sentence `si`.
-fn event_arguments(c: &mut Ctx<'_, '_>, e: usize, si: usize, ms: &[Mention], words: &[String]) {
+fn event_arguments(
+    c: &mut Ctx<'_, '_>,
+    e: usize,
+    si: usize,
+    ms: &[Mention],
+    words: &[String],
+    plain_participants: bool,
+) {
     let ev = c.sentences[si].span.clone();
     let reference = c.release.published;
     if !c.rels.has(e, Predicate::Date) {
@@ -980,7 +1050,7 @@ fn event_arguments(c: &mut Ctx<'_, '_>, e: usize, si: usize, ms: &[Mention], wor
                     );
                 } else if next_words.iter().any(|w| HOST_VERBS.contains(&w.as_str())) {
                     c.rels.add(e, Predicate::Host, m.entity, &ev, "host-verb");
-                } else if !posted.contains(&m.entity) {
+                } else if !posted.contains(&m.entity) && plain_participants {
                     c.rels.add(
                         e,
                         Predicate::Participant,
@@ -1011,8 +1081,10 @@ fn event_arguments(c: &mut Ctx<'_, '_>, e: usize, si: usize, ms: &[Mention], wor
                     (Predicate::Host, "host-verb")
                 } else if k == EntityType::Person && (by(LEAD_VERBS) || says(LEAD_VERBS)) {
                     (Predicate::Leader, "lead-verb")
-                } else {
+                } else if plain_participants {
                     (Predicate::Participant, "agent-in-event-sentence")
+                } else {
+                    continue;
                 };
                 c.rels.add(e, rel, m.entity, &ev, rule);
             }
@@ -1249,8 +1321,9 @@ fn sentence_of(c: &Ctx<'_, '_>, pos: usize) -> Range<usize> {
         .unwrap_or(pos..pos)
 }
 
-/// Known parents: when a release names an organization and its parent (from the
-/// gazetteer), the nesting is recorded.
+/// Known parents: when one sentence names an organization and its parent (from the
+/// gazetteer), the nesting is recorded with that sentence as evidence. Named apart, the
+/// release does not state it.
 fn known_parents(c: &mut Ctx<'_, '_>) {
     let kb = c.ex.kb;
     let ids: Vec<usize> = c
@@ -1270,15 +1343,16 @@ fn known_parents(c: &mut Ctx<'_, '_>) {
             continue;
         };
         if let Some(pid) = c.ents.by_key(&format!("org/{parent}")) {
-            let ev = c
-                .ents
-                .get(id)
-                .mentions
-                .first()
-                .map(|m| sentence_of(c, m.start))
-                .unwrap_or(0..0);
-            c.rels
-                .add(id, Predicate::SubOrganizationOf, pid, &ev, "known-parent");
+            let together = (0..c.sentences.len()).find(|&si| {
+                let ms = c.mentions(si);
+                ms.iter().any(|m| m.entity == c.ents.resolve(id))
+                    && ms.iter().any(|m| m.entity == pid)
+            });
+            if let Some(si) = together {
+                let ev = c.sentences[si].span.clone();
+                c.rels
+                    .add(id, Predicate::SubOrganizationOf, pid, &ev, "known-parent");
+            }
         }
     }
 }
