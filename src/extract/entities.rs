@@ -185,7 +185,8 @@ impl Entities {
             .filter(|&i| {
                 let e = &self.list[i];
                 e.kind == EntityType::Person
-                    && last_name(&e.name).is_some_and(|l| form_key(l) == key)
+                    && (last_name(&e.name).is_some_and(|l| form_key(l) == key)
+                        || family_name_first(&e.name).is_some_and(|f| form_key(f) == key))
             })
             .collect()
     }
@@ -245,6 +246,23 @@ impl Entities {
     }
 }
 
+/// The family name of a name written family name first, as Korean names are romanized
+/// with a hyphenated given name: "Park In-ho" -> "Park".
+pub fn family_name_first(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [family, given] => {
+            let (a, b) = given.split_once('-')?;
+            let hyphenated_given = a.chars().next().is_some_and(char::is_uppercase)
+                && b.chars().next().is_some_and(char::is_lowercase)
+                && a.len() <= 6
+                && b.len() <= 6;
+            hyphenated_given.then_some(*family)
+        }
+        _ => None,
+    }
+}
+
 /// The last word of a person's name, skipping suffixes ("Jr.", "III").
 pub fn last_name(name: &str) -> Option<&str> {
     name.split_whitespace()
@@ -255,6 +273,14 @@ pub fn last_name(name: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn family_names_first_and_last() {
+        assert_eq!(family_name_first("Park In-ho"), Some("Park"));
+        assert_eq!(family_name_first("Carl-Johan Edström"), None);
+        assert_eq!(family_name_first("Anthony J. Mastalir"), None);
+        assert_eq!(last_name("Lloyd J. Austin III"), Some("Austin"));
+    }
 
     #[test]
     fn slugs_are_stable_ascii() {

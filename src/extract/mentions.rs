@@ -542,13 +542,25 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                                         matches!(s, Seg::Word)
                                             || matches!(s, Seg::Known(es) if es.iter().any(|x| matches!(x, Entry::Organization(_))))
                                     });
+                                // "United States Space Forces Indo-Pacific": a known organization
+                                // printed after its nation is named with it.
+                                let after_nation = matches!(e, Entry::Organization(_))
+                                    && k > 0
+                                    && matches!(&segs[k - 1].1, Seg::Known(es) if es.iter().any(|x| matches!(x, Entry::Nation(_, NationForm::Name))));
+                                let (span, toks_r) = if after_nation {
+                                    let start = segs[k - 1].0.start;
+                                    let full = span_text(text, toks, start..r.end);
+                                    ctx.ents.get_mut(id).aliases.insert(full);
+                                    (toks[start].start..span.end, start..r.end)
+                                } else {
+                                    (span, r.clone())
+                                };
                                 ctx.push(Mention {
                                     sentence: si,
                                     entity: id,
                                     span,
-                                    toks: r.clone(),
-
-                                    lead: r.start,
+                                    lead: toks_r.start,
+                                    toks: toks_r,
                                     titles: Vec::new(),
                                     prefix: prefix.clone(),
                                     inside,
