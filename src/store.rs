@@ -246,19 +246,7 @@ impl GraphStore for EmbeddedStore {
 
     fn select(&self, sparql: &str) -> Result<Table, StoreError> {
         match self.evaluate(sparql)? {
-            QueryResults::Solutions(sol) => {
-                let vars: Vec<String> = sol
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_string())
-                    .collect();
-                let mut rows = Vec::new();
-                for s in sol {
-                    let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
-                    rows.push(vars.iter().map(|v| s.get(v.as_str()).cloned()).collect());
-                }
-                Ok(Table { vars, rows })
-            }
+            QueryResults::Solutions(sol) => solutions_table(sol),
             _ => Err(StoreError::Invalid("expected a SELECT query".into())),
         }
     }
@@ -283,17 +271,7 @@ impl GraphStore for EmbeddedStore {
         match self.evaluate(sparql)? {
             QueryResults::Solutions(sol) => {
                 if format == ResultFormat::Table {
-                    let vars: Vec<String> = sol
-                        .variables()
-                        .iter()
-                        .map(|v| v.as_str().to_string())
-                        .collect();
-                    let mut rows = Vec::new();
-                    for s in sol {
-                        let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
-                        rows.push(vars.iter().map(|v| s.get(v.as_str()).cloned()).collect());
-                    }
-                    return write_table(&Table { vars, rows }, out);
+                    return write_table(&solutions_table(sol)?, out);
                 }
                 let f = match format {
                     ResultFormat::Json => QueryResultsFormat::Json,
@@ -421,6 +399,21 @@ impl GraphStore for EmbeddedStore {
             quotes: num(&quotes),
         })
     }
+}
+
+/// Every solution of a SELECT, collected.
+fn solutions_table(sol: oxigraph::sparql::QuerySolutionIter<'_>) -> Result<Table, StoreError> {
+    let vars: Vec<String> = sol
+        .variables()
+        .iter()
+        .map(|v| v.as_str().to_string())
+        .collect();
+    let mut rows = Vec::new();
+    for s in sol {
+        let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
+        rows.push(vars.iter().map(|v| s.get(v.as_str()).cloned()).collect());
+    }
+    Ok(Table { vars, rows })
 }
 
 /// A text table of a SELECT's rows, IRIs shortened with the usual prefixes.

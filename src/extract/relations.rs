@@ -253,18 +253,15 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
         }
         let p = m.entity;
         // 1. Printed before the name, in the same run.
-        let prefix_orgs: Vec<usize> = m
-            .prefix
-            .iter()
-            .map(|&x| c.ents.resolve(x))
-            .filter(|&x| c.kind(x) == EntityType::Organization)
-            .collect();
-        let prefix_nations: Vec<usize> = m
-            .prefix
-            .iter()
-            .map(|&x| c.ents.resolve(x))
-            .filter(|&x| c.kind(x) == EntityType::Nation)
-            .collect();
+        let prefix_of = |kind: EntityType| -> Vec<usize> {
+            m.prefix
+                .iter()
+                .map(|&x| c.ents.resolve(x))
+                .filter(|&x| c.kind(x) == kind)
+                .collect()
+        };
+        let prefix_orgs = prefix_of(EntityType::Organization);
+        let prefix_nations = prefix_of(EntityType::Nation);
         let title_words: Vec<String> = m
             .titles
             .iter()
