@@ -734,8 +734,12 @@ fn head_for(
         },
         None => return None,
     };
-    // A head alone ("Command") is not a name.
-    if n >= words.len() && prefix_less(segs, k) {
+    // A head alone ("Command", "The Dialogue") is not a name.
+    let leading_stopwords = toks[r]
+        .iter()
+        .take_while(|t| ctx.ex.lexicon.stopwords.contains(t.text(ctx.text)))
+        .count();
+    if n + leading_stopwords >= words.len() && prefix_less(segs, k) {
         return None;
     }
     Some((h, n))

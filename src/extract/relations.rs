@@ -171,6 +171,7 @@ pub(crate) fn extract(
     }
     countries(&mut c);
     known_parents(&mut c);
+    name_unnamed_events(&mut c);
 }
 
 /// What the header states: the byline's author serves in the publishing office, and an
@@ -916,6 +917,46 @@ fn events(c: &mut Ctx<'_, '_>) {
         });
         let plain_participants = _how != "same-kind-event" || participation;
         event_arguments(c, e, si, &ms, &words, plain_participants);
+    }
+}
+
+/// An event without a proper name is named from what the release states of it: "Signing of
+/// Artemis Accords at Willard InterContinental Hotel, 2023-06-21".
+fn name_unnamed_events(c: &mut Ctx<'_, '_>) {
+    let ids: Vec<usize> = c
+        .ents
+        .ids()
+        .filter(|&i| c.ents.get(i).kind == EntityType::Event && c.ents.get(i).unnamed)
+        .collect();
+    for e in ids {
+        let class = c.ents.get(e).event_class.clone().unwrap_or_default();
+        let label =
+            c.ex.kb
+                .event_class(&class)
+                .map(|k| k.label.clone())
+                .unwrap_or_else(|| "Event".into());
+        let first = |p: Predicate| {
+            c.rels
+                .list
+                .iter()
+                .find_map(|r| match (&r.object, r.subject == e, r.predicate == p) {
+                    (Object::Entity(o), true, true) => Some(c.ents.get(*o).name.clone()),
+                    _ => None,
+                })
+        };
+        let mut name = label;
+        if let Some(a) = first(Predicate::Agreement) {
+            name.push_str(&format!(" of {a}"));
+        } else if let Some(p) = first(Predicate::Host).or_else(|| first(Predicate::Participant)) {
+            name.push_str(&format!(" with {p}"));
+        }
+        if let Some(l) = first(Predicate::Location) {
+            name.push_str(&format!(" at {l}"));
+        }
+        if let Some(d) = event_date(c, e) {
+            name.push_str(&format!(", {d}"));
+        }
+        c.ents.get_mut(e).name = name;
     }
 }
 
