@@ -53,6 +53,9 @@ impl ViewEdge {
 
 pub type ViewGraph = UnGraph<ViewNode, ViewEdge>;
 
+/// The largest event, agreement or initiative whose nations are linked pairwise.
+pub const MAX_GROUP: usize = 6;
+
 /// Nations and their labels (background graph: one label each).
 const NATIONS_QUERY: &str =
     "SELECT ?n ?label WHERE { GRAPH ?g { ?n a sk:Nation ; rdfs:label ?label } } ORDER BY ?n";
@@ -100,6 +103,12 @@ pub fn partners(store: &dyn GraphStore) -> Result<ViewGraph, ViewError> {
         }
     }
     for (_, (l, is_event, members)) in by_thing {
+        // A multilateral group (an exercise of 25 nations, 29 signatories of the Artemis
+        // Accords) would draw a clique that hides every bilateral tie: pairs are drawn for
+        // groups of up to MAX_GROUP nations.
+        if members.len() > MAX_GROUP {
+            continue;
+        }
         let members: Vec<&String> = members.iter().collect();
         let why = if is_event { "event" } else { "shared" };
         for (i, a) in members.iter().enumerate() {

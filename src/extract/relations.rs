@@ -592,12 +592,23 @@ fn partners(c: &mut Ctx<'_, '_>, si: usize) {
     let ms = c.mentions(si);
     for kind in [EntityType::Nation, EntityType::Organization] {
         let mut ids: Vec<usize> = Vec::new();
+        let mut at: Vec<&Mention> = Vec::new();
         for m in &ms {
             if c.kind(m.entity) == kind && !m.inside && !ids.contains(&m.entity) {
                 ids.push(m.entity);
+                at.push(m);
             }
         }
-        if ids.len() == 2 {
+        // The two are joined ("A and B", "A with B", "between A and B"), not merely named
+        // in one sentence ("ended its cooperation with X after Y invaded Z").
+        let joined = at.len() == 2 && {
+            let between = &words[at[0].toks.end..at[1].toks.start.max(at[0].toks.end)];
+            between.len() <= 3
+                && between
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "and" | "with" | "," | "to"))
+        };
+        if ids.len() == 2 && joined {
             c.rels.add(
                 ids[0],
                 Predicate::Partner,
