@@ -104,6 +104,12 @@ enum DiagramFormat {
 }
 
 fn open_store(cli: &Cli) -> Result<EmbeddedStore> {
+    if !matches!(cli.command, Command::Ingest { .. }) && !cli.store.exists() {
+        bail!(
+            "no store at {}: run `spacekg ingest PATH...` first, or give --store DIR",
+            cli.store.display()
+        );
+    }
     EmbeddedStore::open(&cli.store)
         .with_context(|| format!("opening the store {}", cli.store.display()))
 }

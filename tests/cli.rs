@@ -419,6 +419,16 @@ fn partners_diagram_dot_snapshot_and_svg(s: &tempfile::TempDir) {
 }
 
 #[test]
+fn reading_a_store_that_does_not_exist_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere");
+    let out = run(&missing, &["stats"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("spacekg ingest"));
+    assert!(!missing.exists(), "no empty store is created by a read");
+}
+
+#[test]
 fn empty_store_diagram_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(dir.path(), &["diagram", "partners"]);
