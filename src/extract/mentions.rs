@@ -608,6 +608,40 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                 Seg::Word => {
                     let end = word_run(&segs, k).unwrap_or(k + 1);
                     let words_r = r.start..segs[end - 1].0.end;
+                    let run_words: Vec<&str> =
+                        toks[words_r.clone()].iter().map(|t| t.text(text)).collect();
+                    // Sentence openers ("Furthermore", "Every", "Our") and adjectival compounds
+                    // ("United States-led", "Athens-based") are no names.
+                    let only_stopwords = run_words
+                        .iter()
+                        .all(|w| ctx.ex.lexicon.stopwords.contains(*w) || CONNECTORS.contains(w));
+                    let adjectival = run_words.last().is_some_and(|w| {
+                        w.rsplit_once('-').is_some_and(|(_, suffix)| {
+                            matches!(
+                                suffix,
+                                "led"
+                                    | "based"
+                                    | "owned"
+                                    | "run"
+                                    | "funded"
+                                    | "made"
+                                    | "built"
+                                    | "backed"
+                                    | "sponsored"
+                                    | "operated"
+                                    | "designed"
+                                    | "bound"
+                            )
+                        })
+                    });
+                    if only_stopwords || adjectival || post_qualifier {
+                        // The words after "Director General for": part of the post.
+                        post_qualifier = false;
+                        prefix.clear();
+                        prefix_start = None;
+                        k = end;
+                        continue;
+                    }
                     if let Some((h, _)) = head_for(ctx, toks, &segs, k, end) {
                         // The name includes a nation or compound printed right before it.
                         let start = prefix_start
@@ -638,9 +672,6 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         titles.clear();
                         k = end;
                         continue;
-                    } else if post_qualifier {
-                        // The words after "Director General for": part of the post.
-                        post_qualifier = false;
                     } else if let Some(h) = lowercase_head_after(ctx, toks, words_r.end) {
                         // "NASA’s DEVELOP program", "the Mars Sample Return campaign".
                         headed(ctx, si, toks, words_r, h, &prefix);
@@ -778,6 +809,9 @@ fn headed(
         Head::Event(_) => (EntityType::Event, "event"),
     };
     let mut name = display_name(&form);
+    if !name.chars().any(char::is_alphabetic) {
+        return;
+    }
     // "1967 Outer Space Treaty": the year is not part of an agreement's or programme's name.
     if matches!(kind, EntityType::Agreement | EntityType::Initiative) {
         if let Some((first, rest)) = name.split_once(' ') {

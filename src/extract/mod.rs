@@ -408,4 +408,22 @@ mod tests {
             1
         );
     }
+
+    #[test]
+    fn family_name_first_and_adjectival_compounds() {
+        let x = extract(
+            "Title\n\nSEOUL, Republic of Korea -- Gen. Kim Min-jun, commander of the Republic of Korea Air Force, joined the United States-led coalition.\n\n“Our airmen are ready for what comes next in orbit,” Kim said.\n",
+        );
+        let kim = x
+            .entities
+            .iter()
+            .position(|e| e.name == "Kim Min-jun")
+            .expect("the person");
+        assert_eq!(
+            x.quotes[0].speaker,
+            Some(kim),
+            "the family name alone names him"
+        );
+        assert!(x.entities.iter().all(|e| !e.name.contains("-led")));
+    }
 }
