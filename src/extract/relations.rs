@@ -751,18 +751,7 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
         return;
     }
     // The organization a signer heads or serves is not itself a signatory.
-    let affiliations: HashSet<usize> = c
-        .rels
-        .list
-        .iter()
-        .filter(|r| {
-            r.evidence == ev && matches!(r.predicate, Predicate::Heads | Predicate::MemberOf)
-        })
-        .filter_map(|r| match r.object {
-            Object::Entity(o) => Some(c.ents.resolve(o)),
-            _ => None,
-        })
-        .collect();
+    let affiliations = affiliations_in(c, &ev);
     let agents: Vec<usize> = ms
         .iter()
         .filter(|m| {
@@ -971,6 +960,21 @@ fn name_unnamed_events(c: &mut Ctx<'_, '_>) {
     }
 }
 
+/// The organizations that persons head or serve according to sentence `ev`.
+fn affiliations_in(c: &Ctx<'_, '_>, ev: &Range<usize>) -> HashSet<usize> {
+    c.rels
+        .list
+        .iter()
+        .filter(|r| {
+            r.evidence == *ev && matches!(r.predicate, Predicate::Heads | Predicate::MemberOf)
+        })
+        .filter_map(|r| match r.object {
+            Object::Entity(o) => Some(c.ents.resolve(o)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The date already recorded for an event.
 fn event_date(c: &Ctx<'_, '_>, e: usize) -> Option<Date> {
     c.rels
@@ -1052,18 +1056,7 @@ fn event_arguments(
         }
     }
     // Heads and memberships stated in this sentence are not participation.
-    let posted: HashSet<usize> = c
-        .rels
-        .list
-        .iter()
-        .filter(|r| {
-            r.evidence == ev && matches!(r.predicate, Predicate::Heads | Predicate::MemberOf)
-        })
-        .filter_map(|r| match r.object {
-            Object::Entity(o) => Some(o),
-            _ => None,
-        })
-        .collect();
+    let posted = affiliations_in(c, &ev);
     let person_starts: Vec<usize> = ms
         .iter()
         .filter(|m| c.kind(m.entity) == EntityType::Person)
