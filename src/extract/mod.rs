@@ -426,4 +426,33 @@ mod tests {
         );
         assert!(x.entities.iter().all(|e| !e.name.contains("-led")));
     }
+
+    #[test]
+    fn appositives_name_sponsors_and_hosts() {
+        let x = extract(
+            "Title\n\nROME, Italy -- Officials discussed ORBITWATCH, a joint program of the Italian Space Agency and NASA, on June 3, 2025.\n\nTeams trained at Polar Shield 2025, U.S. Space Command’s annual multinational exercise, in Norway.\n",
+        );
+        assert!(
+            has(
+                &x,
+                "ORBITWATCH",
+                Predicate::Sponsor,
+                "National Aeronautics and Space Administration"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        assert!(has(
+            &x,
+            "Polar Shield 2025",
+            Predicate::Host,
+            "U.S. Space Command"
+        ));
+        assert!(has(
+            &x,
+            "Polar Shield 2025",
+            Predicate::Initiative,
+            "Polar Shield"
+        ));
+    }
 }

@@ -155,6 +155,7 @@ pub(crate) fn extract(
         organization_structure(&mut c, si);
         partners(&mut c, si);
         initiatives_and_agreements(&mut c, si);
+        event_appositive_host(&mut c, si);
     }
     events(&mut c);
     for &(e, s) in &c.found.series {
@@ -620,6 +621,48 @@ fn partners(c: &mut Ctx<'_, '_>, si: usize) {
     }
 }
 
+/// "Global Sentinel 2024, U.S. Space Command’s flagship exercise": the organization whose
+/// event it is hosts it.
+fn event_appositive_host(c: &mut Ctx<'_, '_>, si: usize) {
+    let ms = c.mentions(si);
+    let words = c.words(si);
+    let ev = c.sentences[si].span.clone();
+    let events: Vec<&Mention> = ms
+        .iter()
+        .filter(|m| c.kind(m.entity) == EntityType::Event)
+        .collect();
+    for m in events {
+        let mut i = m.toks.end;
+        // Skip "(GS24)".
+        if words.get(i).map(String::as_str) == Some("(") {
+            while i < words.len() && words[i] != ")" {
+                i += 1;
+            }
+            i += 1;
+        }
+        if words.get(i).map(String::as_str) != Some(",") {
+            continue;
+        }
+        let owner = ms.iter().find(|o| {
+            o.toks.start == i + 1
+                && matches!(
+                    c.kind(o.entity),
+                    EntityType::Organization | EntityType::Nation
+                )
+                && words.get(o.toks.end).map(String::as_str) == Some("'s")
+        });
+        if let Some(o) = owner {
+            c.rels.add(
+                m.entity,
+                Predicate::Host,
+                o.entity,
+                &ev,
+                "event-of-organization",
+            );
+        }
+    }
+}
+
 /// Sponsors, members and signatories of initiatives and agreements.
 fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
     let ms = c.mentions(si);
@@ -647,6 +690,39 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
                     &ev,
                     "possessive-sponsor",
                 );
+            }
+        }
+        // "SERVIR, a joint initiative of NASA and USAID": the appositive's "of"/"by" names
+        // who runs it.
+        if words.get(m.toks.end).map(String::as_str) == Some(",") {
+            let stop = (m.toks.end + 1..words.len())
+                .find(|&i| matches!(words[i].as_str(), "," | "." | ";" | "that" | "which" | "to"))
+                .unwrap_or(words.len());
+            let of = (m.toks.end + 1..stop.min(m.toks.end + 8))
+                .find(|&i| matches!(words[i].as_str(), "of" | "by"));
+            let headed = of.is_some_and(|i| {
+                c.ex.lexicon
+                    .head_of(&words[m.toks.end + 1..i].to_vec())
+                    .is_some_and(|(h, _)| matches!(h, super::mentions::Head::Kind(_)))
+            });
+            if let (Some(i), true) = (of, headed) {
+                for o in ms
+                    .iter()
+                    .filter(|o| o.toks.start > i && o.toks.start < stop && !o.inside)
+                {
+                    if matches!(
+                        c.kind(o.entity),
+                        EntityType::Organization | EntityType::Nation
+                    ) {
+                        c.rels.add(
+                            m.entity,
+                            Predicate::Sponsor,
+                            o.entity,
+                            &ev,
+                            "appositive-of-sponsor",
+                        );
+                    }
+                }
             }
         }
         // "Y, led by X", "Y ... set up by X", "X set up Y".
