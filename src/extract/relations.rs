@@ -702,7 +702,7 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
                 .find(|&i| matches!(words[i].as_str(), "of" | "by"));
             let headed = of.is_some_and(|i| {
                 c.ex.lexicon
-                    .head_of(&words[m.toks.end + 1..i].to_vec())
+                    .head_of(&words[m.toks.end + 1..i])
                     .is_some_and(|(h, _)| matches!(h, super::mentions::Head::Kind(_)))
             });
             if let (Some(i), true) = (of, headed) {
