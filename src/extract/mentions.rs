@@ -382,7 +382,7 @@ pub(crate) fn find(
     }
     // A later surname alone ("Mastalir") names the person mentioned in full earlier.
     let mut found = ctx.found;
-    resolve_surnames(ex, &release.content, sentences, &mut found, ctx.ents);
+    resolve_surnames(ex, &mut found, ctx.ents);
     found
 }
 
@@ -935,9 +935,6 @@ fn person(
         ctx.ents.get_mut(id).aliases.insert(name.clone());
         ctx.ents.get_mut(id).mentions.push(span.clone());
     }
-    let kb = ctx.ex.kb;
-    let printed_prefix: Vec<String> = rank.map(|r| kb.ranks[r].name.clone()).into_iter().collect();
-    let _ = printed_prefix;
     if rank.is_some() || !titles.is_empty() {
         // Alias with the rank or title as printed, e.g. "Lt. Gen. Philip A. Garrant".
         let start = preceding_title_start(text, toks, r.start);
@@ -1352,13 +1349,7 @@ fn acronyms(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
 }
 
 /// Surnames that stood alone before the full name appeared, and persons named twice.
-fn resolve_surnames(
-    _ex: &Extractor<'_>,
-    _text: &str,
-    _sentences: &[Sentence],
-    found: &mut Found,
-    ents: &mut super::Entities,
-) {
+fn resolve_surnames(ex: &Extractor<'_>, found: &mut Found, ents: &mut super::Entities) {
     let ids: Vec<usize> = ents.ids().collect();
     for id in ids {
         let e = ents.get(id);
@@ -1374,11 +1365,10 @@ fn resolve_surnames(
             ents.merge(id, *one);
         }
     }
-    merge_by_core_name(_ex, ents);
+    merge_by_core_name(ex, ents);
     for m in &mut found.mentions {
         m.entity = ents.resolve(m.entity);
     }
-    let _ = last_name;
 }
 
 /// A name without the nations or organizations printed before it: "Space Engagement

@@ -231,7 +231,7 @@ impl<'k> Extractor<'k> {
         let mut rels = relations::Relations::default();
         relations::extract(self, release, &sentences, &found, &mut ents, &mut rels);
         relations::byline(self, release, &metadata, &mut ents, &mut rels);
-        let mut quotes = quotes::extract(self, release, &sentences, &found, &ents);
+        let mut quotes = quotes::extract(self, release, &found, &ents);
         let (entities, relations, map) = ents.finish(rels.into_vec());
         for id in [
             &mut metadata.author,
@@ -278,6 +278,13 @@ mod tests {
                     Object::Date(d) => d.to_string() == o,
                 }
         })
+    }
+
+    fn index_of(x: &Extraction, name: &str) -> usize {
+        x.entities
+            .iter()
+            .position(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}: {:#?}", x.entities))
     }
 
     fn person<'a>(x: &'a Extraction, name: &str) -> &'a Entity {
@@ -331,16 +338,8 @@ mod tests {
         let x = extract(
             "Title\n\nBERLIN, Germany -- Brig. Gen. Anna Keller, commander of the Bundeswehr Space Command, spoke.\n\n“Working together in orbit makes each of our nations safer,” Keller said. “We will keep building on it.”\n\n“Partners see further when they share what they see,” said Col. Tom Berger.\n",
         );
-        let keller = x
-            .entities
-            .iter()
-            .position(|e| e.name == "Anna Keller")
-            .unwrap();
-        let berger = x
-            .entities
-            .iter()
-            .position(|e| e.name == "Tom Berger")
-            .unwrap();
+        let keller = index_of(&x, "Anna Keller");
+        let berger = index_of(&x, "Tom Berger");
         let by = |start: &str| {
             x.quotes
                 .iter()
@@ -414,11 +413,7 @@ mod tests {
         let x = extract(
             "Title\n\nSEOUL, Republic of Korea -- Gen. Kim Min-jun, commander of the Republic of Korea Air Force, joined the United States-led coalition.\n\n“Our airmen are ready for what comes next in orbit,” Kim said.\n",
         );
-        let kim = x
-            .entities
-            .iter()
-            .position(|e| e.name == "Kim Min-jun")
-            .expect("the person");
+        let kim = index_of(&x, "Kim Min-jun");
         assert_eq!(
             x.quotes[0].speaker,
             Some(kim),

@@ -4,7 +4,7 @@
 
 use super::mentions::Found;
 use super::relations::quote_ranges;
-use super::{Entities, EntityType, Extractor, Quote, Sentence};
+use super::{Entities, EntityType, Extractor, Quote};
 use crate::reading::Release;
 use std::ops::Range;
 
@@ -60,7 +60,6 @@ fn attribution(
 pub(crate) fn extract(
     ex: &Extractor<'_>,
     release: &Release,
-    _sentences: &[Sentence],
     found: &Found,
     ents: &Entities,
 ) -> Vec<Quote> {
@@ -68,7 +67,7 @@ pub(crate) fn extract(
     let quotes = quote_ranges(text, &release.paragraphs);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<usize> = None;
-    for (pi, p) in release.paragraphs.iter().enumerate() {
+    for p in &release.paragraphs {
         let qs: Vec<Range<usize>> = quotes
             .iter()
             .filter(|q| p.contains(&q.start))
@@ -117,7 +116,6 @@ pub(crate) fn extract(
                 last_speaker = speaker;
             }
         }
-        let _ = pi;
     }
     out
 }

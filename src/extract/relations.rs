@@ -668,8 +668,6 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
     let ms = c.mentions(si);
     let ev = c.sentences[si].span.clone();
     let words = c.words(si);
-    let text = c.text;
-    let toks = c.sentences[si].tokens.clone();
     for (mi, m) in ms.iter().enumerate() {
         let k = c.kind(m.entity);
         if !matches!(k, EntityType::Initiative | EntityType::Agreement) {
@@ -850,7 +848,6 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
             _ => None,
         })
         .collect();
-    let _ = (text, &toks);
     match c.kind(t) {
         EntityType::Initiative if joined => {
             for a in agents {
