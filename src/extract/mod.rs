@@ -450,4 +450,45 @@ mod tests {
             "Polar Shield"
         ));
     }
+
+    #[test]
+    fn sponsors_by_and_of_lists() {
+        let x = extract(
+            "Title\n\nOTTAWA, Canada -- The Northern Lights Accord was drafted in 2021 by the Canadian Space Agency and the European Space Agency. Norway and Denmark share responsibility for the Aurora Programme, which opened in 2022.\n",
+        );
+        for sponsor in ["Canadian Space Agency", "European Space Agency"] {
+            assert!(
+                has(&x, "Northern Lights Accord", Predicate::Sponsor, sponsor),
+                "{sponsor}: {:#?}",
+                x.relations
+            );
+        }
+        for sponsor in ["Norway", "Denmark"] {
+            assert!(
+                has(&x, "Aurora Programme", Predicate::Sponsor, sponsor),
+                "{sponsor}: {:#?}",
+                x.relations
+            );
+        }
+    }
+
+    #[test]
+    fn signatories_are_the_subject_of_signing() {
+        let x = extract(
+            "Title\n\nBERN, Switzerland (3 May 2025) -- The Swiss Space Office (SSO) and the Canadian Space Agency signed a Memorandum of Understanding (MoU) at the Federal Palace in Bern today that sets out Canada’s role in the Alpine Relay mission.\n",
+        );
+        for s in ["Swiss Space Office", "Canadian Space Agency"] {
+            assert!(
+                has(&x, "Memorandum of Understanding", Predicate::Signatory, s),
+                "{s}: {:#?}",
+                x.relations
+            );
+        }
+        assert!(!has(
+            &x,
+            "Memorandum of Understanding",
+            Predicate::Signatory,
+            "Canada"
+        ));
+    }
 }
