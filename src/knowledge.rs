@@ -329,7 +329,8 @@ impl Knowledge {
                     message: format!("unknown role `{}`", f[1].trim()),
                 });
             };
-            let words: Vec<String> = f[0].split_whitespace().map(str::to_string).collect();
+            // Each word as the extractor sees a token ("co-chaired" -> "co chaired").
+            let words: Vec<String> = f[0].split_whitespace().map(form_key).collect();
             if !words.is_empty() {
                 k.cues.entry(role).or_default().push(words);
             }
@@ -573,6 +574,10 @@ pub enum Cue {
     SponsorOf,
     Host,
     Lead,
+    Command,
+    Component,
+    Parent,
+    Partnership,
 }
 
 impl Cue {
@@ -585,6 +590,10 @@ impl Cue {
             "sponsor-of" => Cue::SponsorOf,
             "host" => Cue::Host,
             "lead" => Cue::Lead,
+            "command" => Cue::Command,
+            "component" => Cue::Component,
+            "parent" => Cue::Parent,
+            "partnership" => Cue::Partnership,
             _ => return None,
         })
     }

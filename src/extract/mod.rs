@@ -491,4 +491,49 @@ mod tests {
             "Canada"
         ));
     }
+
+    #[test]
+    fn commands_and_components() {
+        let x = extract(
+            "Title\n\nRAMSTEIN AIR BASE, Germany -- The U.S. Space Force activated U.S. Space Forces Europe (SPACEFOR-EUR) on Dec. 8, 2023. Col. Dana Whitfield assumed command of the new unit. SPACEFOR-EUR joins U.S. Naval Forces Europe and U.S. Marine Forces Europe as a U.S. European Command component.\n\nGen. Hal Brenner of the U.S. Air Force, commander of U.S. Air Forces in Europe (USAFE) and NATO Allied Air Command, spoke.\n",
+        );
+        assert!(
+            has(
+                &x,
+                "Dana Whitfield",
+                Predicate::Heads,
+                "U.S. Space Forces Europe"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        for child in [
+            "U.S. Space Forces Europe",
+            "U.S. Naval Forces Europe",
+            "U.S. Marine Forces Europe",
+        ] {
+            assert!(
+                has(
+                    &x,
+                    child,
+                    Predicate::SubOrganizationOf,
+                    "U.S. European Command"
+                ),
+                "{child}: {:#?}",
+                x.relations
+            );
+        }
+        assert!(has(
+            &x,
+            "Hal Brenner",
+            Predicate::MemberOf,
+            "U.S. Air Force"
+        ));
+        assert!(!has(&x, "Hal Brenner", Predicate::Heads, "U.S. Air Force"));
+        assert!(
+            has(&x, "Hal Brenner", Predicate::Heads, "Allied Air Command"),
+            "{:#?}",
+            x.relations
+        );
+    }
 }

@@ -153,6 +153,7 @@ pub(crate) fn extract(
     for si in 0..sentences.len() {
         posts(&mut c, si);
         organization_structure(&mut c, si);
+        components_as(&mut c, si);
         partners(&mut c, si);
         initiatives_and_agreements(&mut c, si);
         event_appositive_host(&mut c, si);
@@ -170,6 +171,7 @@ pub(crate) fn extract(
         c.rels
             .add(e, Predicate::Initiative, s, &ev, "edition-of-series");
     }
+    assumed_command(&mut c);
     countries(&mut c);
     known_parents(&mut c);
     name_unnamed_events(&mut c);
@@ -290,13 +292,38 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
             c.rels
                 .add(p, Predicate::Country, n, &ev, "nation-before-name");
         }
-        // 2. An appositive after the name: ", commander of Y, Z and W," / ", ESA Director".
-        let after = m.toks.end;
+        // 2. An appositive after the name: ", commander of Y, Z and W," / ", ESA Director",
+        // also after "of the Y" ("Whiting of the U.S. Space Force, Commander of ...").
+        let mut after = m.toks.end;
+        if words.get(after).map(String::as_str) == Some("of") {
+            if let Some(o) = ms.iter().skip(mi + 1).find(|o| {
+                !o.inside
+                    && c.kind(o.entity) == EntityType::Organization
+                    && (o.toks.start == after + 1
+                        || (o.toks.start == after + 2 && words[after + 1] == "the"))
+            }) {
+                if words.get(o.toks.end).map(String::as_str) == Some(",") {
+                    after = o.toks.end;
+                }
+            }
+        }
         if toks.get(after).map(|t| t.text(c.text)) == Some(",") {
             let mut end = after + 1;
             while end < toks.len() {
                 let w = toks[end].text(c.text);
-                if matches!(w, ";" | "." | "(" | "“" | "”") {
+                // "(USFJ)": an acronym inside the appositive.
+                if w == "(" {
+                    match (end + 1..(end + 6).min(toks.len()))
+                        .find(|&k| toks[k].text(c.text) == ")")
+                    {
+                        Some(close) => {
+                            end = close + 1;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
+                if matches!(w, ";" | "." | "“" | "”") {
                     break;
                 }
                 let lw = &words[end];
@@ -349,7 +376,7 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                     if o.toks.start >= window.end {
                         break;
                     }
-                    if o.inside {
+                    if o.inside || o.toks.start < window.start {
                         continue;
                     }
                     match c.kind(o.entity) {
@@ -492,32 +519,20 @@ fn organization_structure(c: &mut Ctx<'_, '_>, si: usize) {
             }
         }
     }
-    const CUES: &[&str] = &[
-        "component of",
-        "component to",
-        "sub component of",
-        "subcomponent of",
-        "reports to",
-        "report to",
-        "assigned to",
-        "part of",
-        "a unit of",
-        "subordinate to",
-        "field command of",
-        "falls under",
-        "is under",
-        "within",
-    ];
     for (i, a) in orgs.iter().enumerate() {
         for b in orgs.iter().skip(i + 1) {
             if a.inside || b.inside || a.entity == b.entity {
                 continue;
             }
-            let between = words[a.toks.end..b.toks.start].join(" ");
-            if between.split(' ').count() > 12 {
+            let between_words = &words[a.toks.end..b.toks.start];
+            let between = between_words.join(" ");
+            if between_words.len() > 12 {
                 continue;
             }
-            if CUES.iter().any(|cue| between.contains(cue)) {
+            // "the Space Force component to Y": A names whose component it is, not the
+            // component (see `components_as`).
+            let a_qualifies = c.ex.kb.cue_at(Cue::Component, between_words, 0).is_some();
+            if says(c, Cue::Parent, between_words) && !a_qualifies {
                 c.rels.add(
                     a.entity,
                     Predicate::SubOrganizationOf,
@@ -556,21 +571,75 @@ fn organization_structure(c: &mut Ctx<'_, '_>, si: usize) {
     }
 }
 
-const PARTNER_CUES: &[&str] = &[
-    "partner",
-    "partners",
-    "partnership",
-    "partnerships",
-    "alliance",
-    "ally",
-    "allies",
-    "allied",
-    "cooperation",
-    "cooperate",
-    "collaboration",
-    "bilateral",
-    "partnered",
-];
+/// "A joins B and C as a D component", "A, activated as the Space Force component to D":
+/// the organizations before "as" (the one just before, and the list a "joins" names) are
+/// components of D, named before the component word or after "to"/"of".
+fn components_as(c: &mut Ctx<'_, '_>, si: usize) {
+    let ms = c.mentions(si);
+    let words = c.words(si);
+    let ev = c.sentences[si].span.clone();
+    let orgs: Vec<Mention> = ms
+        .iter()
+        .filter(|m| !m.inside && c.kind(m.entity) == EntityType::Organization)
+        .cloned()
+        .collect();
+    for i in 0..words.len() {
+        let Some(n) = c.ex.kb.cue_at(Cue::Component, &words, i) else {
+            continue;
+        };
+        // "as a USFK component" / "as the Space Force component to USINDOPACOM".
+        let to = orgs.iter().find(|o| {
+            matches!(words.get(i + n).map(String::as_str), Some("to" | "of"))
+                && (o.toks.start == i + n + 1
+                    || (o.toks.start == i + n + 2 && words[i + n + 1] == "the"))
+        });
+        let before = orgs.iter().find(|o| o.toks.end == i);
+        let Some(parent) = to.or(before).map(|p| p.entity) else {
+            continue;
+        };
+        let det_at = before.map_or(i, |b| b.toks.start);
+        if det_at < 2
+            || !matches!(words[det_at - 1].as_str(), "a" | "an" | "the")
+            || words[det_at - 2] != "as"
+        {
+            continue;
+        }
+        let as_at = det_at - 2;
+        let mut children: Vec<usize> = coordinated(c, &ms, &words, as_at, false);
+        if children.is_empty() {
+            // "X, which was activated in Hawaii as ...": the nearest organization before.
+            if let Some(x) = orgs.iter().rfind(|o| o.toks.end <= as_at) {
+                children.push(x.entity);
+            }
+        }
+        // "A joins B, C and D as ...": A too.
+        let first_child_start = ms
+            .iter()
+            .filter(|o| children.contains(&o.entity))
+            .map(|o| o.toks.start)
+            .min()
+            .unwrap_or(as_at);
+        if first_child_start > 0
+            && matches!(
+                words[first_child_start - 1].as_str(),
+                "joins" | "joined" | "join"
+            )
+        {
+            children.extend(coordinated(c, &ms, &words, first_child_start - 1, false));
+        }
+        for ch in children {
+            if c.kind(ch) == EntityType::Organization {
+                c.rels.add(
+                    ch,
+                    Predicate::SubOrganizationOf,
+                    parent,
+                    &ev,
+                    "component-as",
+                );
+            }
+        }
+    }
+}
 
 /// Partnerships: compound names ("US-Japan"), and a sentence that speaks of partnership or
 /// alliance between exactly two nations or two organizations.
@@ -587,7 +656,7 @@ fn partners(c: &mut Ctx<'_, '_>, si: usize) {
         }
     }
     let words = c.words(si);
-    if !words.iter().any(|w| PARTNER_CUES.contains(&w.as_str())) {
+    if !says(c, Cue::Partnership, &words) {
         return;
     }
     let ms = c.mentions(si);
@@ -1365,7 +1434,14 @@ fn organization_nation(c: &Ctx<'_, '_>, e: &super::Entity) -> Option<usize> {
         std::iter::once(&e.name)
             .chain(e.aliases.iter())
             .find_map(|form| {
-                form.split_whitespace().find_map(|w| {
+                let ws: Vec<&str> = form.split_whitespace().collect();
+                // "Special Operations Command Korea": a region named last is the region
+                // served, not the owner ("Ministry of Defence of Japan" is owned).
+                let owner_words = match ws.as_slice() {
+                    [rest @ .., before, _] if ws.len() > 2 && *before != "of" => rest.len() + 1,
+                    _ => ws.len(),
+                };
+                ws[..owner_words].iter().find_map(|w| {
                     kb.lookup(w.trim_end_matches("’s"))
                         .iter()
                         .find_map(|x| match x {
@@ -1394,6 +1470,65 @@ fn nation_entity(c: &mut Ctx<'_, '_>, ni: usize, create: bool) -> Option<usize> 
     c.ents.get_mut(id).nation = Some(ni);
     c.ents.get_mut(id).standalone = false;
     Some(id)
+}
+
+/// "Lt. Col. X assumed command of the component": a change of command names the person,
+/// and the organization is the named one after "of", else the one the release is about (the
+/// organization it names most often).
+fn assumed_command(c: &mut Ctx<'_, '_>) {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for si in 0..c.sentences.len() {
+        for m in c.mentions(si) {
+            if !m.inside && c.kind(m.entity) == EntityType::Organization {
+                *counts.entry(m.entity).or_default() += 1;
+            }
+        }
+    }
+    let principal = counts
+        .iter()
+        .max_by_key(|&(&e, &n)| (n, std::cmp::Reverse(e)))
+        .map(|(&e, _)| e);
+    for si in 0..c.sentences.len() {
+        let words = c.words(si);
+        let ms = c.mentions(si);
+        let ev = c.sentences[si].span.clone();
+        for i in 0..words.len() {
+            let Some(n) = c.ex.kb.cue_at(Cue::Command, &words, i) else {
+                continue;
+            };
+            if c.quoted(c.sentences[si].tokens[i].start) {
+                continue;
+            }
+            // The person just before the verb.
+            let Some(p) = ms
+                .iter()
+                .rev()
+                .find(|m| m.toks.end <= i && m.toks.end + 2 >= i)
+                .filter(|m| c.kind(m.entity) == EntityType::Person)
+                .map(|m| m.entity)
+            else {
+                continue;
+            };
+            let named = ms
+                .iter()
+                .find(|o| {
+                    !o.inside
+                        && c.kind(o.entity) == EntityType::Organization
+                        && words.get(i + n).map(String::as_str) == Some("of")
+                        && (o.toks.start == i + n + 1
+                            || (o.toks.start == i + n + 2 && words[i + n + 1] == "the"))
+                })
+                .map(|o| o.entity);
+            if let Some(o) = named.or(principal) {
+                let rule = if named.is_some() {
+                    "assumed-command-of"
+                } else {
+                    "assumed-command-of-the-release-organization"
+                };
+                c.rels.add(p, Predicate::Heads, o, &ev, rule);
+            }
+        }
+    }
 }
 
 /// Kinds of `data/organizations.tsv` that are bodies of a state as a whole: their nation is
