@@ -578,6 +578,7 @@ pub enum Cue {
     Component,
     Parent,
     Partnership,
+    PartnerWith,
 }
 
 impl Cue {
@@ -594,6 +595,7 @@ impl Cue {
             "component" => Cue::Component,
             "parent" => Cue::Parent,
             "partnership" => Cue::Partnership,
+            "partner-with" => Cue::PartnerWith,
             _ => return None,
         })
     }

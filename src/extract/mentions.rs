@@ -1298,7 +1298,17 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                 }
             }
         }
-        if name_toks.is_empty() || ctx.ents.local_form(&name).is_some() {
+        // "an agreement" alone is no entity: a described agreement says what it is about
+        // ("an SSA sharing agreement", "a memorandum of understanding on ...") or gives
+        // an acronym.
+        let bare = acronym.is_none()
+            && ctx
+                .ex
+                .lexicon
+                .head_of(&[form_key(&name)])
+                .is_some_and(|(_, n)| n == 1)
+            && !name.contains(' ');
+        if name_toks.is_empty() || bare || ctx.ents.local_form(&name).is_some() {
             i = full_end;
             continue;
         }

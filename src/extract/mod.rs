@@ -536,4 +536,83 @@ mod tests {
             x.relations
         );
     }
+
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Words of the genre, mixed at random: names, triggers, cue phrases, punctuation
+        /// and quotes in every position, so that every rule meets edge positions (a trigger
+        /// first, "to" last, an open parenthesis at the end).
+        const VOCAB: &[&str] = &[
+            "The",
+            "the",
+            "U.S.",
+            "Space",
+            "Force",
+            "Japan",
+            "NASA",
+            "signed",
+            "visit",
+            "to",
+            "Washington",
+            "Gen.",
+            "Anna",
+            "Keller",
+            ",",
+            ".",
+            "(",
+            ")",
+            "ESA",
+            "and",
+            "with",
+            "assumed",
+            "command",
+            "of",
+            "as",
+            "a",
+            "component",
+            "hosted",
+            "by",
+            "led",
+            "delegation",
+            "Accords",
+            "Artemis",
+            "Memorandum",
+            "Understanding",
+            "MoU",
+            "May",
+            "12",
+            "2024",
+            "“",
+            "”",
+            "said",
+            "’s",
+            "joins",
+            "together",
+            "during",
+            "ceremony",
+            "Command",
+            "partnership",
+            "Exercise",
+            "Talks",
+            "in",
+            "at",
+            "–",
+            "then-Minister",
+        ];
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+            #[test]
+            fn extraction_never_panics(words in proptest::collection::vec(0..VOCAB.len(), 0..60)) {
+                let body: Vec<&str> = words.iter().map(|&i| VOCAB[i]).collect();
+                let text = format!("Title\n\nWASHINGTON (May 1, 2024) -- {}\n", body.join(" "));
+                let x = extract(&text);
+                for r in &x.relations {
+                    prop_assert!(r.subject < x.entities.len());
+                }
+            }
+        }
+    }
 }

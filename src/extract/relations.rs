@@ -102,6 +102,16 @@ struct Ctx<'a, 'k> {
 }
 
 impl Ctx<'_, '_> {
+    /// The date relative dates count from: the release's, else the first full date its
+    /// text prints ("signed on Tuesday, April 9, 2024 ... On April 10").
+    fn reference(&self) -> Option<Date> {
+        self.release.published.or_else(|| {
+            find_dates(self.text, None)
+                .into_iter()
+                .find(|d| !self.quoted(d.start))
+                .map(|d| d.date)
+        })
+    }
     fn quoted(&self, pos: usize) -> bool {
         self.quotes.iter().any(|q| q.contains(&pos))
     }
@@ -172,6 +182,7 @@ pub(crate) fn extract(
             .add(e, Predicate::Initiative, s, &ev, "edition-of-series");
     }
     assumed_command(&mut c);
+    signatories_take_part(&mut c);
     countries(&mut c);
     known_parents(&mut c);
     name_unnamed_events(&mut c);
@@ -521,7 +532,8 @@ fn organization_structure(c: &mut Ctx<'_, '_>, si: usize) {
     }
     for (i, a) in orgs.iter().enumerate() {
         for b in orgs.iter().skip(i + 1) {
-            if a.inside || b.inside || a.entity == b.entity {
+            // Overlapping mentions ("Space Force" inside a longer run) have nothing between.
+            if a.inside || b.inside || a.entity == b.entity || b.toks.start < a.toks.end {
                 continue;
             }
             let between_words = &words[a.toks.end..b.toks.start];
@@ -656,10 +668,11 @@ fn partners(c: &mut Ctx<'_, '_>, si: usize) {
         }
     }
     let words = c.words(si);
+    let ms = c.mentions(si);
+    partner_with(c, si, &ms, &words);
     if !says(c, Cue::Partnership, &words) {
         return;
     }
-    let ms = c.mentions(si);
     for kind in [EntityType::Nation, EntityType::Organization] {
         let mut ids: Vec<usize> = Vec::new();
         let mut at: Vec<&Mention> = Vec::new();
@@ -686,6 +699,43 @@ fn partners(c: &mut Ctx<'_, '_>, si: usize) {
                 &ev,
                 "partnership-sentence",
             );
+        }
+    }
+}
+
+/// "A’s work with B", "A cooperates with B", "produced by A together with B": A is the
+/// agent printed right before the cue (or before its possessive), B the list right after.
+fn partner_with(c: &mut Ctx<'_, '_>, si: usize, ms: &[Mention], words: &[String]) {
+    let ev = c.sentences[si].span.clone();
+    for i in 0..words.len() {
+        let Some(n) = c.ex.kb.cue_at(Cue::PartnerWith, words, i) else {
+            continue;
+        };
+        if c.quoted(c.sentences[si].tokens[i].start) {
+            continue;
+        }
+        // A: the agent ending right before the cue, or before "’s" and the cue, or before
+        // a modal ("will").
+        let mut end = i;
+        if end > 0 && words[end - 1] == "'s" {
+            end -= 1;
+        }
+        let Some(a) = ms.iter().find(|m| {
+            m.toks.end == end
+                && !m.inside
+                && matches!(
+                    c.kind(m.entity),
+                    EntityType::Nation | EntityType::Organization
+                )
+        }) else {
+            continue;
+        };
+        let kind = c.kind(a.entity);
+        for b in coordinated(c, ms, words, i + n, true) {
+            if c.kind(b) == kind {
+                c.rels
+                    .add(a.entity, Predicate::Partner, b, &ev, "partner-with");
+            }
         }
     }
 }
@@ -960,7 +1010,7 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
 /// initiative from the sentence that states them. "The event", "the ceremony" and "this
 /// collaboration" refer back to the event last mentioned.
 fn events(c: &mut Ctx<'_, '_>) {
-    let reference = c.release.published;
+    let reference = c.reference();
     let mut last_event: Option<usize> = None;
     let mut seen: Vec<usize> = Vec::new();
     // Lowercase labels of the event classes: "the event", "the talks".
@@ -981,8 +1031,17 @@ fn events(c: &mut Ctx<'_, '_>) {
             .filter(|m| c.kind(m.entity) == EntityType::Event)
             .map(|m| m.entity)
             .collect();
+        // "the ceremony", "this year’s exercise", "the two-day conference": a determiner
+        // and at most two lowercase modifiers before the trigger.
         let refers_back = |ti: usize| {
-            ti > 0 && matches!(words[ti - 1].as_str(), "the" | "this" | "that" | "these")
+            (1..=3.min(ti)).any(|back| {
+                matches!(words[ti - back].as_str(), "the" | "this" | "that" | "these")
+                    && (ti - back + 1..ti).all(|k| {
+                        let raw = c.sentences[si].tokens[k].text(c.text);
+                        raw.chars()
+                            .all(|ch| ch.is_lowercase() || ch.is_ascii_digit() || ch == '-')
+                    })
+            })
         };
         let anaphor = (1..words.len()).any(|i| {
             refers_back(i) && labels.iter().any(|(l, _)| *l == words[i]) && !c.quoted(toks[i].start)
@@ -1069,6 +1128,28 @@ fn events(c: &mut Ctx<'_, '_>) {
         let participation = c.ex.kb.has_cue(Cue::Participation, &words);
         let plain_participants = _how != "same-kind-event" || participation;
         event_arguments(c, e, si, &ms, &words, plain_participants);
+        // "X, <post>, and Y, <post>, signed the agreement": the persons before the verb of an
+        // event already told took part in it.
+        if !plain_participants {
+            if let Some((ti, _, _)) = &trig {
+                let posted = affiliations_in(c, &ev);
+                for m in &ms {
+                    if m.toks.end <= *ti
+                        && !m.inside
+                        && c.kind(m.entity) == EntityType::Person
+                        && !posted.contains(&m.entity)
+                    {
+                        c.rels.add(
+                            e,
+                            Predicate::Participant,
+                            m.entity,
+                            &ev,
+                            "person-before-event-verb",
+                        );
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -1246,6 +1327,25 @@ fn coordinated(
     out
 }
 
+/// "a visit to Washington", "a trip to the Philippines": the place after an event trigger and
+/// "to" is where the event took place.
+fn trigger_to(c: &Ctx<'_, '_>, words: &[String], at: usize) -> bool {
+    if at < 2 {
+        return false;
+    }
+    let to = if words[at - 1] == "the" {
+        at - 2
+    } else {
+        at - 1
+    };
+    words.get(to).is_some_and(|w| w == "to")
+        && c.ex
+            .lexicon
+            .triggers
+            .iter()
+            .any(|(phrase, _)| to >= phrase.len() && words[to - phrase.len()..to] == phrase[..])
+}
+
 /// Whether a mention is the dateline's place or region ("OSAN AIR BASE, Republic of Korea").
 fn in_dateline(c: &Ctx<'_, '_>, m: &Mention) -> bool {
     c.release.dateline.as_ref().is_some_and(|d| {
@@ -1285,7 +1385,7 @@ fn event_arguments(
     plain_participants: bool,
 ) {
     let ev = c.sentences[si].span.clone();
-    let reference = c.release.published;
+    let reference = c.reference();
     if !c.rels.has(e, Predicate::Date) {
         if let Some(d) = find_dates(&c.text[ev.clone()], reference)
             .into_iter()
@@ -1310,7 +1410,10 @@ fn event_arguments(
                 .collect()
         };
         match k {
-            EntityType::Place if before(3).iter().any(|w| matches!(*w, "at" | "in" | "near")) => {
+            EntityType::Place
+                if before(3).iter().any(|w| matches!(*w, "at" | "in" | "near"))
+                    || trigger_to(c, words, m.toks.start) =>
+            {
                 c.rels.add(
                     e,
                     Predicate::Location,
@@ -1331,7 +1434,7 @@ fn event_arguments(
                 let modifier = next_raw.chars().next().is_some_and(char::is_uppercase)
                     || matches!(next_raw, "’s" | "'s" | "’" | "'" | "-")
                     || matches!(before(1).first().copied(), Some("to" | "from"));
-                if before(1) == ["in"] {
+                if before(1) == ["in"] || trigger_to(c, words, m.toks.start) {
                     c.rels.add(
                         e,
                         Predicate::Location,
@@ -1361,7 +1464,7 @@ fn event_arguments(
                     .copied()
                     .find(|&p| p > m.toks.start)
                     .unwrap_or(words.len());
-                let after = &words[m.toks.end..next_person.min(m.toks.end + 16).max(m.toks.end)];
+                let after = &words[m.toks.end..next_person.min(m.toks.end + 32).max(m.toks.end)];
                 let b = &words[m.toks.start.saturating_sub(4)..m.toks.start];
                 let (rel, rule) = if by_cue(c, Cue::Host, b) || says(c, Cue::Host, after) {
                     (Predicate::Host, "host-verb")
@@ -1470,6 +1573,30 @@ fn nation_entity(c: &mut Ctx<'_, '_>, ni: usize, create: bool) -> Option<usize> 
     c.ents.get_mut(id).nation = Some(ni);
     c.ents.get_mut(id).standalone = false;
     Some(id)
+}
+
+/// The bodies that sign an agreement in the sentence that tells of its signing took part in
+/// that signing.
+fn signatories_take_part(c: &mut Ctx<'_, '_>) {
+    let list = c.rels.list.clone();
+    for r in &list {
+        let (Predicate::Agreement, Object::Entity(a)) = (r.predicate, &r.object) else {
+            continue;
+        };
+        for s in &list {
+            if s.subject == *a && s.predicate == Predicate::Signatory && s.evidence == r.evidence {
+                if let Object::Entity(o) = s.object {
+                    c.rels.add(
+                        r.subject,
+                        Predicate::Participant,
+                        o,
+                        &s.evidence,
+                        "signatory-took-part",
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// "Lt. Col. X assumed command of the component": a change of command names the person,
