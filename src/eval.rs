@@ -1281,3 +1281,429 @@ impl Report {
         serde_json::Value::Object(m)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::vocab::xsd;
+    use oxigraph::model::Literal;
+    use proptest::prelude::*;
+
+    /// A hand-built dataset: one document graph and an ontology graph.
+    struct Doc {
+        doc: NamedNode,
+        quads: Vec<Quad>,
+        ontology: Vec<Quad>,
+    }
+
+    fn lit(s: &str) -> Term {
+        Literal::new_language_tagged_literal_unchecked(s, "en").into()
+    }
+
+    fn date(s: &str) -> Term {
+        Literal::new_typed_literal(s, xsd::DATE).into()
+    }
+
+    impl Doc {
+        fn new() -> Doc {
+            let doc = rdf::document_iri("0123456789abcdef01234567");
+            let mut d = Doc {
+                doc: doc.clone(),
+                quads: Vec::new(),
+                ontology: Vec::new(),
+            };
+            d.add(&doc, rdfv::TYPE.into_owned(), rdf::sk("Document"));
+            d
+        }
+
+        fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+            let g = GraphName::NamedNode(self.doc.clone());
+            self.quads.push(Quad::new(s.clone(), p, o.into(), g));
+        }
+
+        /// A mentioned entity with its classes, preferred label and alternative labels.
+        fn entity(&mut self, key: &str, classes: &[&str], label: &str, alt: &[&str]) -> NamedNode {
+            let e = rdf::entity_iri(key);
+            for c in classes {
+                self.add(&e, rdfv::TYPE.into_owned(), rdf::sk(c));
+            }
+            self.add(&e, rdfs::LABEL.into_owned(), lit(label));
+            for a in alt {
+                self.add(&e, rdf::skos("altLabel"), lit(a));
+            }
+            let doc = self.doc.clone();
+            self.add(&doc, rdf::sk("mentions"), e.clone());
+            e
+        }
+
+        fn rel(&mut self, s: &NamedNode, p: &str, o: &NamedNode) {
+            self.add(s, rdf::sk(p), o.clone());
+        }
+
+        fn subclass(&mut self, class: &str, of: &str) {
+            let g = GraphName::NamedNode(rdf::ontology_graph());
+            let (c, of) = (rdf::sk(class), rdf::sk(of));
+            let q = Quad::new(c, rdfs::SUB_CLASS_OF.into_owned(), of, g);
+            self.ontology.push(q);
+        }
+
+        fn quote(&mut self, key: &str, text: &str, speaker: &NamedNode) {
+            let q = rdf::entity_iri(key);
+            self.add(&q, rdfv::TYPE.into_owned(), rdf::sk("Quote"));
+            self.add(&q, rdf::sk("text"), Literal::new_simple_literal(text));
+            self.add(&q, rdf::sk("speaker"), speaker.clone());
+        }
+
+        fn score(&self, gold: &str) -> (Scores, Vec<String>) {
+            let gold = Gold::parse(Path::new("case.gold.json"), gold).expect("valid gold");
+            score_quads(&[&self.quads, &self.ontology], &gold)
+        }
+    }
+
+    fn c(tp: usize, fp: usize, fn_: usize) -> Counts {
+        Counts { tp, fp, fn_ }
+    }
+
+    fn of(m: &BTreeMap<String, Counts>, k: &str) -> Counts {
+        m.get(k).copied().unwrap_or_default()
+    }
+
+    #[test]
+    fn norm_folds_case_accents_punctuation_and_the() {
+        assert_eq!(norm("The U.S. Space Force"), "us space force");
+        assert_eq!(
+            norm("Japan’s Air Self-Defense Force"),
+            "japan air self defense force"
+        );
+        assert_eq!(norm("São Tomé & Príncipe"), "sao tome and principe");
+        assert_eq!(norm("John W. “Jay” Raymond"), "john w jay raymond");
+        assert_eq!(norm("  ﬁrst -- Talks!  "), "first talks");
+        assert_eq!(norm("Theory of the Case"), "theory of the case");
+        assert_eq!(norm("the the end"), "the end");
+        // A possessive 's goes, an 's inside a word stays; quote marks go without a gap.
+        assert_eq!(norm("NASA's 'sky' it's"), "nasa sky it");
+        assert_eq!(norm("O'Shea's"), "oshea");
+        assert_eq!(norm("snake_case 2024"), "snake_case 2024");
+        assert_eq!(norm(""), "");
+    }
+
+    #[test]
+    fn precision_recall_f1_follow_the_scorer_at_the_edges() {
+        assert_eq!(c(0, 0, 0).prf(), (1.0, 1.0, 1.0));
+        assert_eq!(c(0, 0, 2).prf(), (0.0, 0.0, 0.0));
+        assert_eq!(c(0, 3, 0).prf(), (0.0, 1.0, 0.0));
+        let (p, r, f) = c(3, 1, 2).prf();
+        assert_eq!((p, r), (0.75, 0.6));
+        assert!((f - 2.0 * 0.75 * 0.6 / 1.35).abs() < 1e-15);
+    }
+
+    #[test]
+    fn preferred_label_first_then_same_type() {
+        let mut d = Doc::new();
+        // Labelled "Japan" first: maps to the nation, whatever its alternative labels.
+        d.entity("org/japan", &["Organization"], "Japan", &["JASDF"]);
+        // "Nippon" is no form; its alternative label "Japan" is.
+        d.entity("nation/JP", &["Nation"], "Nippon", &["Japan"]);
+        // "Artemis" names an initiative and (as an alias) an agreement: same type wins.
+        d.entity("agreement/artemis", &["Agreement"], "Artemis", &[]);
+        let (s, notes) = d.score(
+            r#"{"entities": [
+                {"id": "jp", "type": "Nation", "name": "Japan"},
+                {"id": "jasdf", "type": "Organization", "name": "JASDF"},
+                {"id": "prog", "type": "Initiative", "name": "Artemis"},
+                {"id": "acc", "type": "Agreement", "name": "Artemis Accords", "aliases": ["Artemis"]}
+            ]}"#,
+        );
+        assert_eq!(of(&s.entities, "Nation"), c(1, 0, 0));
+        assert_eq!(of(&s.entities, "Organization"), c(0, 1, 1));
+        assert_eq!(of(&s.entities, "Agreement"), c(1, 0, 0));
+        assert_eq!(of(&s.entities, "Initiative"), c(0, 0, 1));
+        assert!(notes.contains(&"wrong type Organization for gold Nation 'Japan'".to_string()));
+        assert!(notes.contains(&"missed Initiative: 'Artemis'".to_string()));
+    }
+
+    #[test]
+    fn duplicates_extras_and_optional_entities() {
+        let mut d = Doc::new();
+        d.entity("nation/JP", &["Nation"], "Japan", &[]);
+        d.entity("nation/japan", &["Nation"], "JAPAN", &[]);
+        d.entity("place/nowhere", &["Place"], "Nowhere", &[]);
+        d.entity("org/indopacom", &["Organization"], "INDOPACOM", &[]);
+        // Not of a core type: not an entity at all.
+        d.entity("thing/x", &["Rank"], "Colonel", &[]);
+        let (s, notes) = d.score(
+            r#"{"entities": [
+                {"id": "jp", "type": "Nation", "name": "Japan", "iso": "JP"},
+                {"id": "indopacom", "type": "Organization", "name": "INDOPACOM", "optional": true}
+            ]}"#,
+        );
+        assert_eq!(of(&s.entities, "Nation"), c(1, 1, 0));
+        assert_eq!(of(&s.entities, "Place"), c(0, 1, 0));
+        assert_eq!(of(&s.entities, "Organization"), c(0, 0, 0));
+        assert_eq!(s.duplicates, 1);
+        // The ISO code is read on the first node: it has none.
+        assert_eq!(s.attributes, c(0, 0, 1));
+        assert!(notes.contains(&"duplicate node for 'Japan'".to_string()));
+        assert!(notes.contains(&"extra Place: ['Nowhere']".to_string()));
+    }
+
+    #[test]
+    fn unnamed_events_pair_by_shared_relations_and_kind() {
+        let mut d = Doc::new();
+        d.subclass("Signing", "Event");
+        d.subclass("Meeting", "Event");
+        let us = d.entity("nation/US", &["Nation"], "United States", &[]);
+        let india = d.entity("nation/IN", &["Nation"], "India", &[]);
+        // Typed only by a subclass of sk:Event.
+        let signing = d.entity("local/e1", &["Signing"], "Signing of the Accords", &[]);
+        d.rel(&signing, "participant", &us);
+        d.add(&signing, rdf::sk("date"), date("2023-06-21"));
+        // Shares one relation and is of another kind: not paired.
+        let meeting = d.entity("local/e2", &["Meeting"], "Meeting", &[]);
+        d.rel(&meeting, "participant", &india);
+        let (s, notes) = d.score(
+            r#"{"entities": [
+                {"id": "us", "type": "Nation", "name": "United States"},
+                {"id": "in", "type": "Nation", "name": "India"},
+                {"id": "sign", "type": "Event", "name": "India's signing", "unnamed": true,
+                 "kind": "Signing"}
+            ], "relations": [
+                ["sign", "participant", "us"], ["sign", "participant", "in"],
+                ["sign", "date", "2023-06-21"]
+            ]}"#,
+        );
+        assert_eq!(of(&s.entities, "Event"), c(1, 1, 0));
+        assert_eq!(
+            s.attributes,
+            c(1, 0, 0),
+            "the kind of the paired event is read"
+        );
+        assert_eq!(of(&s.relations, "participant"), c(1, 1, 1));
+        assert_eq!(of(&s.relations, "date"), c(1, 0, 0));
+        let extra = format!(
+            "extra relation ('?{}', 'participant', 'in')",
+            meeting.as_str()
+        );
+        assert!(notes.contains(&extra), "{notes:?}");
+    }
+
+    #[test]
+    fn relations_implied_symmetric_optional_and_dated() {
+        let mut d = Doc::new();
+        let garrant = d.entity("person/garrant", &["Person"], "Philip A. Garrant", &[]);
+        let ussf = d.entity("org/ussf", &["Organization"], "U.S. Space Force", &[]);
+        let us = d.entity("nation/US", &["Nation"], "United States", &[]);
+        let jp = d.entity("nation/JP", &["Nation"], "Japan", &[]);
+        let fr = d.entity("nation/FR", &["Nation"], "France", &[]);
+        let gb = d.entity("nation/GB", &["Nation"], "United Kingdom", &[]);
+        let set = d.entity("event/set", &["Event"], "Space Engagement Talks", &[]);
+        d.rel(&garrant, "heads", &ussf); // implies memberOf
+        d.rel(&jp, "partner", &us); // gold says us partner jp
+        d.add(&set, rdf::sk("date"), date("2023-07-13"));
+        d.rel(&set, "participant", &fr); // borderline in gold
+        d.rel(&set, "participant", &gb); // an optional entity
+        d.rel(&set, "host", &us); // not in gold: host and the participant it implies
+        let (s, notes) = d.score(
+            r#"{"entities": [
+                {"id": "garrant", "type": "Person", "name": "Philip A. Garrant"},
+                {"id": "ussf", "type": "Organization", "name": "U.S. Space Force"},
+                {"id": "us", "type": "Nation", "name": "United States"},
+                {"id": "jp", "type": "Nation", "name": "Japan"},
+                {"id": "fr", "type": "Nation", "name": "France"},
+                {"id": "gb", "type": "Nation", "name": "United Kingdom", "optional": true},
+                {"id": "set", "type": "Event", "name": "Space Engagement Talks"}
+            ], "relations": [
+                ["garrant", "heads", "ussf"], ["us", "partner", "jp"],
+                ["set", "date", "2023-07-13/2023-07-14"],
+                ["set", "participant", "fr", "optional"], ["set", "participant", "gb"],
+                ["set", "leader", "garrant"]
+            ]}"#,
+        );
+        assert_eq!(of(&s.relations, "heads"), c(1, 0, 0));
+        assert_eq!(of(&s.relations, "memberOf"), c(1, 0, 0));
+        assert_eq!(of(&s.relations, "partner"), c(1, 0, 0));
+        assert_eq!(of(&s.relations, "date"), c(1, 0, 0));
+        assert_eq!(of(&s.relations, "host"), c(0, 1, 0));
+        // The host's implied participant is extra; the leader's implied one is missed.
+        assert_eq!(of(&s.relations, "participant"), c(0, 1, 1));
+        assert_eq!(of(&s.relations, "leader"), c(0, 0, 1));
+        assert!(notes.contains(&"missed relation ('set', 'leader', 'garrant')".to_string()));
+    }
+
+    #[test]
+    fn quotes_by_start_and_speaker() {
+        let mut d = Doc::new();
+        let m = d.entity("person/mastalir", &["Person"], "Anthony J. Mastalir", &[]);
+        d.entity("person/garrant", &["Person"], "Philip A. Garrant", &[]);
+        // Two printed passages kept as one quote satisfy two gold entries.
+        d.quote(
+            "q1",
+            "“The talks represent a milestone,” he said. “We look forward to more.”",
+            &m,
+        );
+        // Garrant's words attributed to Mastalir: wrong, and Garrant's quote is missed.
+        d.quote("q2", "Space is a team sport.", &m);
+        let (s, notes) = d.score(
+            r#"{"entities": [
+                {"id": "mastalir", "type": "Person", "name": "Anthony J. Mastalir"},
+                {"id": "garrant", "type": "Person", "name": "Philip A. Garrant"}
+            ], "quotes": [
+                {"speaker": "mastalir", "starts": "The talks represent a milestone"},
+                {"speaker": "mastalir", "starts": "We look forward to more"},
+                {"speaker": "garrant", "starts": "Space is a team sport"}
+            ]}"#,
+        );
+        assert_eq!(s.quotes, c(2, 1, 1));
+        assert!(notes.contains(&"missed quote by garrant: 'Space is a team sport'".to_string()));
+        assert!(
+            notes.contains(&"extra or misattributed quote: 'space is a team sport'".to_string())
+        );
+    }
+
+    #[test]
+    fn metadata_recall_by_value_or_label() {
+        let mut d = Doc::new();
+        let doc = d.doc.clone();
+        let wilson = d.entity("person/nick-wilson", &["Person"], "Nick Wilson", &[]);
+        d.add(
+            &doc,
+            rdf::dct("title"),
+            Literal::new_simple_literal("US, Japan host Talks"),
+        );
+        d.add(&doc, rdf::dct("issued"), date("2023-07-19"));
+        d.add(&doc, rdf::dct("creator"), wilson);
+        let (s, notes) = d.score(
+            r#"{"source": {"title": "U.S., Japan host talks", "published": "2023-07-19",
+                "author": "Nick Wilson", "publisher": null, "dateline": "Yokota Air Base"},
+               "entities": []}"#,
+        );
+        assert_eq!(s.metadata, c(3, 0, 1));
+        assert_eq!(
+            notes,
+            vec![
+                "extra Person: ['Nick Wilson']".to_string(),
+                "metadata dateline missing or wrong (want 'Yokota Air Base')".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn no_single_document_counts_every_gold_entity_missed() {
+        let d = Doc {
+            doc: rdf::document_iri("00"),
+            quads: Vec::new(),
+            ontology: Vec::new(),
+        };
+        let (s, notes) = d.score(
+            r#"{"entities": [{"id": "jp", "type": "Nation", "name": "Japan"},
+                {"id": "x", "type": "Place", "name": "X", "optional": true}]}"#,
+        );
+        assert_eq!(of(&s.entities, "Nation"), c(0, 0, 1));
+        assert_eq!(of(&s.entities, "Place"), c(0, 0, 0));
+        assert_eq!(notes, vec!["expected one sk:Document, found 0".to_string()]);
+    }
+
+    fn parse_error(text: &str) -> String {
+        match Gold::parse(Path::new("dir/bad.gold.json"), text) {
+            Ok(_) => panic!("{text} should not parse"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn malformed_gold_files_are_errors_naming_the_file() {
+        let e = parse_error(r#"{"entities": [ {"id": "a""#);
+        assert!(
+            e.starts_with("dir/bad.gold.json: not a valid gold file"),
+            "{e}"
+        );
+        let e = parse_error(r#"{"relations": []}"#);
+        assert!(e.contains("missing field `entities`"), "{e}");
+        let e = parse_error(
+            r#"{"entities": [{"id": "a", "type": "Nation", "name": "A"}], "relations": [["a", "partner"]]}"#,
+        );
+        assert!(e.contains("not 2 strings"), "{e}");
+        let e = parse_error(r#"{"entities": [{"id": "a", "type": "Country", "name": "A"}]}"#);
+        assert!(e.contains("has type 'Country'"), "{e}");
+        let e = parse_error(
+            r#"{"entities": [{"id": "a", "type": "Nation", "name": "A"},
+                {"id": "a", "type": "Nation", "name": "B"}]}"#,
+        );
+        assert!(e.contains("'a' is declared twice"), "{e}");
+        let e = parse_error(
+            r#"{"entities": [{"id": "a", "type": "Nation", "name": "A"}],
+                "relations": [["a", "partner", "b"]]}"#,
+        );
+        assert!(e.contains("names 'b', which is no entity id"), "{e}");
+        let e = parse_error(
+            r#"{"entities": [{"id": "a", "type": "Event", "name": "A"}],
+                "relations": [["a", "date", "2024-01-02"], ["a", "hosts", "a"]]}"#,
+        );
+        assert!(e.contains("unknown relation 'hosts'"), "{e}");
+    }
+
+    #[test]
+    fn report_prints_the_scorers_table_and_summary() {
+        let mut scores = Scores::default();
+        scores.entities.insert("Nation".into(), c(2, 1, 0));
+        scores
+            .relations
+            .insert("subOrganizationOf".into(), c(1, 0, 1));
+        scores.metadata = c(3, 0, 1);
+        let report = Report {
+            releases: vec![
+                ReleaseResult {
+                    name: "a.txt".into(),
+                    scores,
+                    notes: vec!["missed relation ('a', 'b', 'c')".into()],
+                    failure: None,
+                },
+                ReleaseResult {
+                    name: "b.txt".into(),
+                    failure: Some("b.gold.json: not a valid gold file: oops".into()),
+                    ..ReleaseResult::default()
+                },
+            ],
+        };
+        let text = report.render(true);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "== a.txt: entity F1 0.80, relation F1 0.67");
+        assert_eq!(lines[1], "   missed relation ('a', 'b', 'c')");
+        assert_eq!(
+            lines[2],
+            "b.txt: FAILED: b.gold.json: not a valid gold file: oops"
+        );
+        assert!(text
+            .contains("\nentity Nation           0.667  1.000  0.800   tp    2 fp    1 fn    0\n"));
+        assert!(text.contains(
+            "\nrelation subOrganizationOf  1.000  0.500  0.667   tp    1 fp    0 fn    1\n"
+        ));
+        assert!(
+            !text.contains("relation heads"),
+            "relations never seen are left out"
+        );
+        assert_eq!(
+            lines.last().copied(),
+            Some("entity F1 0.800 relation F1 0.667 quote F1 1.000 metadata recall 0.750 releases 2 failed 1")
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn norm_gives_lowercase_words_single_spaced(s in "\\PC{0,40}") {
+            let n = norm(&s);
+            prop_assert!(!n.starts_with(' ') && !n.ends_with(' ') && !n.contains("  "));
+            prop_assert!(n.chars().all(|c| c == ' ' || is_word(c)));
+            prop_assert!(!n.chars().any(|c| c.is_ascii_uppercase()));
+        }
+
+        #[test]
+        fn any_text_parses_or_fails_naming_the_file(s in "\\PC{0,200}") {
+            if let Err(e) = Gold::parse(Path::new("x.gold.json"), &s) {
+                prop_assert!(e.to_string().starts_with("x.gold.json: "));
+            }
+        }
+    }
+}
