@@ -10,6 +10,14 @@
 //!
 //! The scorer's contract (the seven entity types, the fifteen relations, which relation
 //! implies which) is the gold format's, spelled once below.
+//!
+//! Where kg-eval's outcome hangs on the iteration order of a Python set or of its export
+//! (which of two nodes standing for one gold entity carries the attributes, which of two
+//! fitting quotes a gold quote is credited to, the order of notes), this module takes the
+//! document's order: entities as the document lists them, quotes as numbered, labels of the
+//! document's graph before the background's; notes on relations are sorted. Beyond kg-eval,
+//! a gold file is checked (known types and relations, unique ids, references to declared
+//! entities) and a bad one fails its release instead of the run.
 
 use crate::error::EvalError;
 use crate::extract::Extractor;

@@ -210,6 +210,10 @@ fn malformed_gold_file_is_named_and_the_others_are_scored() {
     std::fs::copy(fixture().join("talks.txt"), dir.path().join("broken.txt")).expect("copy");
     std::fs::write(dir.path().join("broken.gold.json"), "{\"entities\": [").expect("write");
     std::fs::write(dir.path().join("orphan.gold.json"), "{\"entities\": []}").expect("write");
+    // An unreadable release: its gold entities are all missed.
+    std::fs::write(dir.path().join("empty.txt"), "").expect("write");
+    let one_nation = r#"{"entities": [{"id": "jp", "type": "Nation", "name": "Japan"}]}"#;
+    std::fs::write(dir.path().join("empty.gold.json"), one_nation).expect("write");
     let out = eval(&[dir.path()]);
     assert_eq!(out.status.code(), Some(1), "a failed release fails the run");
     let text = stdout(&out);
@@ -221,13 +225,20 @@ fn malformed_gold_file_is_named_and_the_others_are_scored() {
         failed.contains("broken.gold.json: not a valid gold file"),
         "{failed}"
     );
+    let empty = text
+        .lines()
+        .find(|l| l.starts_with("empty.txt: FAILED: "))
+        .unwrap_or_else(|| panic!("no failure line in\n{text}"));
+    assert!(empty.contains("empty.txt: the file is empty"), "{empty}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("orphan.gold.json"), "{stderr}");
-    // The good release is scored as alone.
-    assert_eq!(row(&text, "entities (micro)"), (9, 0, 0));
+    // The good release is scored as alone; the unreadable one adds a missed nation.
+    assert_eq!(row(&text, "entity Nation"), (2, 0, 1));
+    assert_eq!(row(&text, "entities (micro)"), (9, 0, 1));
     assert_eq!(row(&text, "relations (micro)"), (12, 0, 2));
+    // Entity F1: P 1, R 9/10.
     assert!(text.ends_with(
-        "entity F1 1.000 relation F1 0.923 quote F1 1.000 metadata recall 1.000 releases 2 failed 1\n"
+        "entity F1 0.947 relation F1 0.923 quote F1 1.000 metadata recall 1.000 releases 3 failed 2\n"
     ), "{text}");
 }
 
