@@ -259,11 +259,10 @@ pub fn run() -> Result<i32> {
             json,
         } => {
             let kb = knowledge(&cli)?;
-            let found = eval::find_pairs(gold_dir, releases.as_deref())?;
-            for g in &found.without_release {
+            let report = eval::evaluate_dir(&kb, gold_dir, releases.as_deref())?;
+            for g in &report.without_release {
                 eprintln!("no release NAME.txt for {}: not scored", g.display());
             }
-            let report = eval::evaluate(&kb, &found.pairs)?;
             if let Some(j) = json {
                 let text = serde_json::to_string_pretty(&report.to_json())?;
                 std::fs::write(j, text + "\n")

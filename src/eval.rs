@@ -465,6 +465,8 @@ pub struct ReleaseResult {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub releases: Vec<ReleaseResult>,
+    /// Gold files whose release was not found: not scored.
+    pub without_release: Vec<PathBuf>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1168,6 +1170,19 @@ pub fn evaluate(kb: &Knowledge, pairs: &[Pair]) -> Result<Report, EvalError> {
     Ok(report)
 }
 
+/// Scores every release of `gold_dir` that has a gold file (see [`find_pairs`] and
+/// [`evaluate`]).
+pub fn evaluate_dir(
+    kb: &Knowledge,
+    gold_dir: &Path,
+    releases_dir: Option<&Path>,
+) -> Result<Report, EvalError> {
+    let found = find_pairs(gold_dir, releases_dir)?;
+    let mut report = evaluate(kb, &found.pairs)?;
+    report.without_release = found.without_release;
+    Ok(report)
+}
+
 fn line(label: &str, c: &Counts) -> String {
     let (p, r, f) = c.prf();
     format!(
@@ -1672,6 +1687,7 @@ mod tests {
                     ..ReleaseResult::default()
                 },
             ],
+            without_release: Vec::new(),
         };
         let text = report.render(true);
         let lines: Vec<&str> = text.lines().collect();
