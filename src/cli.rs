@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use spacekg::store::{GraphStore, ResultFormat};
-use spacekg::{ingest, views, EmbeddedStore, Knowledge};
+use spacekg::{eval, ingest, views, EmbeddedStore, Knowledge};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -66,6 +66,21 @@ enum Command {
     },
     /// Sizes of the store: documents, entities by type, facts, quotes.
     Stats,
+    /// Score extraction against gold annotations (NAME.gold.json beside NAME.txt, in the
+    /// corpus GUIDE's format); each release is extracted alone, no store is used.
+    Eval {
+        /// The folder of NAME.gold.json files.
+        gold_dir: PathBuf,
+        /// The folder of the releases NAME.txt (default: the gold folder).
+        #[arg(long)]
+        releases: Option<PathBuf>,
+        /// List every miss and extra of each release.
+        #[arg(long, short = 'v')]
+        verbose: bool,
+        /// Write the per-release scores to this JSON file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -236,6 +251,27 @@ pub fn run() -> Result<i32> {
             println!("facts: {}", s.relations);
             println!("quotes: {}", s.quotes);
             Ok(0)
+        }
+        Command::Eval {
+            gold_dir,
+            releases,
+            verbose,
+            json,
+        } => {
+            let kb = knowledge(&cli)?;
+            let report = eval::evaluate_dir(&kb, gold_dir, releases.as_deref())?;
+            for g in &report.without_release {
+                eprintln!("no release NAME.txt for {}: not scored", g.display());
+            }
+            if let Some(j) = json {
+                let text = serde_json::to_string_pretty(&report.to_json())?;
+                std::fs::write(j, text + "\n")
+                    .with_context(|| format!("writing {}", j.display()))?;
+            }
+            let mut out = output(&None)?;
+            out.write_all(report.render(*verbose).as_bytes())?;
+            out.flush()?;
+            Ok(if report.failed() == 0 { 0 } else { 1 })
         }
     }
 }

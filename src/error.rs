@@ -76,3 +76,24 @@ pub enum ViewError {
     #[error("cannot write the diagram: {0}")]
     Io(#[from] std::io::Error),
 }
+
+/// A problem while scoring extraction against gold annotations.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: not a valid gold file: {message}")]
+    Gold { path: PathBuf, message: String },
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "no NAME.txt + NAME.gold.json pairs found (gold files in {gold}, releases in {releases})"
+    )]
+    NoPairs { gold: PathBuf, releases: PathBuf },
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Knowledge(#[from] KnowledgeError),
+}

@@ -10,6 +10,7 @@
 
 pub mod date;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod knowledge;
@@ -19,7 +20,7 @@ mod reading_html;
 pub mod store;
 pub mod views;
 
-pub use error::{KnowledgeError, ReadError, StoreError, ViewError};
+pub use error::{EvalError, KnowledgeError, ReadError, StoreError, ViewError};
 pub use extract::{Extraction, Extractor};
 pub use knowledge::Knowledge;
 pub use store::{EmbeddedStore, GraphStore};

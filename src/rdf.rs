@@ -34,11 +34,13 @@ pub fn sk(local: &str) -> NamedNode {
     iri(&format!("{SK}{local}"))
 }
 
-fn skos(local: &str) -> NamedNode {
+/// A term of SKOS (`skos:altLabel`, `skos:prefLabel`).
+pub fn skos(local: &str) -> NamedNode {
     iri(&format!("{SKOS}{local}"))
 }
 
-fn dct(local: &str) -> NamedNode {
+/// A term of Dublin Core (`dcterms:title`, `dcterms:issued`, ...).
+pub fn dct(local: &str) -> NamedNode {
     iri(&format!("{DCTERMS}{local}"))
 }
 
