@@ -1772,8 +1772,18 @@ fn countries(c: &mut Ctx<'_, '_>) {
             }
         }
     }
-    // Persons serve the nation of the organization they head or serve.
+    // A unit with no nation of its own serves its parent's: the commander of a wing of the
+    // U.S. Space Force serves the United States.
     let rels: Vec<Relation> = c.rels.list.clone();
+    for r in &rels {
+        if let (Predicate::SubOrganizationOf, Object::Entity(parent)) = (r.predicate, &r.object) {
+            let child = c.ents.resolve(r.subject);
+            if let Some(&n) = org_nation.get(&c.ents.resolve(*parent)) {
+                org_nation.entry(child).or_insert(n);
+            }
+        }
+    }
+    // Persons serve the nation of the organization they head or serve.
     for r in &rels {
         if matches!(r.predicate, Predicate::Heads | Predicate::MemberOf) {
             if let Object::Entity(o) = r.object {
