@@ -18,6 +18,7 @@ const RDFS_COMMENT: &str = "http://www.w3.org/2000/01/rdf-schema#comment";
 pub const CORE_ONTOLOGY: &str = include_str!("../ontology/spacekg.ttl");
 const NATIONS: &str = include_str!("../data/nations.tsv");
 const PLACES: &str = include_str!("../data/places.tsv");
+const PROGRAMS: &str = include_str!("../data/programs.tsv");
 const RANKS: &str = include_str!("../data/ranks.tsv");
 const TITLES: &str = include_str!("../data/titles.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
@@ -47,6 +48,16 @@ pub struct Organization {
     pub nation: Option<String>,
     pub parent: Option<String>,
     pub wikidata: Option<String>,
+}
+
+/// A known programme, mission, partnership or agreement (`data/programs.tsv`).
+#[derive(Debug, Clone)]
+pub struct Program {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Whether it is an agreement (a signed text) rather than an initiative.
+    pub agreement: bool,
+    pub kind: String,
 }
 
 #[derive(Debug, Clone)]
@@ -101,6 +112,7 @@ pub enum Entry {
     Nation(usize, NationForm),
     Organization(usize),
     Place(usize),
+    Program(usize),
     Rank(usize),
     Title(usize),
 }
@@ -127,6 +139,7 @@ pub struct Knowledge {
     pub nations: Vec<Nation>,
     pub organizations: Vec<Organization>,
     pub places: Vec<Place>,
+    pub programs: Vec<Program>,
     pub ranks: Vec<Rank>,
     pub titles: Vec<Title>,
     pub event_classes: Vec<EventClass>,
@@ -274,6 +287,29 @@ impl Knowledge {
                 kind: f[2].trim().to_string(),
                 nation: opt(f[3]),
                 region: opt(f[4]),
+            });
+        }
+        for (line, f) in rows(
+            "data/programs.tsv",
+            PROGRAMS,
+            &["name", "aliases", "type", "kind"],
+        )? {
+            let agreement = match f[2].trim() {
+                "Initiative" => false,
+                "Agreement" => true,
+                other => {
+                    return Err(KnowledgeError::Data {
+                        file: "data/programs.tsv".into(),
+                        line,
+                        message: format!("type `{other}` is neither Initiative nor Agreement"),
+                    })
+                }
+            };
+            k.programs.push(Program {
+                name: f[0].trim().to_string(),
+                aliases: split_list(f[1]),
+                agreement,
+                kind: f[3].trim().to_string(),
             });
         }
         for (_, f) in rows(
@@ -484,6 +520,12 @@ impl Knowledge {
             add(&p.name, Entry::Place(i));
             for a in &p.aliases {
                 add(a, Entry::Place(i));
+            }
+        }
+        for (i, p) in self.programs.iter().enumerate() {
+            add(&p.name, Entry::Program(i));
+            for a in &p.aliases {
+                add(a, Entry::Program(i));
             }
         }
         for (i, r) in self.ranks.iter().enumerate() {

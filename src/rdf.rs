@@ -365,6 +365,19 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
             add(&s, sk("country"), entity_iri(&format!("nation/{n}")).into());
         }
     }
+    for p in &kb.programs {
+        let (class, ns) = if p.agreement {
+            ("Agreement", "agreement")
+        } else {
+            ("Initiative", "initiative")
+        };
+        let s = entity_iri(&format!("{ns}/{}", slug(&p.name)));
+        add(&s, rdf::TYPE.into_owned(), sk(class).into());
+        add(&s, rdfs::LABEL.into_owned(), lit(&p.name));
+        for a in &p.aliases {
+            add(&s, skos("altLabel"), lit(a));
+        }
+    }
     for r in &kb.ranks {
         let s = rank_iri(&r.name);
         add(&s, rdf::TYPE.into_owned(), sk("Rank").into());

@@ -239,6 +239,16 @@ fn known_key(kb: &Knowledge, e: Entry) -> Option<(EntityType, String, String)> {
             format!("place/{}", slug(&kb.places[i].name)),
             kb.places[i].name.clone(),
         )),
+        // The key a head word would give the same name ("agreement/artemis-accords").
+        Entry::Program(i) => {
+            let p = &kb.programs[i];
+            let (kind, ns) = if p.agreement {
+                (EntityType::Agreement, "agreement")
+            } else {
+                (EntityType::Initiative, "initiative")
+            };
+            Some((kind, format!("{ns}/{}", slug(&p.name)), p.name.clone()))
+        }
         _ => None,
     }
 }
@@ -257,6 +267,7 @@ fn best_entry(entries: &[Entry], locative: bool) -> Entry {
         .find(|e| matches!(e, Entry::Organization(_)))
         .or_else(|| entries.iter().find(|e| matches!(e, Entry::Nation(_, _))))
         .or_else(|| entries.iter().find(|e| matches!(e, Entry::Place(_))))
+        .or_else(|| entries.iter().find(|e| matches!(e, Entry::Program(_))))
         .unwrap_or(&entries[0])
 }
 
@@ -672,9 +683,18 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         titles.clear();
                         k = end;
                         continue;
-                    } else if let Some(h) = lowercase_head_after(ctx, toks, words_r.end) {
-                        // "NASA’s DEVELOP program", "the Mars Sample Return campaign".
+                    } else if let Some((h, n)) = lowercase_head_after(ctx, toks, words_r.end) {
+                        // "NASA’s DEVELOP program", "the Mars Sample Return campaign": the
+                        // name, with "... campaign" as another of its forms.
+                        let with_head = span_text(text, toks, words_r.start..words_r.end + n);
+                        let before = ctx.found.mentions.len();
                         headed(ctx, si, toks, words_r, h, &prefix);
+                        if ctx.found.mentions.len() > before {
+                            if let Some(m) = ctx.found.mentions.last() {
+                                let e = m.entity;
+                                ctx.ents.get_mut(e).aliases.insert(with_head);
+                            }
+                        }
                         prefix.clear();
                         prefix_start = None;
                     } else if rank.is_some() || !titles.is_empty() || honorific {
@@ -1110,7 +1130,7 @@ fn after_post_word(ctx: &Ctx<'_, '_>, toks: &[Token], start: usize) -> bool {
 
 /// A lowercase head word of an initiative or agreement right after a name: "program",
 /// "project", "campaign", "mission", "initiative", "partnership".
-fn lowercase_head_after(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option<Head> {
+fn lowercase_head_after(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option<(Head, usize)> {
     let mut words = Vec::new();
     for t in toks.iter().skip(end).take(3) {
         let w = t.text(ctx.text);
@@ -1120,7 +1140,7 @@ fn lowercase_head_after(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option
         words.push(form_key(w));
         if let Some((h, n)) = ctx.ex.lexicon.head_of(&words) {
             if n == words.len() && matches!(h, Head::Kind(HeadKind::Initiative)) {
-                return Some(h);
+                return Some((h, n));
             }
         }
     }

@@ -537,6 +537,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn known_programmes_and_lowercase_heads() {
+        let x = extract(
+            "Title\n\nTOKYO, Japan -- Officials reviewed Japan’s role on Gateway and in SERVIR, and the Orbital Relay campaign begins in 2026.\n",
+        );
+        let kind = |name: &str| x.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(
+            kind("Gateway"),
+            Some(EntityType::Initiative),
+            "{:#?}",
+            x.entities
+        );
+        assert_eq!(kind("SERVIR"), Some(EntityType::Initiative));
+        let relay = x
+            .entities
+            .iter()
+            .find(|e| e.name == "Orbital Relay")
+            .expect("a programme named by its lowercase head");
+        assert!(
+            relay.aliases.contains("Orbital Relay campaign"),
+            "{relay:#?}"
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;
