@@ -621,6 +621,7 @@ pub enum Cue {
     Parent,
     Partnership,
     PartnerWith,
+    ParentBody,
 }
 
 impl Cue {
@@ -638,6 +639,7 @@ impl Cue {
             "parent" => Cue::Parent,
             "partnership" => Cue::Partnership,
             "partner-with" => Cue::PartnerWith,
+            "parent-body" => Cue::ParentBody,
             _ => return None,
         })
     }

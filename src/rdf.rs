@@ -201,6 +201,13 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
     if let Some(a) = x.metadata.author {
         add(&doc, dct("creator"), iris[a].clone().into());
     }
+    if let Some(line) = &x.metadata.publisher_line {
+        add(
+            &doc,
+            dct("publisher"),
+            Literal::new_simple_literal(line).into(),
+        );
+    }
     if let Some(p) = x.metadata.publisher {
         add(&doc, dct("publisher"), iris[p].clone().into());
     }

@@ -278,6 +278,9 @@ pub(crate) struct Ctx<'a, 'k> {
     pub found: Found,
     /// Reading the title: only entities the body named (or the gazetteers know) are kept.
     pub no_new: bool,
+    /// Acronyms of common nouns the text spells out ("space situational awareness (SSA)
+    /// sharing agreement"): the acronym stands for the words in later names.
+    pub expansions: HashMap<String, String>,
 }
 
 impl Ctx<'_, '_> {
@@ -386,6 +389,7 @@ pub(crate) fn find(
             ..Found::default()
         },
         no_new: false,
+        expansions: HashMap::new(),
     };
     for (si, s) in sentences.iter().enumerate() {
         ctx.no_new = s.is_title;
@@ -1228,6 +1232,23 @@ fn quoted_names(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     }
 }
 
+/// The last words of `words` whose initials spell `acronym` ("SSA": "space situational
+/// awareness"), joined.
+fn spelled_out(acronym: &str, words: &[&str]) -> Option<String> {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let n = letters.len();
+    if n < 2 || words.len() < n {
+        return None;
+    }
+    let tail = &words[words.len() - n..];
+    let fits = tail.iter().zip(&letters).all(|(w, l)| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.to_lowercase().eq(l.to_lowercase()))
+    });
+    fits.then(|| tail.join(" "))
+}
+
 /// Agreements described rather than named: "signed a memorandum of understanding (MOU) on
 /// the formation of ...", "an SSA sharing agreement".
 fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
@@ -1303,18 +1324,33 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         // Drop "(MOU)" from the name; keep it as an alias.
         let mut name = String::new();
         let mut in_paren = false;
-        let mut acronym = None;
-        for t in &toks[start..full_end] {
+        let mut acronym: Option<String> = None;
+        let mut words_before: Vec<&str> = Vec::new();
+        for (k, t) in toks[start..full_end].iter().enumerate() {
             let w = t.text(text);
             match w {
                 "(" => in_paren = true,
-                ")" => in_paren = false,
+                ")" => {
+                    in_paren = false;
+                    // "(SSA) sharing agreement": the acronym abbreviates the words before
+                    // it, not the agreement.
+                    if start + k + 1 < full_end {
+                        if let Some(a) = acronym.take() {
+                            if let Some(exp) = spelled_out(&a, &words_before) {
+                                ctx.expansions.insert(a, exp);
+                            }
+                        }
+                    }
+                }
                 _ if in_paren => acronym = Some(w.to_string()),
                 _ => {
+                    // "an SSA sharing agreement": the words the acronym stands for.
+                    let w = ctx.expansions.get(w).map(String::as_str).unwrap_or(w);
                     if !name.is_empty() {
                         name.push(' ');
                     }
                     name.push_str(w);
+                    words_before.push(t.text(text));
                 }
             }
         }
@@ -1493,6 +1529,17 @@ fn merge_by_core_name(ex: &Extractor<'_>, ents: &mut super::Entities) {
 
 /// Metadata of the release resolved to entities: the byline's person, the publishing
 /// office, the dateline's place.
+/// Whether a line starts with an honorific ("The Hon", "Dr.").
+fn starts_with_honorific(kb: &crate::knowledge::Knowledge, line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=3.min(words.len())).any(|n| {
+        kb.lookup(&words[..n].join(" ")).iter().any(|e| match e {
+            Entry::Title(i) => kb.titles[*i].kind == TitleKind::Honorific,
+            _ => false,
+        })
+    })
+}
+
 pub(crate) fn metadata(
     ex: &Extractor<'_>,
     release: &Release,
@@ -1544,25 +1591,68 @@ pub(crate) fn metadata(
         }
     }
     if let Some(p) = &release.publisher {
-        // The office: a known organization, or an organization of its own.
-        let id = match kb
-            .lookup(p)
-            .iter()
-            .find(|e| matches!(e, Entry::Organization(_)))
-        {
-            Some(&e) => {
-                let (kind, key, name) = known_key(kb, e).expect("organizations have keys");
-                ents.add(kind, &key, &name, p, 0..0)
+        // An organization known to the gazetteer, or one of its own.
+        let organization = |form: &str, ents: &mut super::Entities| -> usize {
+            // The body's organization of that name ("Federal Ministry of Defence" for the
+            // "German Federal Ministry of Defence (BMVg)" the text names).
+            let key = form_key(form);
+            let named = ents.ids().find(|&i| {
+                let e = ents.get(i);
+                e.kind == EntityType::Organization
+                    && std::iter::once(&e.name).chain(e.aliases.iter()).any(|n| {
+                        let n = form_key(n);
+                        n == key || n.ends_with(&format!(" {key}"))
+                    })
+            });
+            if let Some(i) = named {
+                return i;
             }
-            None => ents.add(
-                EntityType::Organization,
-                &format!("org/{}", slug(p)),
-                p,
-                p,
-                0..0,
-            ),
+            match kb
+                .lookup(form)
+                .iter()
+                .find(|e| matches!(e, Entry::Organization(_)))
+            {
+                Some(&e) => {
+                    let (kind, key, name) = known_key(kb, e).expect("organizations have keys");
+                    ents.add(kind, &key, &name, form, 0..0)
+                }
+                None => ents.add(
+                    EntityType::Organization,
+                    &format!("org/{}", slug(form)),
+                    form,
+                    form,
+                    0..0,
+                ),
+            }
         };
-        md.publisher = Some(id);
+        let known = |form: &str| {
+            kb.lookup(form)
+                .iter()
+                .any(|e| matches!(e, Entry::Organization(_)))
+        };
+        // A ministry, department or agency holds offices.
+        let body = |form: &str| {
+            let words: Vec<String> = form.split_whitespace().map(form_key).collect();
+            kb.has_cue(crate::knowledge::Cue::ParentBody, &words)
+        };
+        match p.split_once(", ") {
+            // "The Hon Richard Marles MP, Deputy Prime Minister ...": a minister's office
+            // line names a person, read from the text; the line is kept as printed.
+            Some(_) if starts_with_honorific(kb, p) => {
+                md.publisher_line = Some(p.clone());
+            }
+            // "Office of the Spokesperson, U.S. Department of State" and "Federal Ministry
+            // of Defence, Press and Information Staff": the office and the organization it
+            // belongs to, the known organization being the parent.
+            Some((a, b)) => {
+                let a_parent = (known(a) && !known(b)) || (body(a) && !body(b));
+                let (office, parent) = if a_parent { (b, a) } else { (a, b) };
+                md.publisher = Some(organization(office.trim(), ents));
+                md.publisher_parent = Some(organization(parent.trim(), ents));
+                md.publisher_line = Some(p.clone());
+            }
+            None => md.publisher = Some(organization(p, ents)),
+        }
     }
     if let Some(dl) = &release.dateline {
         let place = display_name(&dl.place);

@@ -160,6 +160,12 @@ pub struct Metadata {
     pub published: Option<Date>,
     pub author: Option<usize>,
     pub publisher: Option<usize>,
+    /// The organization the office line names after the office ("Office of the
+    /// Spokesperson, U.S. Department of State").
+    pub publisher_parent: Option<usize>,
+    /// The office line as printed, when it says more than the office's name (a parent, a
+    /// minister's name and post).
+    pub publisher_line: Option<String>,
     pub dateline: Option<usize>,
 }
 
@@ -236,6 +242,7 @@ impl<'k> Extractor<'k> {
         for id in [
             &mut metadata.author,
             &mut metadata.publisher,
+            &mut metadata.publisher_parent,
             &mut metadata.dateline,
         ] {
             *id = id.map(|i| map[i]);
@@ -559,6 +566,48 @@ mod tests {
             relay.aliases.contains("Orbital Relay campaign"),
             "{relay:#?}"
         );
+    }
+
+    #[test]
+    fn office_lines_name_the_office_and_its_parent() {
+        for (line, office, parent) in [
+            (
+                "Office of the Spokesperson, U.S. Department of State",
+                "Office of the Spokesperson",
+                "U.S. Department of State",
+            ),
+            (
+                "Federal Ministry of Defence, Press and Information Staff",
+                "Press and Information Staff",
+                "Federal Ministry of Defence",
+            ),
+        ] {
+            let x = extract(&format!(
+                "Title\n\n  • Media Note\n  • {line}\n\nBERLIN -- Officials met.\n"
+            ));
+            let p = x.metadata.publisher.expect("a publisher");
+            assert_eq!(x.entities[p].name, office);
+            assert_eq!(x.metadata.publisher_line.as_deref(), Some(line));
+            assert!(
+                has(&x, office, Predicate::SubOrganizationOf, parent),
+                "{:#?}",
+                x.relations
+            );
+        }
+    }
+
+    #[test]
+    fn an_acronym_of_common_words_names_one_agreement() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (4 June 2025) -- Norway signed a maritime domain awareness (MDA) exchange agreement with Denmark. It is the fifth MDA exchange agreement Norway has concluded.\n",
+        );
+        let agreements: Vec<&str> = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Agreement)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(agreements, ["maritime domain awareness exchange agreement"]);
     }
 
     mod never_panics {

@@ -211,6 +211,16 @@ pub(crate) fn byline(
             "byline-office",
         );
     }
+    if let Some(parent) = md.publisher_parent.map(|p| ents.resolve(p)) {
+        rels.add(
+            office,
+            Predicate::SubOrganizationOf,
+            parent,
+            &ev,
+            "office-line-parent",
+        );
+        return;
+    }
     // The longest leading part of the office's name that names an organization of this
     // release.
     let name = ents.get(office).name.clone();
