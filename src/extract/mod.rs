@@ -610,6 +610,39 @@ mod tests {
         assert_eq!(agreements, ["maritime domain awareness exchange agreement"]);
     }
 
+    #[test]
+    fn persons_sign_for_the_bodies_they_head() {
+        let x = extract(
+            "Title\n\nCOLORADO SPRINGS, Colo. (April 2, 2025) -- Gen. Ada Brooks, commander of U.S. Space Command, and Maj. Gen. Lars Holm, commander of the Danish Joint Arctic Command, signed a Memorandum of Understanding (MOU) on April 1.\n",
+        );
+        let mou = x
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Agreement)
+            .map(|e| e.name.clone())
+            .expect("the memorandum");
+        let dates: Vec<String> = x
+            .relations
+            .iter()
+            .filter_map(|r| match r.object {
+                Object::Date(d) if r.predicate == Predicate::Date => Some(d.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            dates,
+            ["2025-04-01"],
+            "the event's date, not the dateline's"
+        );
+        for body in ["U.S. Space Command", "Danish Joint Arctic Command"] {
+            assert!(
+                has(&x, &mou, Predicate::Signatory, body),
+                "{body}: {:#?}",
+                x.relations
+            );
+        }
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

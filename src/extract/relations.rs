@@ -112,6 +112,16 @@ impl Ctx<'_, '_> {
                 .map(|d| d.date)
         })
     }
+    /// Where the dateline ends: the dash after its place ("OSLO, Norway (May 2, 2025) --").
+    fn dateline_end(&self) -> Option<usize> {
+        let d = self.release.dateline.as_ref()?;
+        let from = d.place_span.end;
+        let window = self.text.get(from..(from + 120).min(self.text.len()))?;
+        ["--", "–", "—"]
+            .iter()
+            .filter_map(|dash| window.find(dash).map(|i| from + i))
+            .min()
+    }
     fn quoted(&self, pos: usize) -> bool {
         self.quotes.iter().any(|q| q.contains(&pos))
     }
@@ -946,7 +956,7 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
     // list of the verb when the sentence has one; else every body it names ("The full list
     // of signatories now reads: ...").
     let role = if c.kind(t) == EntityType::Agreement {
-        Cue::Signing
+        Cue::SigningVerb
     } else {
         Cue::Membership
     };
@@ -971,19 +981,58 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
             subject.extend(coordinated(c, &ms, &words, after + 1, true));
         }
     }
-    let agents: Vec<usize> = ms
-        .iter()
-        .filter(|m| {
-            !m.inside
-                && matches!(
-                    c.kind(m.entity),
-                    EntityType::Nation | EntityType::Organization
-                )
-        })
-        .map(|m| m.entity)
-        .filter(|e| !affiliations.contains(e))
-        .filter(|e| subject.is_empty() || subject.contains(e))
-        .collect();
+    // "Gen. X, USSPACECOM commander, and Y, commander of UKSpaceCom, signed": persons sign
+    // for the bodies they head, else for their nation, as this sentence states them.
+    // A body named in a signer's appositive ("..., commander of X, signed") is no subject.
+    subject.retain(|e| !affiliations.contains(e));
+    let mut for_whom: Vec<usize> = Vec::new();
+    if let (true, Some((i, _))) = (subject.is_empty(), verb) {
+        let signers: Vec<usize> = ms
+            .iter()
+            .filter(|m| m.toks.end <= i && !m.inside && c.kind(m.entity) == EntityType::Person)
+            .map(|m| m.entity)
+            .collect();
+        for p in signers {
+            let stated = |pred: Predicate| -> Vec<usize> {
+                c.rels
+                    .list
+                    .iter()
+                    .filter(|r| r.subject == p && r.predicate == pred && r.evidence == ev)
+                    .filter_map(|r| match r.object {
+                        Object::Entity(o) => Some(c.ents.resolve(o)),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let heads = stated(Predicate::Heads);
+            let bodies = if heads.is_empty() {
+                stated(Predicate::Country)
+            } else {
+                heads
+            };
+            for b in bodies {
+                if !for_whom.contains(&b) {
+                    for_whom.push(b);
+                }
+            }
+        }
+    }
+    let agents: Vec<usize> = if !for_whom.is_empty() {
+        for_whom
+    } else {
+        ms.iter()
+            .filter(|m| {
+                !m.inside
+                    && matches!(
+                        c.kind(m.entity),
+                        EntityType::Nation | EntityType::Organization
+                    )
+            })
+            .map(|m| m.entity)
+            .filter(|e| !affiliations.contains(e))
+            .filter(|e| subject.is_empty() || subject.contains(e))
+            .collect()
+    };
     let sponsors: HashSet<usize> = c
         .rels
         .list
@@ -1397,9 +1446,17 @@ fn event_arguments(
     let ev = c.sentences[si].span.clone();
     let reference = c.reference();
     if !c.rels.has(e, Predicate::Date) {
-        if let Some(d) = find_dates(&c.text[ev.clone()], reference)
+        // The dateline's own date is the release's; another date in the sentence is the
+        // event's ("OSLO (April 2, 2025) -- ... signed on April 1").
+        let header_end = c.dateline_end().unwrap_or(0);
+        let dates: Vec<_> = find_dates(&c.text[ev.clone()], reference)
             .into_iter()
-            .find(|d| !c.quoted(ev.start + d.start))
+            .filter(|d| !c.quoted(ev.start + d.start))
+            .collect();
+        if let Some(d) = dates
+            .iter()
+            .find(|d| ev.start + d.start >= header_end)
+            .or(dates.first())
         {
             c.rels.add_date(e, d.date, &ev, "date-in-event-sentence");
         }
