@@ -82,6 +82,8 @@ pub enum TitleKind {
     Honorific,
     /// A civil post printed before a name: Ambassador, Administrator, Minister.
     Post,
+    /// Letters printed after a name: MP, OBE, PhD. Dropped from names.
+    Postnominal,
 }
 
 #[derive(Debug, Clone)]
@@ -327,11 +329,12 @@ impl Knowledge {
             let kind = match f[1].trim() {
                 "honorific" => TitleKind::Honorific,
                 "post" => TitleKind::Post,
+                "postnominal" => TitleKind::Postnominal,
                 other => {
                     return Err(KnowledgeError::Data {
                         file: "data/titles.tsv".into(),
                         line,
-                        message: format!("kind `{other}` is neither honorific nor post"),
+                        message: format!("kind `{other}` is not honorific, post or postnominal"),
                     })
                 }
             };

@@ -404,12 +404,35 @@ pub(crate) fn find(
 fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     let text = ctx.text;
     let kb = ctx.ex.kb;
+    // The post that ended the run before, and the token it ended on.
+    let mut post_before: Option<(usize, String)> = None;
     for run in cap_runs(text, toks) {
         let segs = ctx.segment(toks, run.clone());
         // Walk the segments; a person prefix (ranks, titles, organizations, nations) is
         // collected until a name closes it.
         let mut rank: Option<usize> = None;
         let mut titles: Vec<String> = Vec::new();
+        // "Ambassador to the United States Andreas Michaelis": a post whose complement is
+        // the nation served still introduces the name after it.
+        let to_at = match run.start {
+            s if s >= 2 && toks[s - 1].text(text) == "the" && toks[s - 2].text(text) == "to" => {
+                Some(s - 2)
+            }
+            s if s >= 1 && toks[s - 1].text(text) == "to" => Some(s - 1),
+            _ => None,
+        };
+        if let (Some(to), Some((end, post))) = (to_at, post_before.take()) {
+            if end == to {
+                titles.push(post);
+            }
+        }
+        post_before = match segs.last() {
+            Some((r, Seg::Known(es))) => es
+                .iter()
+                .any(|e| matches!(e, Entry::Title(i) if kb.titles[*i].kind == TitleKind::Post))
+                .then(|| (r.end, span_text(text, toks, r.clone()).to_string())),
+            _ => None,
+        };
         let mut prefix: Vec<usize> = Vec::new();
         let mut prefix_start: Option<usize> = None;
         let mut honorific = false;
@@ -504,10 +527,11 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                             k += 1;
                         }
                         Entry::Title(ti) => {
-                            if kb.titles[ti].kind == TitleKind::Post {
-                                titles.push(form.to_string());
-                            } else {
-                                honorific = true;
+                            match kb.titles[ti].kind {
+                                TitleKind::Post => titles.push(form.to_string()),
+                                TitleKind::Honorific => honorific = true,
+                                // "Grant Shapps MP": letters after a name are no part of it.
+                                TitleKind::Postnominal => {}
                             }
                             k += 1;
                         }

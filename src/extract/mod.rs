@@ -643,6 +643,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn titles_name_the_nation_served_and_the_persons_own() {
+        let x = extract(
+            "Title\n\nWASHINGTON (May 3, 2024) -- At the residence of Danish Ambassador to the United States Jesper Holm in Washington, officials met. The UK Secretary of State for Defence, the Rt Hon Alan Pike MP, took part.\n",
+        );
+        assert!(
+            has(&x, "Jesper Holm", Predicate::Country, "Denmark"),
+            "{:#?}",
+            x.relations
+        );
+        assert!(!has(&x, "Jesper Holm", Predicate::Country, "United States"));
+        assert!(
+            has(&x, "Alan Pike", Predicate::Country, "United Kingdom"),
+            "{:#?}",
+            x.entities
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

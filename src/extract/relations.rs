@@ -172,6 +172,7 @@ pub(crate) fn extract(
     };
     for si in 0..sentences.len() {
         posts(&mut c, si);
+        title_nation(&mut c, si);
         organization_structure(&mut c, si);
         components_as(&mut c, si);
         partners(&mut c, si);
@@ -296,7 +297,22 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                 .collect()
         };
         let prefix_orgs = prefix_of(EntityType::Organization);
-        let prefix_nations = prefix_of(EntityType::Nation);
+        // "Ambassador to the United States Andreas Michaelis": the nation served, not the
+        // ambassador's own.
+        let served = |n: usize| {
+            ms.iter().any(|o| {
+                o.entity == n
+                    && o.toks.end <= m.toks.start
+                    && (o.toks.start >= 1 && words[o.toks.start - 1] == "to"
+                        || o.toks.start >= 2
+                            && words[o.toks.start - 1] == "the"
+                            && words[o.toks.start - 2] == "to")
+            })
+        };
+        let prefix_nations: Vec<usize> = prefix_of(EntityType::Nation)
+            .into_iter()
+            .filter(|&n| !served(n))
+            .collect();
         let title_words: Vec<String> = m
             .titles
             .iter()
@@ -600,6 +616,58 @@ fn organization_structure(c: &mut Ctx<'_, '_>, si: usize) {
                 );
             }
         }
+    }
+}
+
+/// "German Ambassador to the United States Andreas Michaelis", "the UK Secretary of State
+/// for Defence, the Rt Hon Grant Shapps": the nation that opens the title printed before a
+/// name is the person's (one after "to" is where an ambassador serves).
+fn title_nation(c: &mut Ctx<'_, '_>, si: usize) {
+    let ms = c.mentions(si);
+    let words = c.words(si);
+    let sentences = c.sentences;
+    let toks = &sentences[si].tokens;
+    let ev = sentences[si].span.clone();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for m in &ms {
+        if c.kind(m.entity) != EntityType::Person
+            || c.rels.list.iter().any(|r| {
+                r.subject == m.entity && r.predicate == Predicate::Country && r.evidence == ev
+            })
+        {
+            continue;
+        }
+        // The title phrase: capitalized words and the small words of titles, back from the
+        // rank or title before the name; ", the Rt Hon" may sit between title and name.
+        let end = m.lead.min(m.toks.start);
+        let mut k = end;
+        while k > 0 && end - k < 14 {
+            let raw = toks[k - 1].text(c.text);
+            let small = matches!(
+                words[k - 1].as_str(),
+                "of" | "for" | "and" | "to" | "the" | "'s"
+            );
+            let cap = raw.chars().next().is_some_and(char::is_uppercase);
+            let honorific_comma =
+                raw == "," && words[k..end].iter().any(|w| w == "hon" || w == "rt");
+            if !(small || cap || honorific_comma) {
+                break;
+            }
+            k -= 1;
+        }
+        let nation = ms.iter().find(|o| {
+            c.kind(o.entity) == EntityType::Nation
+                && o.toks.start >= k
+                && o.toks.end <= end
+                && !(o.toks.start > 0 && matches!(words[o.toks.start - 1].as_str(), "to" | "in"))
+        });
+        if let Some(n) = nation {
+            found.push((m.entity, n.entity));
+        }
+    }
+    for (p, n) in found {
+        c.rels
+            .add(p, Predicate::Country, n, &ev, "nation-opens-title");
     }
 }
 
