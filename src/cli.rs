@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use spacekg::store::{GraphStore, ResultFormat};
-use spacekg::{ingest, views, EmbeddedStore, Knowledge};
+use spacekg::{ingest, reextract, views, EmbeddedStore, Knowledge};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -22,7 +22,8 @@ struct Cli {
         default_value = "spacekg-store"
     )]
     store: PathBuf,
-    /// A folder of ontology extension files (.ttl) loaded beside the core ontology.
+    /// A folder of ontology extension files (.ttl) loaded beside the core ontology
+    /// [default: ./spacekg-ontology when that folder exists].
     #[arg(long, global = true, env = "SPACEKG_ONTOLOGY")]
     ontology: Option<PathBuf>,
     #[command(subcommand)]
@@ -66,6 +67,13 @@ enum Command {
     },
     /// Sizes of the store: documents, entities by type, facts, quotes.
     Stats,
+    /// Run extraction again over every stored release with the current ontology and
+    /// extensions; report new, retyped and removed facts.
+    Reextract {
+        /// List every changed fact, not only the counts per document.
+        #[arg(long, short = 'v')]
+        verbose: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -114,8 +122,27 @@ fn open_store(cli: &Cli) -> Result<EmbeddedStore> {
         .with_context(|| format!("opening the store {}", cli.store.display()))
 }
 
+/// The folder of ontology extensions used when neither --ontology nor SPACEKG_ONTOLOGY is
+/// given, and only when it exists.
+const DEFAULT_ONTOLOGY_DIR: &str = "spacekg-ontology";
+
+/// The extension folder: the one given (which must exist), else the default if present.
+fn extension_dirs(cli: &Cli) -> Result<Vec<PathBuf>> {
+    match &cli.ontology {
+        Some(d) if !d.is_dir() => bail!(
+            "the ontology extension folder {} does not exist or is not a folder",
+            d.display()
+        ),
+        Some(d) => Ok(vec![d.clone()]),
+        None => {
+            let d = PathBuf::from(DEFAULT_ONTOLOGY_DIR);
+            Ok(if d.is_dir() { vec![d] } else { Vec::new() })
+        }
+    }
+}
+
 fn knowledge(cli: &Cli) -> Result<Knowledge> {
-    let dirs: Vec<PathBuf> = cli.ontology.iter().cloned().collect();
+    let dirs = extension_dirs(cli)?;
     Knowledge::load(&dirs).context("loading the ontology and background data")
 }
 
@@ -237,5 +264,62 @@ pub fn run() -> Result<i32> {
             println!("quotes: {}", s.quotes);
             Ok(0)
         }
+        Command::Reextract { verbose } => {
+            let kb = knowledge(&cli)?;
+            let store = open_store(&cli)?;
+            let report = reextract::reextract(&store, &kb)?;
+            print_reextract(&report, *verbose);
+            Ok(if report.failed.is_empty() { 0 } else { 1 })
+        }
     }
+}
+
+fn print_reextract(report: &reextract::ReextractReport, verbose: bool) {
+    let fact = |f: &reextract::FactText| format!("{} {} {}", f.0, f.1, f.2);
+    for d in &report.documents {
+        if d.is_empty() {
+            continue;
+        }
+        println!(
+            "{}: {} new facts, {} retyped, {} removed facts, {} new entities, {} removed entities",
+            d.source,
+            d.new_facts.len(),
+            d.retyped.len(),
+            d.removed_facts.len(),
+            d.new_entities.len(),
+            d.removed_entities.len()
+        );
+        for r in &d.retyped {
+            println!(
+                "  retyped {}{}: {} -> {}",
+                r.entity,
+                r.label
+                    .as_ref()
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default(),
+                r.before.join(" "),
+                r.after.join(" ")
+            );
+        }
+        if verbose {
+            for f in &d.new_facts {
+                println!("  + {}", fact(f));
+            }
+            for f in &d.removed_facts {
+                println!("  - {}", fact(f));
+            }
+        }
+    }
+    for (src, why) in &report.failed {
+        eprintln!("failed {src}: {why}");
+    }
+    println!(
+        "documents: {} re-extracted, {} rewritten, {} failed; facts: {} new, {} removed; {} entities retyped",
+        report.documents.len(),
+        report.rewritten(),
+        report.failed.len(),
+        report.new_facts(),
+        report.removed_facts(),
+        report.retyped()
+    );
 }

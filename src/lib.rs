@@ -16,6 +16,7 @@ pub mod knowledge;
 pub mod rdf;
 pub mod reading;
 mod reading_html;
+pub mod reextract;
 pub mod store;
 pub mod views;
 

@@ -1,0 +1,167 @@
+//! Ontology extensions through the real `spacekg` binary: the worked example of
+//! examples/extension (ingest, add the extension, re-extract, query, export), the default
+//! extension folder, `ontology check`, `ontology list`, `ontology doc` and `validate`.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The binary run in `cwd` (so that no stray ./spacekg-ontology folder is picked up).
+fn run_in(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_spacekg"))
+        .env_remove("SPACEKG_STORE")
+        .env_remove("SPACEKG_ONTOLOGY")
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn ok_in(cwd: &Path, args: &[&str]) -> String {
+    let out = run_in(cwd, args);
+    assert!(
+        out.status.success(),
+        "spacekg {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("output is UTF-8")
+}
+
+fn select(cwd: &Path, query: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let out = ok_in(cwd, &["query", query, "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).expect("SPARQL JSON results");
+    v["results"]["bindings"]
+        .as_array()
+        .expect("bindings")
+        .iter()
+        .map(|b| {
+            b.as_object()
+                .expect("binding object")
+                .iter()
+                .map(|(k, t)| (k.clone(), t["value"].as_str().unwrap_or("").to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+fn example(p: &str) -> String {
+    root()
+        .join("examples/extension")
+        .join(p)
+        .display()
+        .to_string()
+}
+
+const SDA: &str = "https://w3id.org/spacekg/ontology#SpaceDomainAwarenessWargame";
+const EXERCISE: &str = "https://w3id.org/spacekg/ontology#Exercise";
+
+/// The classes of the events the store holds (besides sk:Event).
+fn event_classes(cwd: &Path) -> Vec<String> {
+    let mut v: Vec<String> = select(
+        cwd,
+        "SELECT DISTINCT ?c WHERE { ?e a sk:Event ; a ?c FILTER(?c != sk:Event) }",
+    )
+    .into_iter()
+    .map(|r| r["c"].clone())
+    .collect();
+    v.sort();
+    v
+}
+
+/// The issue's loop, as examples/extension/README.md tells it.
+#[test]
+fn extension_example_types_the_event_after_reextract() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cwd = dir.path();
+    let out = ok_in(cwd, &["ingest", &example("releases")]);
+    assert!(out.contains("1 new"), "{out}");
+    // Before: the core trigger "wargame" makes it a plain exercise; FFI is unknown.
+    assert_eq!(event_classes(cwd), vec![EXERCISE.to_string()]);
+    let ffi = "SELECT ?o WHERE { ?e a sk:Event ; sk:participant ?o . ?o skos:altLabel \"FFI\"@en }";
+    assert!(select(cwd, ffi).is_empty());
+
+    // Re-extracting with the same ontology changes nothing.
+    let out = ok_in(cwd, &["reextract"]);
+    assert!(
+        out.contains("0 rewritten") && out.contains("0 entities retyped"),
+        "{out}"
+    );
+
+    // After: the extension's class, and the organization it declares, through reextract.
+    let ext = example("ontology");
+    let out = ok_in(cwd, &["--ontology", &ext, "reextract", "--verbose"]);
+    assert!(out.contains("1 rewritten"), "{out}");
+    assert!(out.contains("1 entities retyped"), "{out}");
+    assert!(
+        out.contains("sk:Event sk:Exercise -> sk:Event sk:SpaceDomainAwarenessWargame"),
+        "{out}"
+    );
+    assert!(
+        out.contains("+ doc:") && out.contains("sk:participant id:org/ffi"),
+        "{out}"
+    );
+    assert_eq!(event_classes(cwd), vec![SDA.to_string()]);
+    // It answers a query that asks for the new class, and one that asks for exercises
+    // through the extension's rdfs:subClassOf (stored in the ontology graph).
+    let rows = select(
+        cwd,
+        "SELECT ?e ?date ?host WHERE { ?e a sk:SpaceDomainAwarenessWargame ; sk:date ?date ; \
+         sk:host ?host }",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["date"], "2025-04-07");
+    assert_eq!(rows[0]["host"], "https://w3id.org/spacekg/id/org/spoc");
+    let rows = select(
+        cwd,
+        "SELECT ?e WHERE { ?e a ?c . ?c rdfs:subClassOf+ sk:Exercise }",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    // The organization the extension declares is known by its acronym, with its nation and
+    // parent in the background graph.
+    let rows = select(cwd, ffi);
+    assert_eq!(rows[0]["o"], "https://w3id.org/spacekg/id/org/ffi");
+    let rows = select(
+        cwd,
+        "SELECT ?n ?p WHERE { GRAPH <https://w3id.org/spacekg/graph/background> { \
+         <https://w3id.org/spacekg/id/org/ffi> sk:country ?n ; sk:subOrganizationOf ?p } }",
+    );
+    assert_eq!(rows[0]["n"], "https://w3id.org/spacekg/id/nation/NO");
+    assert_eq!(rows[0]["p"], "https://w3id.org/spacekg/id/org/no_mod");
+    // The exported graph carries the new class (no `diagram event` view exists yet).
+    let ttl = ok_in(cwd, &["export", "--format", "turtle"]);
+    assert!(
+        ttl.contains("sk:SpaceDomainAwarenessWargame"),
+        "export lacks the class"
+    );
+    // A second run with the extension changes nothing more.
+    let out = ok_in(cwd, &["--ontology", &ext, "reextract"]);
+    assert!(out.contains("0 rewritten"), "{out}");
+}
+
+#[test]
+fn default_extension_folder_is_used_when_present() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cwd = dir.path();
+    let folder = cwd.join("spacekg-ontology");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::copy(
+        example("ontology/sda-wargame.ttl"),
+        folder.join("sda-wargame.ttl"),
+    )
+    .expect("copy");
+    ok_in(cwd, &["ingest", &example("releases")]);
+    assert_eq!(event_classes(cwd), vec![SDA.to_string()]);
+    // A folder given explicitly must exist.
+    let out = run_in(cwd, &["--ontology", "no-such-folder", "reextract"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no-such-folder") && err.contains("does not exist"),
+        "{err}"
+    );
+}
