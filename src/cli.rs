@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use spacekg::store::{GraphStore, ResultFormat};
-use spacekg::{ingest, reextract, views, EmbeddedStore, Knowledge};
+use spacekg::{ingest, ontology, reextract, views, EmbeddedStore, Knowledge};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -74,6 +74,23 @@ enum Command {
         #[arg(long, short = 'v')]
         verbose: bool,
     },
+    /// Check, list or document the ontology (core and extensions).
+    Ontology {
+        #[command(subcommand)]
+        action: OntologyAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum OntologyAction {
+    /// Check a folder of extension files; each problem with its file and line. Exit code 1
+    /// when there are problems.
+    Check {
+        /// The folder (default: --ontology, SPACEKG_ONTOLOGY or ./spacekg-ontology).
+        dir: Option<PathBuf>,
+    },
+    /// The classes and properties, core and extension, as an indented tree.
+    List,
 }
 
 #[derive(Subcommand)]
@@ -264,6 +281,43 @@ pub fn run() -> Result<i32> {
             println!("quotes: {}", s.quotes);
             Ok(0)
         }
+        Command::Ontology { action } => match action {
+            OntologyAction::Check { dir } => {
+                let dir = match dir {
+                    Some(d) => d.clone(),
+                    None => match extension_dirs(&cli)?.pop() {
+                        Some(d) => d,
+                        None => bail!(
+                            "no extension folder to check: give DIR, --ontology DIR, or create ./{DEFAULT_ONTOLOGY_DIR}"
+                        ),
+                    },
+                };
+                let files = ontology::read_folder(&dir)?;
+                if files.is_empty() {
+                    println!("{}: no .ttl files", dir.display());
+                    return Ok(0);
+                }
+                let kb = Knowledge::load(&[]).context("loading the core ontology and data")?;
+                let problems = ontology::check(&files, &kb);
+                for p in &problems {
+                    println!("{p}");
+                }
+                println!(
+                    "{} file{} checked, {} problem{}",
+                    files.len(),
+                    if files.len() == 1 { "" } else { "s" },
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
+                );
+                Ok(if problems.is_empty() { 0 } else { 1 })
+            }
+            OntologyAction::List => {
+                let kb = knowledge(&cli)?;
+                let (o, _) = ontology::Ontology::read(&ontology::extension_files(&kb));
+                print!("{}", ontology::tree(&o));
+                Ok(0)
+            }
+        },
         Command::Reextract { verbose } => {
             let kb = knowledge(&cli)?;
             let store = open_store(&cli)?;

@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod ingest;
 pub mod knowledge;
+pub mod ontology;
 pub mod rdf;
 pub mod reading;
 mod reading_html;
@@ -20,7 +21,7 @@ pub mod reextract;
 pub mod store;
 pub mod views;
 
-pub use error::{KnowledgeError, ReadError, StoreError, ViewError};
+pub use error::{KnowledgeError, OntologyProblem, ReadError, StoreError, ViewError};
 pub use extract::{Extraction, Extractor};
 pub use knowledge::Knowledge;
 pub use store::{EmbeddedStore, GraphStore};

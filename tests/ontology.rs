@@ -165,3 +165,82 @@ fn default_extension_folder_is_used_when_present() {
         "{err}"
     );
 }
+
+#[test]
+fn ontology_check_explains_each_problem_with_file_and_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cwd = dir.path();
+    // The worked example is clean.
+    let out = ok_in(cwd, &["ontology", "check", &example("ontology")]);
+    assert!(out.contains("1 file checked, 0 problems"), "{out}");
+    // A folder with one file of each kind of problem.
+    let ext = cwd.join("ext");
+    std::fs::create_dir(&ext).expect("mkdir");
+    std::fs::write(
+        ext.join("bad.ttl"),
+        "@prefix sk: <https://w3id.org/spacekg/ontology#> .\n\
+         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+         \n\
+         # sk:LiaisonPosting is mentioned in this comment first.\n\
+         sk:LiaisonPosting rdfs:label \"Liaison posting\"@en ;\n\
+         \x20   sk:trigger \"liaison posting\" .\n\
+         \n\
+         sk:LaunchAgreementSigning rdfs:subClassOf sk:Signing ;\n\
+         \x20   sk:trigger \"launch agreement\" , \"inked\" .\n\
+         \n\
+         sk:Thing rdfs:subClassOf ex:Stuff .\n",
+    )
+    .expect("write");
+    std::fs::write(
+        ext.join("broken.ttl"),
+        "@prefix sk: <https://w3id.org/spacekg/ontology#> .\n\nsk:A sk:trigger \"a\"\nsk:B .\n",
+    )
+    .expect("write");
+    let out = run_in(cwd, &["ontology", "check", ext.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let bad = ext.join("bad.ttl").display().to_string();
+    let broken = ext.join("broken.ttl").display().to_string();
+    for expected in [
+        format!("{bad}:5: class sk:LiaisonPosting has no parent"),
+        format!("{bad}:8: sk:LaunchAgreementSigning has no rdfs:label"),
+        format!("{bad}:9: trigger \"inked\" of sk:LaunchAgreementSigning clashes with the trigger \"inked\" of sk:Signing"),
+        format!("{bad}:11: unknown prefix `ex:`"),
+        format!("{broken}:4: Turtle syntax error"),
+    ] {
+        assert!(text.contains(&expected), "missing `{expected}` in\n{text}");
+    }
+    assert!(text.contains("2 files checked"), "{text}");
+    // Only what is wrong: the first class has a label, the clash is only "inked".
+    assert!(!text.contains("LiaisonPosting has no rdfs:label"), "{text}");
+    assert!(!text.contains("\"launch agreement\" of"), "{text}");
+}
+
+#[test]
+fn ontology_list_shows_core_and_extension_terms_as_a_tree() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cwd = dir.path();
+    let core = ok_in(cwd, &["ontology", "list"]);
+    assert!(core.contains("\n    sk:Exercise \"Exercise\""), "{core}");
+    assert!(!core.contains("SpaceDomainAwarenessWargame"));
+    let ext = ok_in(
+        cwd,
+        &["--ontology", &example("ontology"), "ontology", "list"],
+    );
+    let line = ext
+        .lines()
+        .find(|l| l.contains("sk:SpaceDomainAwarenessWargame"))
+        .expect("the extension class is listed");
+    assert!(
+        line.starts_with("      sk:"),
+        "indented under sk:Exercise: {line}"
+    );
+    assert!(
+        line.contains("(extension: ") && line.contains("sda-wargame.ttl"),
+        "{line}"
+    );
+    assert!(
+        ext.contains("\n    sk:host \"host\" (object property)"),
+        "{ext}"
+    );
+}

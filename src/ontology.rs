@@ -1,0 +1,790 @@
+//! The ontology as a whole, core and extensions: its classes and properties with their
+//! labels, comments, parents, triggers and head words, read from Turtle. Three uses:
+//! `check` explains each problem of extension files with its file and line, `tree` lists the
+//! terms as an indented tree, and `markdown` writes the reference page (docs/ontology.md).
+
+use crate::error::{KnowledgeError, OntologyProblem};
+use crate::knowledge::{form_key, Knowledge, CORE_ONTOLOGY, ONTOLOGY_NS};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedOrBlankNode, Quad, Term};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+const OWL: &str = "http://www.w3.org/2002/07/owl#";
+/// The name under which the core ontology is reported.
+pub const CORE_FILE: &str = "ontology/spacekg.ttl";
+
+/// What kind of term an IRI is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TermKind {
+    Class,
+    ObjectProperty,
+    DatatypeProperty,
+    AnnotationProperty,
+}
+
+impl TermKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermKind::Class => "class",
+            TermKind::ObjectProperty => "object property",
+            TermKind::DatatypeProperty => "datatype property",
+            TermKind::AnnotationProperty => "annotation property",
+        }
+    }
+    fn is_property(self) -> bool {
+        self != TermKind::Class
+    }
+}
+
+/// A class or property with what the files say of it.
+#[derive(Debug, Clone)]
+pub struct OntologyTerm {
+    pub iri: String,
+    pub kind: TermKind,
+    pub label: Option<String>,
+    pub comment: Option<String>,
+    /// rdfs:subClassOf or rdfs:subPropertyOf (named parents only).
+    pub parents: Vec<String>,
+    pub domain: Vec<String>,
+    pub range: Vec<String>,
+    /// (trigger, file) pairs: a core class may get triggers from an extension.
+    pub triggers: Vec<(String, String)>,
+    pub head_words: Vec<String>,
+    /// The file that declared it first.
+    pub file: String,
+    /// Declared by the core ontology.
+    pub core: bool,
+}
+
+/// A problem with the file and line (1-based) it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: Option<usize>,
+    pub problem: OntologyProblem,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{l}: {}", self.file, self.problem),
+            None => write!(f, "{}: {}", self.file, self.problem),
+        }
+    }
+}
+
+/// One parsed file: its quads, prefixes and text (for locating subjects).
+struct ParsedFile {
+    name: String,
+    text: String,
+    quads: Vec<Quad>,
+    prefixes: Vec<(String, String)>,
+}
+
+/// At most this many syntax errors are reported per file.
+const MAX_SYNTAX_ERRORS: usize = 20;
+
+fn parse(name: &str, text: &str, problems: &mut Vec<Problem>) -> ParsedFile {
+    let mut parser = RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes());
+    let mut quads = Vec::new();
+    let mut errors = 0;
+    for r in parser.by_ref() {
+        match r {
+            Ok(q) => quads.push(q),
+            Err(e) => {
+                errors += 1;
+                if errors > MAX_SYNTAX_ERRORS {
+                    break;
+                }
+                let line = e.location().map(|l| l.start.line as usize + 1);
+                let message = e.to_string();
+                let problem = match undeclared_prefix(&message) {
+                    Some(p) => OntologyProblem::UnknownPrefix(p),
+                    None => OntologyProblem::Syntax(message),
+                };
+                problems.push(Problem {
+                    file: name.to_string(),
+                    line,
+                    problem,
+                });
+            }
+        }
+    }
+    let prefixes = parser
+        .prefixes()
+        .map(|(p, i)| (p.to_string(), i.to_string()))
+        .collect();
+    ParsedFile {
+        name: name.to_string(),
+        text: text.to_string(),
+        quads,
+        prefixes,
+    }
+}
+
+/// The prefix named by the parser's "The prefix X: has not been declared" message.
+fn undeclared_prefix(message: &str) -> Option<String> {
+    let rest = message.split("The prefix ").nth(1)?;
+    let (prefix, tail) = rest.split_once(':')?;
+    tail.contains("not been declared")
+        .then(|| prefix.to_string())
+}
+
+/// The classes and properties of a set of ontology files.
+#[derive(Debug, Default)]
+pub struct Ontology {
+    pub terms: BTreeMap<String, OntologyTerm>,
+    /// Named individuals typed with a class (IRI -> classes), e.g. known organizations.
+    pub individuals: BTreeMap<String, Vec<String>>,
+}
+
+impl Ontology {
+    /// The core ontology and the given extension files (name, Turtle); problems found
+    /// while parsing are returned beside it.
+    pub fn read(extensions: &[(String, String)]) -> (Self, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let core = parse(CORE_FILE, CORE_ONTOLOGY, &mut problems);
+        let ext: Vec<ParsedFile> = extensions
+            .iter()
+            .map(|(n, t)| parse(n, t, &mut problems))
+            .collect();
+        let mut o = Ontology::default();
+        o.add(&core, true);
+        for f in &ext {
+            o.add(f, false);
+        }
+        (o, problems)
+    }
+
+    fn add(&mut self, f: &ParsedFile, core: bool) {
+        let sk = |l: &str| format!("{ONTOLOGY_NS}{l}");
+        let rdfs = |l: &str| format!("{RDFS}{l}");
+        let owl = |l: &str| format!("{OWL}{l}");
+        let kind_of = |iri: &str| -> Option<TermKind> {
+            [
+                (owl("Class"), TermKind::Class),
+                (rdfs("Class"), TermKind::Class),
+                (owl("ObjectProperty"), TermKind::ObjectProperty),
+                (owl("DatatypeProperty"), TermKind::DatatypeProperty),
+                (owl("AnnotationProperty"), TermKind::AnnotationProperty),
+            ]
+            .into_iter()
+            .find(|(i, _)| i == iri)
+            .map(|(_, k)| k)
+        };
+        let new_term = |iri: &str, kind: TermKind| OntologyTerm {
+            iri: iri.to_string(),
+            kind,
+            label: None,
+            comment: None,
+            parents: Vec::new(),
+            domain: Vec::new(),
+            range: Vec::new(),
+            triggers: Vec::new(),
+            head_words: Vec::new(),
+            file: f.name.clone(),
+            core,
+        };
+        // Declarations first, so that annotations attach to known terms.
+        for q in &f.quads {
+            let NamedOrBlankNode::NamedNode(s) = &q.subject else {
+                continue;
+            };
+            let p = q.predicate.as_str();
+            if p == sk("trigger") || p == sk("headWord") {
+                // Triggers make it a class even when the file forgot to say so.
+                self.terms
+                    .entry(s.as_str().to_string())
+                    .or_insert_with(|| new_term(s.as_str(), TermKind::Class));
+            }
+            let Term::NamedNode(o) = &q.object else {
+                continue;
+            };
+            let kind = if p == RDF_TYPE {
+                kind_of(o.as_str())
+            } else if p == rdfs("subClassOf") {
+                Some(TermKind::Class)
+            } else if p == rdfs("subPropertyOf") {
+                Some(TermKind::ObjectProperty)
+            } else {
+                None
+            };
+            match kind {
+                Some(k) => {
+                    self.terms
+                        .entry(s.as_str().to_string())
+                        .or_insert_with(|| new_term(s.as_str(), k));
+                }
+                None if p == RDF_TYPE => self
+                    .individuals
+                    .entry(s.as_str().to_string())
+                    .or_default()
+                    .push(o.as_str().to_string()),
+                None => {}
+            }
+        }
+        for q in &f.quads {
+            let NamedOrBlankNode::NamedNode(s) = &q.subject else {
+                continue;
+            };
+            let p = q.predicate.as_str();
+            let Some(t) = self.terms.get_mut(s.as_str()) else {
+                continue;
+            };
+            match &q.object {
+                Term::NamedNode(o) => {
+                    let o = o.as_str().to_string();
+                    if p == RDF_TYPE {
+                        // A property declared with a more specific kind.
+                        if let Some(k) = kind_of(&o).filter(|k| k.is_property()) {
+                            t.kind = k;
+                        }
+                    } else if (p == rdfs("subClassOf") || p == rdfs("subPropertyOf"))
+                        && !t.parents.contains(&o)
+                    {
+                        t.parents.push(o);
+                    } else if p == rdfs("domain") {
+                        t.domain.push(o);
+                    } else if p == rdfs("range") {
+                        t.range.push(o);
+                    }
+                }
+                Term::Literal(l) => {
+                    let v = l.value().to_string();
+                    let english = matches!(l.language(), None | Some("en"));
+                    if p == rdfs("label") && (t.label.is_none() || english) {
+                        t.label = Some(v);
+                    } else if p == rdfs("comment") && (t.comment.is_none() || english) {
+                        t.comment = Some(v);
+                    } else if p == sk("trigger") {
+                        t.triggers.push((v, f.name.clone()));
+                    } else if p == sk("headWord") {
+                        t.head_words.push(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether `iri` reaches `target` through its parents (itself included).
+    pub fn reaches(&self, iri: &str, target: &str) -> bool {
+        self.ancestors(iri).iter().any(|a| a == target)
+    }
+
+    /// The term and all its ancestors.
+    pub fn ancestors(&self, iri: &str) -> Vec<String> {
+        let mut seen = vec![iri.to_string()];
+        let mut todo = vec![iri.to_string()];
+        while let Some(c) = todo.pop() {
+            if let Some(t) = self.terms.get(&c) {
+                for p in &t.parents {
+                    if !seen.contains(p) {
+                        seen.push(p.clone());
+                        todo.push(p.clone());
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    /// Whether a class is sk:Event or below it.
+    pub fn is_event_class(&self, iri: &str) -> bool {
+        self.reaches(iri, &format!("{ONTOLOGY_NS}Event"))
+    }
+
+    /// The terms listed by `tree` and `markdown`: those of the spacekg namespace and every
+    /// term an extension declares (alignment terms such as foaf:Agent are left out).
+    fn shown(&self, t: &OntologyTerm) -> bool {
+        t.iri.starts_with(ONTOLOGY_NS) || !t.core
+    }
+}
+
+/// `sk:Name` for spacekg terms, else the IRI in angle brackets.
+pub fn short(iri: &str) -> String {
+    match iri.strip_prefix(ONTOLOGY_NS) {
+        Some(l) => format!("sk:{l}"),
+        None => {
+            for (p, ns) in [
+                ("owl", OWL),
+                ("rdfs", RDFS),
+                ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+            ] {
+                if let Some(l) = iri.strip_prefix(ns) {
+                    return format!("{p}:{l}");
+                }
+            }
+            format!("<{iri}>")
+        }
+    }
+}
+
+/// Checks extension files (name, Turtle) against the core ontology and the background
+/// data: syntax, unknown prefixes, classes without a parent in the core, labels, triggers
+/// and trigger clashes, and the known organizations and persons they declare.
+pub fn check(extensions: &[(String, String)], kb: &Knowledge) -> Vec<Problem> {
+    let (o, mut problems) = Ontology::read(extensions);
+    let texts: BTreeMap<&str, ParsedFile> = extensions
+        .iter()
+        .map(|(n, t)| (n.as_str(), parse(n, t, &mut Vec::new())))
+        .collect();
+    let at = |file: &str, needle: Locate<'_>| -> Option<usize> {
+        let f = texts.get(file)?;
+        match needle {
+            Locate::Subject(iri) => locate_subject(f, iri),
+            Locate::Literal(iri, lit) => locate_literal(f, lit).or_else(|| locate_subject(f, iri)),
+        }
+    };
+    let core_classes: BTreeSet<&str> = o
+        .terms
+        .values()
+        .filter(|t| t.core && t.kind == TermKind::Class)
+        .map(|t| t.iri.as_str())
+        .collect();
+    for t in o.terms.values().filter(|t| !t.core) {
+        let name = short(&t.iri);
+        let line = at(&t.file, Locate::Subject(&t.iri));
+        let mut report = |problem| {
+            problems.push(Problem {
+                file: t.file.clone(),
+                line,
+                problem,
+            })
+        };
+        if t.label.is_none() {
+            report(OntologyProblem::NoLabel(name.clone()));
+        }
+        if t.kind != TermKind::Class {
+            continue;
+        }
+        let event = o.is_event_class(&t.iri);
+        if t.parents.is_empty() {
+            report(OntologyProblem::NoParent(name.clone()));
+        } else if !o
+            .ancestors(&t.iri)
+            .iter()
+            .any(|a| core_classes.contains(a.as_str()))
+        {
+            report(OntologyProblem::NoCoreParent {
+                class: name.clone(),
+                parents: t
+                    .parents
+                    .iter()
+                    .map(|p| short(p))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        } else if !event && (!t.triggers.is_empty() || !t.head_words.is_empty()) {
+            report(OntologyProblem::NotAnEvent(name.clone()));
+        }
+        if event && t.triggers.is_empty() {
+            report(OntologyProblem::NoTrigger(name.clone()));
+        }
+    }
+    // Triggers given in an extension that another class already uses.
+    let mut by_key: BTreeMap<String, Vec<(&str, &str, &str)>> = BTreeMap::new();
+    for t in o.terms.values() {
+        for (trig, file) in &t.triggers {
+            by_key.entry(form_key(trig)).or_default().push((
+                t.iri.as_str(),
+                trig.as_str(),
+                file.as_str(),
+            ));
+        }
+    }
+    for uses in by_key.values() {
+        for (i, (class, trig, file)) in uses.iter().enumerate() {
+            if *file == CORE_FILE {
+                continue;
+            }
+            // The first other class using it (core before extensions, then file order).
+            if let Some((other, other_trig, other_file)) = uses
+                .iter()
+                .enumerate()
+                .find(|(j, (c, _, _))| *j != i && c != class)
+                .map(|(_, u)| *u)
+            {
+                problems.push(Problem {
+                    file: file.to_string(),
+                    line: at(file, Locate::Literal(class, trig)),
+                    problem: OntologyProblem::TriggerClash {
+                        trigger: trig.to_string(),
+                        class: short(class),
+                        other_trigger: other_trig.to_string(),
+                        other_class: short(other),
+                        other_file: other_file.to_string(),
+                    },
+                });
+            }
+        }
+    }
+    problems.extend(check_entities(extensions, &texts, kb));
+    problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    problems.dedup();
+    problems
+}
+
+enum Locate<'a> {
+    Subject(&'a str),
+    Literal(&'a str, &'a str),
+}
+
+/// Organizations and persons declared by extension files: the shapes
+/// examples/extension/ontology/sda-wargame.ttl documents.
+fn check_entities(
+    extensions: &[(String, String)],
+    texts: &BTreeMap<&str, ParsedFile>,
+    kb: &Knowledge,
+) -> Vec<Problem> {
+    let base = crate::rdf::BASE;
+    let org = format!("{ONTOLOGY_NS}Organization");
+    let person = format!("{ONTOLOGY_NS}Person");
+    let mut out = Vec::new();
+    // Organizations known to the gazetteer or declared by any extension file.
+    let mut known_orgs: BTreeSet<String> = kb
+        .organizations
+        .iter()
+        .map(|o| format!("{base}id/org/{}", o.id))
+        .collect();
+    for f in texts.values() {
+        for q in &f.quads {
+            if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&q.subject, &q.object) {
+                if q.predicate.as_str() == RDF_TYPE && o.as_str() == org {
+                    known_orgs.insert(s.as_str().to_string());
+                }
+            }
+        }
+    }
+    for (name, _) in extensions {
+        let Some(f) = texts.get(name.as_str()) else {
+            continue;
+        };
+        let mut subjects: BTreeMap<String, Vec<&Quad>> = BTreeMap::new();
+        for q in &f.quads {
+            if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+                subjects.entry(s.as_str().to_string()).or_default().push(q);
+            }
+        }
+        for (s, qs) in &subjects {
+            let typed = |c: &str| {
+                qs.iter().any(|q| {
+                    q.predicate.as_str() == RDF_TYPE
+                        && matches!(&q.object, Term::NamedNode(o) if o.as_str() == c)
+                })
+            };
+            let (is_org, is_person) = (typed(&org), typed(&person));
+            if !is_org && !is_person {
+                continue;
+            }
+            let line = locate_subject(f, s);
+            let mut report = |message: String| {
+                out.push(Problem {
+                    file: name.clone(),
+                    line,
+                    problem: OntologyProblem::Entity {
+                        subject: short(s),
+                        message,
+                    },
+                })
+            };
+            let ns = if is_org { "id/org/" } else { "id/person/" };
+            if !s.starts_with(&format!("{base}{ns}")) {
+                report(format!(
+                    "its IRI should be {base}{ns}<id> so that releases and background name the same node"
+                ));
+            }
+            if !qs
+                .iter()
+                .any(|q| q.predicate.as_str() == format!("{RDFS}label"))
+            {
+                report("no rdfs:label (its name)".into());
+            }
+            for q in qs {
+                let Term::NamedNode(o) = &q.object else {
+                    continue;
+                };
+                let p = q.predicate.as_str();
+                let o = o.as_str();
+                if p == format!("{ONTOLOGY_NS}country") && kb.nation_code(o).is_none() {
+                    report(format!(
+                        "sk:country <{o}> is no known nation (use {base}id/nation/ and an ISO 3166 alpha-2 code from data/nations.tsv)"
+                    ));
+                }
+                let org_link = ["subOrganizationOf", "memberOf", "heads"]
+                    .iter()
+                    .any(|l| p == format!("{ONTOLOGY_NS}{l}"));
+                if org_link && !known_orgs.contains(o) {
+                    report(format!(
+                        "<{o}> is no known organization (data/organizations.tsv or an extension)"
+                    ));
+                }
+                if p == format!("{ONTOLOGY_NS}rank") {
+                    let known = o.strip_prefix(&format!("{base}rank/")).is_some_and(|r| {
+                        kb.ranks.iter().any(|k| crate::extract::slug(&k.name) == r)
+                    });
+                    if !known {
+                        report(format!(
+                            "sk:rank <{o}> is no known rank (use {base}rank/ and the slug of a rank in data/ranks.tsv)"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The 1-based line where a subject is first written (as `prefix:local` or `<iri>`)
+/// outside comments.
+fn locate_subject(f: &ParsedFile, iri: &str) -> Option<usize> {
+    let mut forms = vec![format!("<{iri}>")];
+    for (p, ns) in &f.prefixes {
+        if let Some(local) = iri.strip_prefix(ns.as_str()) {
+            forms.push(format!("{p}:{local}"));
+        }
+    }
+    forms
+        .iter()
+        .filter_map(|form| find_token(&f.text, form))
+        .min()
+        .map(|offset| line_of(&f.text, offset))
+}
+
+/// The 1-based line of a quoted literal's first occurrence outside comments.
+fn locate_literal(f: &ParsedFile, value: &str) -> Option<usize> {
+    let quoted = format!("\"{value}\"");
+    let mut from = 0;
+    while let Some(i) = f.text[from..].find(&quoted) {
+        let at = from + i;
+        if !in_comment(&f.text, at) {
+            return Some(line_of(&f.text, at));
+        }
+        from = at + quoted.len();
+    }
+    None
+}
+
+/// The first offset of `token` not inside a longer name and not in a comment line.
+fn find_token(text: &str, token: &str) -> Option<usize> {
+    let name_char = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '%');
+    let mut from = 0;
+    while let Some(i) = text[from..].find(token) {
+        let at = from + i;
+        let before = text[..at].chars().next_back();
+        let after = text[at + token.len()..].chars().next();
+        let bounded = !before.is_some_and(name_char) && !after.is_some_and(name_char);
+        if bounded && !in_comment(text, at) {
+            return Some(at);
+        }
+        from = at + token.len();
+    }
+    None
+}
+
+/// Whether `offset` stands on a line that is a comment.
+fn in_comment(text: &str, offset: usize) -> bool {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    text[start..offset].trim_start().starts_with('#')
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count() + 1
+}
+
+/// The classes and properties as an indented tree (children under their parent, by IRI);
+/// extension terms are marked with their file.
+pub fn tree(o: &Ontology) -> String {
+    let mut out = String::new();
+    for (title, is_class) in [("Classes", true), ("Properties", false)] {
+        out.push_str(title);
+        out.push('\n');
+        let members: BTreeSet<&str> = o
+            .terms
+            .values()
+            .filter(|t| o.shown(t) && (t.kind == TermKind::Class) == is_class)
+            .map(|t| t.iri.as_str())
+            .collect();
+        let roots = members.iter().filter(|i| {
+            o.terms[**i]
+                .parents
+                .iter()
+                .all(|p| !members.contains(p.as_str()))
+        });
+        for r in roots {
+            tree_node(o, &members, r, 1, &mut out, &mut Vec::new());
+        }
+    }
+    out
+}
+
+fn tree_node(
+    o: &Ontology,
+    members: &BTreeSet<&str>,
+    iri: &str,
+    depth: usize,
+    out: &mut String,
+    path: &mut Vec<String>,
+) {
+    let t = &o.terms[iri];
+    let mut line = format!("{}{}", "  ".repeat(depth), short(iri));
+    if let Some(l) = &t.label {
+        line.push_str(&format!(" \"{l}\""));
+    }
+    if t.kind.is_property() {
+        line.push_str(&format!(" ({})", t.kind.as_str()));
+    }
+    if !t.triggers.is_empty() {
+        line.push_str(&format!(" [{} triggers]", t.triggers.len()));
+    }
+    if !t.core {
+        line.push_str(&format!("  (extension: {})", t.file));
+    } else if t.triggers.iter().any(|(_, f)| f != CORE_FILE) {
+        line.push_str("  (triggers added by an extension)");
+    }
+    out.push_str(&line);
+    out.push('\n');
+    path.push(iri.to_string());
+    for child in members
+        .iter()
+        .filter(|c| o.terms[**c].parents.iter().any(|p| p == iri))
+    {
+        if !path.iter().any(|p| p == child) {
+            tree_node(o, members, child, depth + 1, out, path);
+        }
+    }
+    path.pop();
+}
+
+/// The ontology files of a loaded `Knowledge` minus the core: the extensions.
+pub fn extension_files(kb: &Knowledge) -> Vec<(String, String)> {
+    kb.ontology_files
+        .iter()
+        .filter(|(_, t)| t != CORE_ONTOLOGY)
+        .cloned()
+        .collect()
+}
+
+/// Reads the extension files of a folder for `check`.
+pub fn read_folder(dir: &std::path::Path) -> Result<Vec<(String, String)>, KnowledgeError> {
+    if !dir.is_dir() {
+        return Err(KnowledgeError::Io {
+            path: dir.into(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no such folder of ontology extensions",
+            ),
+        });
+    }
+    crate::knowledge::read_ttl_dir(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(ext: &str) -> Vec<String> {
+        let kb = Knowledge::load(&[]).expect("knowledge");
+        check(&[("ext.ttl".into(), ext.into())], &kb)
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    const HEAD: &str = "@prefix sk: <https://w3id.org/spacekg/ontology#> .\n\
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+        @prefix owl: <http://www.w3.org/2002/07/owl#> .\n";
+
+    #[test]
+    fn a_good_extension_has_no_problems() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/extension/ontology/sda-wargame.ttl"
+        ))
+        .expect("example");
+        assert_eq!(problems(&text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_problem_names_its_line() {
+        let ext = format!(
+            "{HEAD}\n\
+             sk:Orphan a owl:Class ;\n  rdfs:label \"Orphan\"@en ;\n  sk:trigger \"orphaned\" .\n\
+             sk:Liaison rdfs:subClassOf sk:Meeting ;\n  sk:trigger \"liaison posting\" .\n\
+             sk:Quiet rdfs:subClassOf sk:Visit ;\n  rdfs:label \"Quiet\"@en .\n\
+             sk:Clash rdfs:subClassOf sk:Exercise ;\n  rdfs:label \"Clash\"@en ;\n  sk:trigger \"Signed\" .\n"
+        );
+        let p = problems(&ext);
+        let expect = [
+            "ext.ttl:5: class sk:Orphan has no parent",
+            "ext.ttl:8: sk:Liaison has no rdfs:label",
+            "ext.ttl:10: event class sk:Quiet has no sk:trigger",
+            "ext.ttl:14: trigger \"Signed\" of sk:Clash clashes with the trigger \"signed\" of sk:Signing (ontology/spacekg.ttl)",
+        ];
+        for e in expect {
+            assert!(p.iter().any(|x| x.starts_with(e)), "{e}\nnot in {p:#?}");
+        }
+        assert_eq!(p.len(), expect.len(), "{p:#?}");
+    }
+
+    #[test]
+    fn syntax_errors_and_unknown_prefixes_carry_their_line() {
+        let p = problems(&format!(
+            "{HEAD}\nsk:A rdfs:subClassOf sk:Event ;\n  rdfs:label \"A\"@en ;\n  sk:trigger \"a thing\" .\n\nex:B rdfs:label \"B\" .\n"
+        ));
+        assert!(
+            p.iter()
+                .any(|x| x.starts_with("ext.ttl:9: unknown prefix `ex:`")),
+            "{p:#?}"
+        );
+        let p = problems(&format!("{HEAD}\nsk:A rdfs:label \"A\"@en\nsk:B .\n"));
+        assert!(
+            p.iter()
+                .any(|x| x.starts_with("ext.ttl:6: Turtle syntax error")),
+            "{p:#?}"
+        );
+    }
+
+    #[test]
+    fn a_parent_outside_the_core_and_a_bad_entity_are_reported() {
+        let p = problems(&format!(
+            "{HEAD}@prefix ex: <http://example.org/> .\n\
+             sk:A rdfs:subClassOf ex:Thing ; rdfs:label \"A\"@en ; sk:trigger \"a thing\" .\n\
+             <https://w3id.org/spacekg/id/org/x> a sk:Organization ; rdfs:label \"X\"@en ;\n\
+               sk:country <https://w3id.org/spacekg/id/nation/ZZ> .\n"
+        ));
+        assert!(
+            p.iter()
+                .any(|x| x.starts_with("ext.ttl:5: class sk:A has no parent in the core")),
+            "{p:#?}"
+        );
+        assert!(
+            p.iter().any(
+                |x| x.starts_with("ext.ttl:6: <https://w3id.org/spacekg/id/org/x>: sk:country")
+            ),
+            "{p:#?}"
+        );
+    }
+
+    #[test]
+    fn the_tree_marks_extension_terms() {
+        let (o, problems) = Ontology::read(&[(
+            "ext.ttl".into(),
+            format!("{HEAD}sk:B rdfs:subClassOf sk:Exercise ; rdfs:label \"B\"@en ; sk:trigger \"bee drill\" ."),
+        )]);
+        assert!(problems.is_empty());
+        let t = tree(&o);
+        assert!(t.contains("\n  sk:Event \"Event\"\n"), "{t}");
+        assert!(
+            t.contains("\n      sk:B \"B\" [1 triggers]  (extension: ext.ttl)\n"),
+            "{t}"
+        );
+        assert!(
+            t.contains("\n    sk:host \"host\" (object property)\n"),
+            "{t}"
+        );
+    }
+}
