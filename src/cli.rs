@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use spacekg::store::{GraphStore, ResultFormat};
-use spacekg::{ingest, ontology, reextract, views, EmbeddedStore, Knowledge};
+use spacekg::{ingest, ontology, reextract, shacl, views, EmbeddedStore, Knowledge};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -73,6 +73,13 @@ enum Command {
         /// List every changed fact, not only the counts per document.
         #[arg(long, short = 'v')]
         verbose: bool,
+    },
+    /// Check the store against the SHACL shapes (ontology/shapes.ttl); exit code 1 on
+    /// violations.
+    Validate {
+        /// Shapes to use instead of the bundled ones (Turtle, same SHACL subset).
+        #[arg(long)]
+        shapes: Option<PathBuf>,
     },
     /// Check, list or document the ontology (core and extensions).
     Ontology {
@@ -318,6 +325,44 @@ pub fn run() -> Result<i32> {
                 Ok(0)
             }
         },
+        Command::Validate { shapes } => {
+            let store = open_store(&cli)?;
+            let custom = match shapes {
+                Some(p) => Some((
+                    p.display().to_string(),
+                    std::fs::read_to_string(p)
+                        .with_context(|| format!("reading {}", p.display()))?,
+                )),
+                None => None,
+            };
+            let report = shacl::validate(
+                &store,
+                custom.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+            )?;
+            for r in &report.results {
+                println!(
+                    "{:?}: {} {}: {} [{}]",
+                    r.severity, r.focus, r.path, r.message, r.shape
+                );
+            }
+            let violations = report
+                .results
+                .iter()
+                .filter(|r| r.severity == shacl::Severity::Violation)
+                .count();
+            println!(
+                "{} focus nodes checked: {} violations, {} warnings or notes; {}",
+                report.focus_nodes,
+                violations,
+                report.results.len() - violations,
+                if report.conforms() {
+                    "the graph conforms"
+                } else {
+                    "the graph does not conform"
+                }
+            );
+            Ok(if report.conforms() { 0 } else { 1 })
+        }
         Command::Reextract { verbose } => {
             let kb = knowledge(&cli)?;
             let store = open_store(&cli)?;

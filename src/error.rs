@@ -106,3 +106,14 @@ pub enum OntologyProblem {
     #[error("{subject}: {message}")]
     Entity { subject: String, message: String },
 }
+
+/// Shapes that cannot be read, or a store that cannot be read for validation.
+#[derive(Debug, thiserror::Error)]
+pub enum ShaclError {
+    #[error("{file}: the shapes do not parse: {message}")]
+    Syntax { file: String, message: String },
+    #[error("{file}: {feature} is outside the SHACL subset spacekg evaluates (sh:NodeShape, sh:targetClass, sh:property, sh:path as an IRI, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:nodeKind, sh:or, sh:message, sh:severity)")]
+    Unsupported { file: String, feature: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}

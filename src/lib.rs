@@ -18,10 +18,11 @@ pub mod rdf;
 pub mod reading;
 mod reading_html;
 pub mod reextract;
+pub mod shacl;
 pub mod store;
 pub mod views;
 
-pub use error::{KnowledgeError, OntologyProblem, ReadError, StoreError, ViewError};
+pub use error::{KnowledgeError, OntologyProblem, ReadError, ShaclError, StoreError, ViewError};
 pub use extract::{Extraction, Extractor};
 pub use knowledge::Knowledge;
 pub use store::{EmbeddedStore, GraphStore};

@@ -244,3 +244,52 @@ fn ontology_list_shows_core_and_extension_terms_as_a_tree() {
         "{ext}"
     );
 }
+
+#[test]
+fn validate_accepts_the_sample_corpus_and_reports_violations() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cwd = dir.path();
+    let releases = root().join("data/releases").display().to_string();
+    ok_in(
+        cwd,
+        &[
+            "--ontology",
+            &example("ontology"),
+            "ingest",
+            &releases,
+            &example("releases"),
+        ],
+    );
+    let out = ok_in(cwd, &["validate"]);
+    assert!(
+        out.contains(" 0 violations") && out.contains("the graph conforms"),
+        "{out}"
+    );
+    let checked: usize = out
+        .split(" focus nodes checked")
+        .next()
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a count of focus nodes");
+    assert!(checked > 1000, "{out}");
+    // Stricter shapes of the same subset: persons without a rank are violations, named with
+    // their focus node and path; exit code 1.
+    let shapes = cwd.join("strict.ttl");
+    std::fs::write(
+        &shapes,
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n\
+         @prefix sk: <https://w3id.org/spacekg/ontology#> .\n\
+         <urn:spacekg:test:persons> a sh:NodeShape ; sh:targetClass sk:Person ;\n\
+         \x20 sh:property [ sh:path sk:rank ; sh:minCount 1 ; sh:message \"a person has a rank\" ] .\n",
+    )
+    .expect("write");
+    let out = run_in(cwd, &["validate", "--shapes", shapes.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "Violation: id:person/ingrid-aas sk:rank: a person has a rank (0 values, at least 1 expected)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("the graph does not conform"), "{text}");
+}
