@@ -98,6 +98,13 @@ enum OntologyAction {
     },
     /// The classes and properties, core and extension, as an indented tree.
     List,
+    /// Write the ontology's reference page in Markdown (docs/ontology.md) from its labels
+    /// and comments.
+    Doc {
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -322,6 +329,14 @@ pub fn run() -> Result<i32> {
                 let kb = knowledge(&cli)?;
                 let (o, _) = ontology::Ontology::read(&ontology::extension_files(&kb));
                 print!("{}", ontology::tree(&o));
+                Ok(0)
+            }
+            OntologyAction::Doc { output: o } => {
+                let kb = knowledge(&cli)?;
+                let (onto, _) = ontology::Ontology::read(&ontology::extension_files(&kb));
+                let mut out = output(o)?;
+                out.write_all(ontology::markdown(&onto).as_bytes())?;
+                out.flush()?;
                 Ok(0)
             }
         },

@@ -48,8 +48,9 @@ pub struct OntologyTerm {
     pub comment: Option<String>,
     /// rdfs:subClassOf or rdfs:subPropertyOf (named parents only).
     pub parents: Vec<String>,
-    pub domain: Vec<String>,
-    pub range: Vec<String>,
+    /// rdfs:domain and rdfs:range, each a list of alternatives (an owl:unionOf, or one class).
+    pub domain: Vec<Vec<String>>,
+    pub range: Vec<Vec<String>>,
     /// (trigger, file) pairs: a core class may get triggers from an extension.
     pub triggers: Vec<(String, String)>,
     pub head_words: Vec<String>,
@@ -133,12 +134,41 @@ fn undeclared_prefix(message: &str) -> Option<String> {
         .then(|| prefix.to_string())
 }
 
+/// The named members of the owl:unionOf list of blank node `node`.
+fn union_members(quads: &[Quad], node: &str) -> Vec<String> {
+    let object_of = |s: &str, p: &str| {
+        quads.iter().find_map(|q| match (&q.subject, &q.object) {
+            (NamedOrBlankNode::BlankNode(b), o) if b.as_str() == s && q.predicate.as_str() == p => {
+                Some(o.clone())
+            }
+            _ => None,
+        })
+    };
+    let rdf = |l: &str| format!("http://www.w3.org/1999/02/22-rdf-syntax-ns#{l}");
+    let mut out = Vec::new();
+    let mut item = object_of(node, &format!("{OWL}unionOf"));
+    while let Some(Term::BlankNode(cell)) = item {
+        if let Some(Term::NamedNode(n)) = object_of(cell.as_str(), &rdf("first")) {
+            out.push(n.as_str().to_string());
+        }
+        item = object_of(cell.as_str(), &rdf("rest"));
+    }
+    out
+}
+
 /// The classes and properties of a set of ontology files.
 #[derive(Debug, Default)]
 pub struct Ontology {
     pub terms: BTreeMap<String, OntologyTerm>,
     /// Named individuals typed with a class (IRI -> classes), e.g. known organizations.
     pub individuals: BTreeMap<String, Vec<String>>,
+    /// The core ontology's header: IRI, title, description, version.
+    pub iri: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub version: Option<String>,
+    /// The core file's prefixes (name, namespace), for compact names in documentation.
+    pub prefixes: Vec<(String, String)>,
 }
 
 impl Ontology {
@@ -160,6 +190,10 @@ impl Ontology {
     }
 
     fn add(&mut self, f: &ParsedFile, core: bool) {
+        if core {
+            self.prefixes = f.prefixes.clone();
+            self.read_header(f);
+        }
         let sk = |l: &str| format!("{ONTOLOGY_NS}{l}");
         let rdfs = |l: &str| format!("{RDFS}{l}");
         let owl = |l: &str| format!("{OWL}{l}");
@@ -247,9 +281,19 @@ impl Ontology {
                     {
                         t.parents.push(o);
                     } else if p == rdfs("domain") {
-                        t.domain.push(o);
+                        t.domain.push(vec![o]);
                     } else if p == rdfs("range") {
-                        t.range.push(o);
+                        t.range.push(vec![o]);
+                    }
+                }
+                Term::BlankNode(b) if p == rdfs("domain") || p == rdfs("range") => {
+                    let members = union_members(&f.quads, b.as_str());
+                    if !members.is_empty() {
+                        if p == rdfs("domain") {
+                            t.domain.push(members);
+                        } else {
+                            t.range.push(members);
+                        }
                     }
                 }
                 Term::Literal(l) => {
@@ -268,6 +312,45 @@ impl Ontology {
                 _ => {}
             }
         }
+    }
+
+    fn read_header(&mut self, f: &ParsedFile) {
+        let dcterms = "http://purl.org/dc/terms/";
+        let onto = f.quads.iter().find_map(|q| match (&q.subject, &q.object) {
+            (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o))
+                if q.predicate.as_str() == RDF_TYPE && o.as_str() == format!("{OWL}Ontology") =>
+            {
+                Some(s.as_str().to_string())
+            }
+            _ => None,
+        });
+        let Some(onto) = onto else { return };
+        for q in &f.quads {
+            let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object) else {
+                continue;
+            };
+            if s.as_str() != onto {
+                continue;
+            }
+            let v = Some(l.value().to_string());
+            match q.predicate.as_str() {
+                p if p == format!("{dcterms}title") => self.title = v,
+                p if p == format!("{dcterms}description") => self.description = v,
+                p if p == format!("{OWL}versionInfo") => self.version = v,
+                _ => {}
+            }
+        }
+        self.iri = Some(onto);
+    }
+
+    /// A compact name with the core file's prefixes (`sk:Event`, `foaf:Agent`).
+    pub fn curie(&self, iri: &str) -> String {
+        self.prefixes
+            .iter()
+            .filter(|(_, ns)| iri.starts_with(ns.as_str()) && iri.len() > ns.len())
+            .max_by_key(|(_, ns)| ns.len())
+            .map(|(p, ns)| format!("{p}:{}", &iri[ns.len()..]))
+            .unwrap_or_else(|| format!("<{iri}>"))
     }
 
     /// Whether `iri` reaches `target` through its parents (itself included).
@@ -657,6 +740,191 @@ fn tree_node(
         }
     }
     path.pop();
+}
+
+/// The classes in tree order (parents before children), each with its depth.
+fn tree_order<'a>(o: &'a Ontology, members: &BTreeSet<&'a str>) -> Vec<(&'a str, usize)> {
+    fn walk<'a>(
+        o: &'a Ontology,
+        members: &BTreeSet<&'a str>,
+        iri: &'a str,
+        depth: usize,
+        out: &mut Vec<(&'a str, usize)>,
+    ) {
+        if out.iter().any(|(i, _)| *i == iri) {
+            return;
+        }
+        out.push((iri, depth));
+        for c in members
+            .iter()
+            .filter(|c| o.terms[**c].parents.iter().any(|p| p == iri))
+        {
+            walk(o, members, c, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    for r in members.iter().filter(|i| {
+        o.terms[**i]
+            .parents
+            .iter()
+            .all(|p| !members.contains(p.as_str()))
+    }) {
+        walk(o, members, r, 0, &mut out);
+    }
+    out
+}
+
+fn anchor(curie: &str) -> String {
+    curie.replace(':', "-")
+}
+
+/// The reference page of the ontology in Markdown, from its labels, comments, parents,
+/// domains, ranges, triggers and head words (docs/ontology.md is this page for the core).
+pub fn markdown(o: &Ontology) -> String {
+    let mut md = String::new();
+    let title = o.title.clone().unwrap_or_else(|| "Ontology".into());
+    md.push_str(&format!("# {title}\n\n"));
+    md.push_str(
+        "<!-- Generated by `spacekg ontology doc` from the labels and comments of \
+         ontology/spacekg.ttl (and any extensions loaded); edit the Turtle, not this page. -->\n\n",
+    );
+    if let Some(d) = &o.description {
+        md.push_str(&format!("{d}\n\n"));
+    }
+    if let Some(i) = &o.iri {
+        md.push_str(&format!("- Ontology IRI: `{i}`\n"));
+    }
+    if let Some((p, ns)) = o.prefixes.iter().find(|(_, ns)| ns == ONTOLOGY_NS) {
+        md.push_str(&format!("- Namespace: `{ns}` (prefix `{p}:`)\n"));
+    }
+    if let Some(v) = &o.version {
+        md.push_str(&format!("- Version: {v}\n"));
+    }
+    md.push_str("- Files: `ontology/spacekg.ttl` (OWL 2 in Turtle); SHACL shapes of a well-formed graph: `ontology/shapes.ttl`\n");
+    let extensions: BTreeSet<&str> = o
+        .terms
+        .values()
+        .filter(|t| !t.core)
+        .map(|t| t.file.as_str())
+        .collect();
+    for e in &extensions {
+        md.push_str(&format!("- Extension: `{e}`\n"));
+    }
+    md.push('\n');
+    let list = |v: &[String]| -> String {
+        v.iter()
+            .map(|i| {
+                let c = o.curie(i);
+                if o.terms.get(i).is_some_and(|t| o.shown(t)) {
+                    format!("[`{c}`](#{})", anchor(&c))
+                } else {
+                    format!("`{c}`")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let alternatives = |v: &[Vec<String>]| -> String {
+        v.iter()
+            .map(|alts| list(alts).replace(", ", " or "))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let quoted = |v: &[String]| -> String {
+        v.iter()
+            .map(|w| format!("\"{w}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let sections = [
+        ("Classes", TermKind::Class),
+        ("Object properties", TermKind::ObjectProperty),
+        ("Datatype properties", TermKind::DatatypeProperty),
+        ("Annotation properties", TermKind::AnnotationProperty),
+    ];
+    // The class tree first, as a table of contents.
+    md.push_str("## Contents\n\n");
+    for (title, kind) in sections {
+        let members: BTreeSet<&str> = o
+            .terms
+            .values()
+            .filter(|t| o.shown(t) && t.kind == kind)
+            .map(|t| t.iri.as_str())
+            .collect();
+        md.push_str(&format!("- {title}\n"));
+        for (iri, depth) in tree_order(o, &members) {
+            let c = o.curie(iri);
+            md.push_str(&format!(
+                "{}- [`{c}`](#{})\n",
+                "  ".repeat(depth + 1),
+                anchor(&c)
+            ));
+        }
+    }
+    md.push('\n');
+    for (title, kind) in sections {
+        let members: BTreeSet<&str> = o
+            .terms
+            .values()
+            .filter(|t| o.shown(t) && t.kind == kind)
+            .map(|t| t.iri.as_str())
+            .collect();
+        md.push_str(&format!("## {title}\n\n"));
+        for (iri, _) in tree_order(o, &members) {
+            let t = &o.terms[iri];
+            let c = o.curie(iri);
+            md.push_str(&format!("<a id=\"{}\"></a>\n\n### `{c}`", anchor(&c)));
+            if let Some(l) = &t.label {
+                md.push_str(&format!(": {l}"));
+            }
+            md.push_str("\n\n");
+            if let Some(cm) = &t.comment {
+                md.push_str(&format!("{cm}\n\n"));
+            }
+            let parent_word = if kind == TermKind::Class {
+                "Subclass of"
+            } else {
+                "Subproperty of"
+            };
+            if !t.parents.is_empty() {
+                md.push_str(&format!("- {parent_word}: {}\n", list(&t.parents)));
+            }
+            let children: Vec<String> = members
+                .iter()
+                .filter(|m| o.terms[**m].parents.iter().any(|p| p == iri))
+                .map(|m| m.to_string())
+                .collect();
+            if !children.is_empty() {
+                let word = if kind == TermKind::Class {
+                    "Subclasses"
+                } else {
+                    "Subproperties"
+                };
+                md.push_str(&format!("- {word}: {}\n", list(&children)));
+            }
+            if !t.domain.is_empty() {
+                md.push_str(&format!("- Domain: {}\n", alternatives(&t.domain)));
+            }
+            if !t.range.is_empty() {
+                md.push_str(&format!("- Range: {}\n", alternatives(&t.range)));
+            }
+            if !t.triggers.is_empty() {
+                let words: Vec<String> = t.triggers.iter().map(|(w, _)| w.clone()).collect();
+                md.push_str(&format!("- Triggers: {}\n", quoted(&words)));
+            }
+            if !t.head_words.is_empty() {
+                md.push_str(&format!("- Name head words: {}\n", quoted(&t.head_words)));
+            }
+            if !t.core {
+                md.push_str(&format!("- Defined in the extension `{}`\n", t.file));
+            }
+            md.push('\n');
+        }
+    }
+    while md.ends_with("\n\n") {
+        md.pop();
+    }
+    md
 }
 
 /// The ontology files of a loaded `Knowledge` minus the core: the extensions.

@@ -293,3 +293,29 @@ fn validate_accepts_the_sample_corpus_and_reports_violations() {
     );
     assert!(text.contains("the graph does not conform"), "{text}");
 }
+
+#[test]
+fn committed_ontology_page_is_up_to_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = ok_in(dir.path(), &["ontology", "doc"]);
+    let committed =
+        std::fs::read_to_string(root().join("docs/ontology.md")).expect("docs/ontology.md");
+    assert!(
+        page == committed,
+        "docs/ontology.md is stale: run `cargo run -- ontology doc -o docs/ontology.md`"
+    );
+    // Every class and property of the core has its section, from its label and comment.
+    assert!(page.contains("### `sk:Exercise`: Exercise\n\nAn event in which forces"));
+    assert!(page.contains("- Range: [`sk:Place`](#sk-Place) or [`sk:Nation`](#sk-Nation)"));
+    // With an extension loaded, its terms are documented and marked.
+    let ext = ok_in(
+        dir.path(),
+        &["--ontology", &example("ontology"), "ontology", "doc"],
+    );
+    assert!(
+        ext.contains("### `sk:SpaceDomainAwarenessWargame`: Space domain awareness wargame"),
+        "{ext}"
+    );
+    assert!(ext.contains("- Defined in the extension `"));
+    assert!(ext.contains("- Subclasses: [`sk:SpaceDomainAwarenessWargame`]"));
+}
