@@ -25,6 +25,7 @@ const POSTS: &str = include_str!("../data/posts.tsv");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
 const HEDGES: &str = include_str!("../data/hedges.txt");
+const CUES: &str = include_str!("../data/cues.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Nation {
@@ -164,6 +165,8 @@ pub struct Knowledge {
     pub speech_verbs: std::collections::HashSet<String>,
     /// Words that make a statement hypothetical ("considering", "plans").
     pub hedges: std::collections::HashSet<String>,
+    /// Cue phrases by role ("took part" -> participation), each as its words.
+    pub cues: HashMap<Cue, Vec<Vec<String>>>,
     lexicon: HashMap<String, Vec<Entry>>,
     /// The longest gazetteer form, in words.
     pub max_form_words: usize,
@@ -340,6 +343,20 @@ impl Knowledge {
         k.stopwords = word_list(STOPWORDS);
         k.speech_verbs = word_list(SPEECH_VERBS);
         k.hedges = word_list(HEDGES);
+        for (line, f) in rows("data/cues.tsv", CUES, &["cue", "role"])? {
+            let Some(role) = Cue::parse(f[1].trim()) else {
+                return Err(KnowledgeError::Data {
+                    file: "data/cues.tsv".into(),
+                    line,
+                    message: format!("unknown role `{}`", f[1].trim()),
+                });
+            };
+            // Each word as the extractor sees a token ("co-chaired" -> "co chaired").
+            let words: Vec<String> = f[0].split_whitespace().map(form_key).collect();
+            if !words.is_empty() {
+                k.cues.entry(role).or_default().push(words);
+            }
+        }
         k.read_ontology(ontology_files)?;
         k.index();
         Ok(k)
@@ -721,6 +738,55 @@ fn word_list(text: &str) -> std::collections::HashSet<String> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_string)
         .collect()
+}
+
+/// What a cue phrase of `data/cues.tsv` signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Participation,
+    Membership,
+    Signing,
+    SponsorBy,
+    SponsorOf,
+    Host,
+    Lead,
+    Command,
+    Component,
+    Parent,
+    Partnership,
+}
+
+impl Cue {
+    fn parse(s: &str) -> Option<Cue> {
+        Some(match s {
+            "participation" => Cue::Participation,
+            "membership" => Cue::Membership,
+            "signing" => Cue::Signing,
+            "sponsor-by" => Cue::SponsorBy,
+            "sponsor-of" => Cue::SponsorOf,
+            "host" => Cue::Host,
+            "lead" => Cue::Lead,
+            "command" => Cue::Command,
+            "component" => Cue::Component,
+            "parent" => Cue::Parent,
+            "partnership" => Cue::Partnership,
+            _ => return None,
+        })
+    }
+}
+
+impl Knowledge {
+    /// The length of the cue of `role` that starts at word `i` of `words`.
+    pub fn cue_at(&self, role: Cue, words: &[String], i: usize) -> Option<usize> {
+        self.cues.get(&role)?.iter().find_map(|c| {
+            (i + c.len() <= words.len() && words[i..i + c.len()] == c[..]).then_some(c.len())
+        })
+    }
+
+    /// Whether `words` hold a cue of `role`.
+    pub fn has_cue(&self, role: Cue, words: &[String]) -> bool {
+        (0..words.len()).any(|i| self.cue_at(role, words, i).is_some())
+    }
 }
 
 /// The part of an IRI after its last `#` or `/`.

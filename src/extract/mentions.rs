@@ -765,12 +765,20 @@ fn head_for(
         },
         None => return None,
     };
-    // A head alone ("Command", "The Dialogue") is not a name.
-    let leading_stopwords = toks[r]
+    // A head alone ("Command", "The Dialogue") is not a name, unless the text gives it an
+    // acronym: "a Memorandum of Understanding (MoU)".
+    let leading_stopwords = toks[r.clone()]
         .iter()
         .take_while(|t| ctx.ex.lexicon.stopwords.contains(t.text(ctx.text)))
         .count();
-    if n + leading_stopwords >= words.len() && prefix_less(segs, k) {
+    let acronym_follows = toks.get(r.end).is_some_and(|t| t.text(ctx.text) == "(")
+        && toks.get(r.end + 2).is_some_and(|t| t.text(ctx.text) == ")")
+        && toks.get(r.end + 1).is_some_and(|t| {
+            let a = t.text(ctx.text);
+            a.chars().next().is_some_and(char::is_uppercase)
+                && a.chars().filter(|c| c.is_uppercase()).count() >= 2
+        });
+    if n + leading_stopwords >= words.len() && prefix_less(segs, k) && !acronym_follows {
         return None;
     }
     Some((h, n))

@@ -450,4 +450,90 @@ mod tests {
             "Polar Shield"
         ));
     }
+
+    #[test]
+    fn sponsors_by_and_of_lists() {
+        let x = extract(
+            "Title\n\nOTTAWA, Canada -- The Northern Lights Accord was drafted in 2021 by the Canadian Space Agency and the European Space Agency. Norway and Denmark share responsibility for the Aurora Programme, which opened in 2022.\n",
+        );
+        for sponsor in ["Canadian Space Agency", "European Space Agency"] {
+            assert!(
+                has(&x, "Northern Lights Accord", Predicate::Sponsor, sponsor),
+                "{sponsor}: {:#?}",
+                x.relations
+            );
+        }
+        for sponsor in ["Norway", "Denmark"] {
+            assert!(
+                has(&x, "Aurora Programme", Predicate::Sponsor, sponsor),
+                "{sponsor}: {:#?}",
+                x.relations
+            );
+        }
+    }
+
+    #[test]
+    fn signatories_are_the_subject_of_signing() {
+        let x = extract(
+            "Title\n\nBERN, Switzerland (3 May 2025) -- The Swiss Space Office (SSO) and the Canadian Space Agency signed a Memorandum of Understanding (MoU) at the Federal Palace in Bern today that sets out Canada’s role in the Alpine Relay mission.\n",
+        );
+        for s in ["Swiss Space Office", "Canadian Space Agency"] {
+            assert!(
+                has(&x, "Memorandum of Understanding", Predicate::Signatory, s),
+                "{s}: {:#?}",
+                x.relations
+            );
+        }
+        assert!(!has(
+            &x,
+            "Memorandum of Understanding",
+            Predicate::Signatory,
+            "Canada"
+        ));
+    }
+
+    #[test]
+    fn commands_and_components() {
+        let x = extract(
+            "Title\n\nRAMSTEIN AIR BASE, Germany -- The U.S. Space Force activated U.S. Space Forces Europe (SPACEFOR-EUR) on Dec. 8, 2023. Col. Dana Whitfield assumed command of the new unit. SPACEFOR-EUR joins U.S. Naval Forces Europe and U.S. Marine Forces Europe as a U.S. European Command component.\n\nGen. Hal Brenner of the U.S. Air Force, commander of U.S. Air Forces in Europe (USAFE) and NATO Allied Air Command, spoke.\n",
+        );
+        assert!(
+            has(
+                &x,
+                "Dana Whitfield",
+                Predicate::Heads,
+                "U.S. Space Forces Europe"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        for child in [
+            "U.S. Space Forces Europe",
+            "U.S. Naval Forces Europe",
+            "U.S. Marine Forces Europe",
+        ] {
+            assert!(
+                has(
+                    &x,
+                    child,
+                    Predicate::SubOrganizationOf,
+                    "U.S. European Command"
+                ),
+                "{child}: {:#?}",
+                x.relations
+            );
+        }
+        assert!(has(
+            &x,
+            "Hal Brenner",
+            Predicate::MemberOf,
+            "U.S. Air Force"
+        ));
+        assert!(!has(&x, "Hal Brenner", Predicate::Heads, "U.S. Air Force"));
+        assert!(
+            has(&x, "Hal Brenner", Predicate::Heads, "Allied Air Command"),
+            "{:#?}",
+            x.relations
+        );
+    }
 }
