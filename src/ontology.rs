@@ -1056,3 +1056,63 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of Turtle, valid and broken, that extension files are made of.
+    const PIECES: &[&str] = &[
+        "@prefix sk: <https://w3id.org/spacekg/ontology#> .\n",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n",
+        "@prefix ex: <http://example.org/> .\n",
+        "sk:A",
+        "sk:B",
+        "ex:C",
+        "zz:D",
+        "<https://w3id.org/spacekg/id/org/x>",
+        " rdfs:subClassOf ",
+        " rdfs:label ",
+        " sk:trigger ",
+        " a ",
+        " sk:Organization",
+        " sk:Event",
+        " sk:Talks",
+        "\"talks\"",
+        "\"a b\"@en",
+        " ; ",
+        " , ",
+        " .\n",
+        "\n",
+        "# sk:A comment\n",
+        "[",
+        "]",
+        "(",
+        "\"",
+        "<",
+        "é",
+        "\t",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any file, however broken, is checked without panicking, and every problem points
+        /// at a line of that file.
+        #[test]
+        fn every_problem_points_into_its_file(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
+        ) {
+            let text: String = parts.concat();
+            let lines = text.split('\n').count();
+            let kb = Knowledge::default();
+            for p in check(&[("x.ttl".to_string(), text.clone())], &kb) {
+                prop_assert_eq!(&p.file, "x.ttl");
+                if let Some(l) = p.line {
+                    prop_assert!(l >= 1 && l <= lines, "line {} of {}: {}", l, lines, p);
+                }
+            }
+        }
+    }
+}

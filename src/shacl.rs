@@ -618,3 +618,49 @@ mod tests {
         assert!(e.to_string().contains("sh:pattern"), "{e}");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n",
+        "@prefix sk: <https://w3id.org/spacekg/ontology#> .\n",
+        "sk:S",
+        " a sh:NodeShape",
+        " sh:targetClass sk:Person",
+        " sh:property ",
+        "[",
+        "]",
+        " sh:path sk:rank",
+        " sh:path [ sh:inversePath sk:x ]",
+        " sh:minCount 1",
+        " sh:maxCount \"x\"",
+        " sh:class sk:Rank",
+        " sh:or ( [ sh:class sk:A ] )",
+        " sh:nodeKind sh:IRI",
+        " sh:nodeKind sh:Nope",
+        " sh:datatype 3",
+        " ; ",
+        " .\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any shapes text either reads or gives an error naming the file; never a panic.
+        #[test]
+        fn shapes_read_or_fail_cleanly(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)
+        ) {
+            match parse_shapes("s.ttl", &parts.concat()) {
+                Ok(shapes) => {
+                    let r = validate_triples(Vec::new(), &shapes);
+                    prop_assert!(r.results.is_empty());
+                }
+                Err(e) => prop_assert!(e.to_string().starts_with("s.ttl: "), "{}", e),
+            }
+        }
+    }
+}
