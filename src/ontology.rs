@@ -13,6 +13,7 @@ use std::fmt;
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
 const OWL: &str = "http://www.w3.org/2002/07/owl#";
+const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 /// The name under which the core ontology is reported.
 pub const CORE_FILE: &str = "ontology/spacekg.ttl";
 
@@ -57,6 +58,17 @@ pub struct OntologyTerm {
     /// The file that declared it first.
     pub file: String,
     /// Declared by the core ontology.
+    pub core: bool,
+}
+
+/// A named individual an ontology file declares (a known organization or person).
+#[derive(Debug, Clone, Default)]
+pub struct Individual {
+    pub classes: Vec<String>,
+    pub label: Option<String>,
+    pub alt_labels: Vec<String>,
+    /// The file that typed it first.
+    pub file: String,
     pub core: bool,
 }
 
@@ -160,8 +172,8 @@ fn union_members(quads: &[Quad], node: &str) -> Vec<String> {
 #[derive(Debug, Default)]
 pub struct Ontology {
     pub terms: BTreeMap<String, OntologyTerm>,
-    /// Named individuals typed with a class (IRI -> classes), e.g. known organizations.
-    pub individuals: BTreeMap<String, Vec<String>>,
+    /// Named individuals typed with a class, e.g. known organizations and persons.
+    pub individuals: BTreeMap<String, Individual>,
     /// The core ontology's header: IRI, title, description, version.
     pub iri: Option<String>,
     pub title: Option<String>,
@@ -255,7 +267,12 @@ impl Ontology {
                 None if p == RDF_TYPE => self
                     .individuals
                     .entry(s.as_str().to_string())
-                    .or_default()
+                    .or_insert_with(|| Individual {
+                        file: f.name.clone(),
+                        core,
+                        ..Individual::default()
+                    })
+                    .classes
                     .push(o.as_str().to_string()),
                 None => {}
             }
@@ -265,6 +282,13 @@ impl Ontology {
                 continue;
             };
             let p = q.predicate.as_str();
+            if let (Some(i), Term::Literal(l)) = (self.individuals.get_mut(s.as_str()), &q.object) {
+                if p == rdfs("label") && (i.label.is_none() || l.language() == Some("en")) {
+                    i.label = Some(l.value().to_string());
+                } else if p == format!("{SKOS}altLabel") {
+                    i.alt_labels.push(l.value().to_string());
+                }
+            }
             let Some(t) = self.terms.get_mut(s.as_str()) else {
                 continue;
             };
@@ -574,6 +598,30 @@ fn check_entities(
                     },
                 })
             };
+            if is_org {
+                let id = crate::knowledge::individual_id(s, "org/");
+                for q in qs.iter().filter(|q| {
+                    q.predicate.as_str() == format!("{RDFS}label")
+                        || q.predicate.as_str() == format!("{SKOS}altLabel")
+                }) {
+                    let Term::Literal(l) = &q.object else {
+                        continue;
+                    };
+                    for e in kb.lookup(l.value()) {
+                        if let crate::knowledge::Entry::Organization(k) = e {
+                            let other = &kb.organizations[*k];
+                            if other.id != id {
+                                report(format!(
+                                    "\"{}\" already names {} (org/{}) in data/organizations.tsv: the same form for two organizations makes mentions ambiguous",
+                                    l.value(),
+                                    other.name,
+                                    other.id
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
             let ns = if is_org { "id/org/" } else { "id/person/" };
             if !s.starts_with(&format!("{base}{ns}")) {
                 report(format!(
@@ -699,6 +747,26 @@ pub fn tree(o: &Ontology) -> String {
         });
         for r in roots {
             tree_node(o, &members, r, 1, &mut out, &mut Vec::new());
+        }
+    }
+    let known: Vec<(&String, &Individual)> =
+        o.individuals.iter().filter(|(_, i)| !i.core).collect();
+    if !known.is_empty() {
+        out.push_str("Known entities\n");
+        for (iri, i) in known {
+            let classes: Vec<String> = i.classes.iter().map(|c| short(c)).collect();
+            out.push_str(&format!(
+                "  {} \"{}\" ({}){}  (extension: {})\n",
+                o.curie(iri),
+                i.label.as_deref().unwrap_or(""),
+                classes.join(", "),
+                if i.alt_labels.is_empty() {
+                    String::new()
+                } else {
+                    format!(" also {}", i.alt_labels.join(", "))
+                },
+                i.file
+            ));
         }
     }
     out
@@ -1035,6 +1103,22 @@ mod tests {
             ),
             "{p:#?}"
         );
+    }
+
+    #[test]
+    fn an_acronym_of_another_organization_is_reported() {
+        let p = problems(&format!(
+            "{HEAD}@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\
+             <https://w3id.org/spacekg/id/org/nsa2> a sk:Organization ;\n\
+               rdfs:label \"National Space Agency\"@en ; skos:altLabel \"NASA\"@en .\n"
+        ));
+        assert!(
+            p.iter().any(|x| x.starts_with(
+                "ext.ttl:5: <https://w3id.org/spacekg/id/org/nsa2>: \"NASA\" already names"
+            )),
+            "{p:#?}"
+        );
+        assert_eq!(p.len(), 1, "{p:#?}");
     }
 
     #[test]

@@ -243,6 +243,17 @@ fn ontology_list_shows_core_and_extension_terms_as_a_tree() {
         ext.contains("\n    sk:host \"host\" (object property)"),
         "{ext}"
     );
+    // The organizations and the person the extension declares.
+    let known = ext
+        .split("Known entities\n")
+        .nth(1)
+        .expect("a section of known entities");
+    assert!(
+        known.contains("\"Norwegian Defence Research Establishment\" (sk:Organization) also FFI, Forsvarets forskningsinstitutt"),
+        "{known}"
+    );
+    assert!(known.contains("\"Ingrid Aas\" (sk:Person)"), "{known}");
+    assert!(!core.contains("Known entities"));
 }
 
 #[test]
