@@ -310,4 +310,106 @@ mod tests {
         let again = reextract(&store, &kb2).expect("reextract");
         assert!(again.documents[0].is_empty() && !again.documents[0].rewritten);
     }
+
+    /// A store whose writes of one document fail, to show that a failure is reported and
+    /// neither stops the batch nor touches that document's graph.
+    struct FailingWrites<'a> {
+        inner: &'a EmbeddedStore,
+        refuse: NamedNode,
+    }
+
+    impl GraphStore for FailingWrites<'_> {
+        fn document_state(
+            &self,
+            source: &str,
+            doc: &NamedNode,
+        ) -> Result<crate::store::DocumentState, StoreError> {
+            self.inner.document_state(source, doc)
+        }
+        fn put_document(
+            &self,
+            doc: &NamedNode,
+            replaces: &[NamedNode],
+            quads: &[Quad],
+        ) -> Result<(), StoreError> {
+            if *doc == self.refuse {
+                return Err(StoreError::Storage("disk full (test)".into()));
+            }
+            self.inner.put_document(doc, replaces, quads)
+        }
+        fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
+            self.inner.put_graph(graph, quads)
+        }
+        fn select(&self, sparql: &str) -> Result<crate::store::Table, StoreError> {
+            self.inner.select(sparql)
+        }
+        fn construct(&self, sparql: &str) -> Result<Vec<oxigraph::model::Triple>, StoreError> {
+            self.inner.construct(sparql)
+        }
+        fn query_to(
+            &self,
+            sparql: &str,
+            format: crate::store::ResultFormat,
+            out: &mut dyn std::io::Write,
+        ) -> Result<(), StoreError> {
+            self.inner.query_to(sparql, format, out)
+        }
+        fn export(
+            &self,
+            format: oxigraph::io::RdfFormat,
+            graph: Option<&NamedNode>,
+            out: &mut dyn std::io::Write,
+        ) -> Result<(), StoreError> {
+            self.inner.export(format, graph, out)
+        }
+        fn stats(&self) -> Result<crate::store::Stats, StoreError> {
+            self.inner.stats()
+        }
+        fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
+            self.inner.graph_quads(graph)
+        }
+    }
+
+    #[test]
+    fn a_failed_write_is_reported_and_leaves_its_graph_alone() {
+        let kb = Knowledge::load(&[]).expect("knowledge");
+        let store = EmbeddedStore::in_memory().expect("store");
+        ingest(&store, &kb);
+        let other = RELEASE.replace("March 3, 2025", "March 4, 2025");
+        let second = reading::parse_text("mem:second.txt", &other);
+        ingest::ingest_release(&store, &Extractor::new(&kb), &second).expect("ingest");
+        let first = rdf::document_iri(&rdf::content_hash(
+            &reading::parse_text("mem:release.txt", RELEASE).content,
+        ));
+        let before = store.graph_quads(&first).expect("quads").len();
+        let kb2 = Knowledge::from_parts(vec![
+            ("spacekg.ttl".into(), crate::knowledge::CORE_ONTOLOGY.into()),
+            (
+                "ext.ttl".into(),
+                "@prefix sk: <https://w3id.org/spacekg/ontology#> .\n\
+                 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+                 sk:DataAccordSigning rdfs:subClassOf sk:Signing ; rdfs:label \"D\"@en ;\n\
+                 sk:trigger \"signed a space data exchange accord\" .\n"
+                    .into(),
+            ),
+        ])
+        .expect("knowledge with extension");
+        let failing = FailingWrites {
+            inner: &store,
+            refuse: first.clone(),
+        };
+        let report = reextract(&failing, &kb2).expect("the batch runs");
+        assert_eq!(report.failed.len(), 1, "{:?}", report.failed);
+        assert_eq!(report.failed[0].0, "mem:release.txt");
+        assert!(report.failed[0].1.contains("disk full"));
+        assert_eq!(report.documents.len(), 1);
+        assert!(report.documents[0].rewritten);
+        assert_eq!(report.documents[0].source, "mem:second.txt");
+        // The refused document still holds exactly its old graph.
+        let after = store.graph_quads(&first).expect("quads");
+        assert_eq!(after.len(), before);
+        assert!(!after
+            .iter()
+            .any(|q| q.object.to_string().contains("DataAccordSigning")));
+    }
 }
