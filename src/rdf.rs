@@ -361,6 +361,44 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
             add(&s, iri(OWL_SAME_AS), iri(&format!("{WIKIDATA}{w}")).into());
         }
     }
+    // Persons declared in ontology extensions, with the post they hold.
+    for p in &kb.persons {
+        let s = entity_iri(&format!("person/{}", p.id));
+        add(&s, rdf::TYPE.into_owned(), sk("Person").into());
+        add(&s, rdfs::LABEL.into_owned(), lit(&p.name));
+        for a in &p.aliases {
+            add(&s, skos("altLabel"), lit(a));
+        }
+        if let Some(r) = p.rank {
+            add(&s, sk("rank"), rank_iri(&kb.ranks[r].name).into());
+        }
+        if let Some(n) = &p.nation {
+            add(&s, sk("country"), entity_iri(&format!("nation/{n}")).into());
+        }
+        let org = p
+            .organization
+            .as_ref()
+            .map(|o| entity_iri(&format!("org/{o}")));
+        if let Some(o) = &org {
+            let rel = if p.heads { "heads" } else { "memberOf" };
+            add(&s, sk(rel), o.clone().into());
+        }
+        if p.post.is_some() || org.is_some() {
+            let role = iri(&format!("{}/role/background", s.as_str()));
+            add(&role, rdf::TYPE.into_owned(), sk("Role").into());
+            add(&role, sk("holder"), s.clone().into());
+            if let Some(post) = &p.post {
+                add(&role, sk("post"), Literal::new_simple_literal(post).into());
+            }
+            if let Some(o) = org {
+                add(&role, sk("organization"), o.into());
+            }
+            if let Some(r) = p.rank {
+                add(&role, sk("rank"), rank_iri(&kb.ranks[r].name).into());
+            }
+            add(&s, sk("holds"), role.into());
+        }
+    }
     for p in &kb.places {
         let s = entity_iri(&format!("place/{}", slug(&p.name)));
         add(&s, rdf::TYPE.into_owned(), sk("Place").into());

@@ -56,10 +56,14 @@ impl Lexicon {
                 heads.insert(form_key(h), Head::Event(c.iri.clone()));
             }
             for t in &c.triggers {
-                triggers.push((
-                    form_key(t).split(' ').map(str::to_string).collect(),
-                    c.iri.clone(),
-                ));
+                // "data-sharing" is one token whose key is "data sharing"; the text may also
+                // print it as two words. Both spellings match.
+                let as_tokens: Vec<String> = t.split_whitespace().map(form_key).collect();
+                let as_words: Vec<String> = form_key(t).split(' ').map(str::to_string).collect();
+                if as_tokens != as_words {
+                    triggers.push((as_tokens, c.iri.clone()));
+                }
+                triggers.push((as_words, c.iri.clone()));
             }
         }
         // Longest trigger first.

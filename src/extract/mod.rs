@@ -661,6 +661,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_later_trigger_of_a_subclass_gives_the_kind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("sharing.ttl"),
+            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix sk: <https://w3id.org/spacekg/ontology#> .\nsk:DataSharingSigning a owl:Class ; rdfs:subClassOf sk:Signing ; rdfs:label \"Data-sharing signing\"@en ; sk:trigger \"data-sharing agreement\" .\n",
+        )
+        .expect("write");
+        let kb = Knowledge::load(&[dir.path().to_path_buf()]).expect("the extension loads");
+        let x = Extractor::new(&kb).extract(&parse_text(
+            "test.txt",
+            "Title\n\nOSLO, Norway -- Norway and Denmark signed a data-sharing agreement in Oslo on May 2, 2025.\n",
+        ));
+        let event = x
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Event)
+            .expect("the signing");
+        assert_eq!(
+            event.event_class.as_deref(),
+            Some("https://w3id.org/spacekg/ontology#DataSharingSigning")
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

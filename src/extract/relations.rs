@@ -1353,21 +1353,42 @@ fn find_trigger(
     toks: &[crate::extract::tokens::Token],
     ms: &[Mention],
 ) -> Option<(usize, usize, String)> {
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
     for i in 0..words.len() {
         if c.quoted(toks[i].start) {
             continue;
         }
         for (phrase, class) in &c.ex.lexicon.triggers {
             if i + phrase.len() <= words.len() && words[i..i + phrase.len()] == phrase[..] {
-                // Inside a name ("Space Symposium") the name carries the event.
-                if ms.iter().any(|m| m.toks.contains(&i)) {
+                // Inside a name ("Space Symposium") the name carries the event; a described
+                // agreement ("a data-sharing agreement") is no name.
+                let in_name = ms.iter().any(|m| {
+                    m.toks.contains(&i)
+                        && c.text[m.span.clone()]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                });
+                if in_name {
                     continue;
                 }
-                return Some((i, phrase.len(), class.clone()));
+                found.push((i, phrase.len(), class.clone()));
+                break;
             }
         }
     }
-    None
+    // The first trigger places the event; a later one of a subclass ("signed a data-sharing
+    // agreement": a data-sharing signing) gives its kind.
+    let (i, n, class) = found.first()?.clone();
+    let kb = c.ex.kb;
+    let specific = found
+        .iter()
+        .skip(1)
+        .filter(|(_, _, k)| *k != class && kb.is_event_subclass(k, &class))
+        .map(|(_, _, k)| k.clone())
+        .next_back()
+        .unwrap_or(class);
+    Some((i, n, specific))
 }
 
 fn new_unnamed_event(
