@@ -196,6 +196,14 @@ fn cap_runs(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
                 && !(s == "the" && end == start)
             {
                 end += 1;
+            } else if matches!(s, "’" | "'")
+                && end > start
+                && toks[end - 1].text(text).ends_with('s')
+                && toks[end - 1].end == t.start
+                && toks.get(end + 1).is_some_and(|n| is_cap(text, n))
+            {
+                // A plural possessive inside a name: "Defence Ministers’ Meeting".
+                end += 1;
             } else if matches!(s, "“" | "\"")
                 && toks.get(end + 1).is_some_and(|n| is_cap(text, n))
                 && toks

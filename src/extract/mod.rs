@@ -685,6 +685,55 @@ mod tests {
         );
     }
 
+    #[test]
+    fn events_inside_events_and_clauses() {
+        let x = extract(
+            "Title\n\nWASHINGTON (June 5, 2025) -- Chile signed the Artemis Accords on June 4 at Blair House in Washington. The signing took place during President Ana Soto’s state visit to the United States at the invitation of President Mark Reyes.\n\nThe agreement was confirmed at the third Pacific Defence Ministers’ Meeting, hosted on 2 June 2025 by U.S. Secretary of Defense Paul Grant in Hawaii.\n",
+        );
+        fn kind_of(e: &Entity) -> Option<&str> {
+            e.event_class.as_deref().map(crate::knowledge::local_name)
+        }
+        let visit = x
+            .entities
+            .iter()
+            .position(|e| kind_of(e) == Some("Visit"))
+            .expect("the state visit is an event of its own");
+        let visit_name = x.entities[visit].name.clone();
+        assert!(
+            has(&x, &visit_name, Predicate::Participant, "Ana Soto"),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            has(&x, &visit_name, Predicate::Host, "Mark Reyes"),
+            "{:#?}",
+            x.relations
+        );
+        let signing = x
+            .entities
+            .iter()
+            .find(|e| kind_of(e) == Some("Signing"))
+            .map(|e| e.name.clone())
+            .expect("the signing");
+        assert!(!has(&x, &signing, Predicate::Participant, "Ana Soto"));
+        assert!(!has(
+            &x,
+            "Artemis Accords",
+            Predicate::Signatory,
+            "United States"
+        ));
+        assert!(
+            has(
+                &x,
+                "Pacific Defence Ministers’ Meeting",
+                Predicate::Host,
+                "Paul Grant"
+            ),
+            "{:#?}",
+            x.entities
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

@@ -963,7 +963,12 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
     // Members and signatories: a sentence about joining, membership or signing, with one
     // initiative or agreement and a list of nations or organizations.
     let joined = says(c, Cue::Membership, &words);
-    let signed = says(c, Cue::Signing, &words);
+    // "The signing took place during ...": a cue after a determiner names the event, it
+    // does not say who signed.
+    let signed = (0..words.len()).any(|i| {
+        c.ex.kb.cue_at(Cue::Signing, &words, i).is_some()
+            && !(i > 0 && matches!(words[i - 1].as_str(), "the" | "a" | "this" | "that"))
+    });
     let targets: Vec<usize> = ms
         .iter()
         .map(|m| m.entity)
@@ -1254,7 +1259,80 @@ fn events(c: &mut Ctx<'_, '_>) {
         // adds no participants unless it speaks of them ("Attendees included ...").
         let participation = c.ex.kb.has_cue(Cue::Participation, &words);
         let plain_participants = _how != "same-kind-event" || participation;
-        event_arguments(c, e, si, &ms, &words, plain_participants);
+        // Who takes part is told in the clause of the event word: after the comma that
+        // closes it ("opened the event, the first since the Government decided ...",
+        // "activated X during a ceremony ..., assigning the unit to Y") other agents are
+        // named for other reasons. A list of attendees is all participation.
+        let event_at = trig
+            .as_ref()
+            .map(|(ti, n, _)| ti + n)
+            .or_else(|| ms.iter().find(|m| m.entity == e).map(|m| m.toks.end))
+            .or_else(|| {
+                (1..words.len())
+                    .find(|&i| refers_back(i) && labels.iter().any(|(l, _)| *l == words[i]))
+                    .map(|i| i + 1)
+            });
+        // The clause ends at a comma that opens an appositive or a participle or relative
+        // clause (", the first since ...", ", assigning ...", ", which ..."); ", and Lt.
+        // Col. X assumed command" goes on telling the event.
+        let closes_clause = |i: usize| {
+            words[i] == ","
+                && words.get(i + 1).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "the" | "a" | "an" | "which" | "who" | "where" | "when" | "whose"
+                    ) || (w.ends_with("ing") && w.len() > 5)
+                })
+        };
+        let cut = event_at
+            .filter(|_| !participation)
+            .and_then(|at| (at..words.len()).find(|&i| closes_clause(i)));
+        // "The signing took place during Prime Minister X’s state visit to the United States
+        // at the invitation of President Y": the words after "during" tell another event,
+        // of the kind of the trigger they hold.
+        let during = event_at.and_then(|at| {
+            let d = (at..words.len()).find(|&i| words[i] == "during")?;
+            let (_, _, class) =
+                find_trigger(c, &words[d + 1..], &c.sentences[si].tokens[d + 1..], &[])?;
+            let own = c.ents.get(e).event_class.clone();
+            (own.as_deref() != Some(class.as_str())).then_some((d, class))
+        });
+        let in_clause: Vec<Mention> = ms
+            .iter()
+            .filter(|m| {
+                let agent = matches!(
+                    c.kind(m.entity),
+                    EntityType::Person | EntityType::Organization | EntityType::Nation
+                );
+                let before_cut = cut.is_none_or(|cut| m.toks.start < cut);
+                let before_during = during.as_ref().is_none_or(|(d, _)| m.toks.start < *d);
+                !agent || (before_cut && before_during)
+            })
+            .cloned()
+            .collect();
+        event_arguments(c, e, si, &in_clause, &words, plain_participants);
+        if let Some((d, class)) = during {
+            let after: Vec<Mention> = ms.iter().filter(|m| m.toks.start > d).cloned().collect();
+            let agents = after.iter().any(|m| is_agent(c.kind(m.entity)));
+            let known = seen
+                .iter()
+                .copied()
+                .find(|&x| x != e && c.ents.get(x).event_class.as_deref() == Some(class.as_str()));
+            let other = match known {
+                Some(x) => Some(x),
+                None if agents => {
+                    let at = c.sentences[si].tokens[d + 1].span();
+                    Some(new_unnamed_event(c, &class, &ev, at))
+                }
+                None => None,
+            };
+            if let Some(x) = other {
+                if !seen.contains(&x) {
+                    seen.push(x);
+                }
+                event_arguments(c, x, si, &after, &words, true);
+            }
+        }
         // "X, <post>, and Y, <post>, signed the agreement": the persons before the verb of an
         // event already told took part in it.
         if !plain_participants {
@@ -1509,13 +1587,29 @@ fn says(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
     c.ex.kb.has_cue(role, words)
 }
 
+/// Whether the words after an agent say it does `role`: cues that end in "of" ("at the
+/// invitation of") name the agent after them, not before.
+fn says_after(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
+    c.ex.kb.cues.get(&role).is_some_and(|cues| {
+        cues.iter()
+            .filter(|cue| cue.last().is_none_or(|w| w != "of"))
+            .any(|cue| words.windows(cue.len()).any(|w| w == &cue[..]))
+    })
+}
+
 /// Whether `before` (the words before an agent) ends with "<cue of role> by" or with a cue
 /// of `role` ending in "of" ("at the invitation of").
 fn by_cue(c: &Ctx<'_, '_>, role: Cue, before: &[String]) -> bool {
+    // "hosted by X", "hosted on 1 December 2023 by X": the cue among the words before
+    // "by", in the same clause.
     let n = before.len();
+    let clause_start = before[..n.saturating_sub(1)]
+        .iter()
+        .rposition(|w| matches!(w.as_str(), "," | ";"))
+        .map_or(0, |p| p + 1);
     (n >= 1
         && before[n - 1] == "by"
-        && (0..n - 1).any(|i| c.ex.kb.cue_at(role, &before[..n - 1], i) == Some(n - 1 - i)))
+        && (clause_start..n - 1).any(|i| c.ex.kb.cue_at(role, &before[..n - 1], i).is_some()))
         || c.ex.kb.cues.get(&role).is_some_and(|cues| {
             cues.iter()
                 .any(|cue| cue.last().is_some_and(|w| w == "of") && before.ends_with(cue))
@@ -1598,7 +1692,7 @@ fn event_arguments(
                         &ev,
                         "nation-in-event-sentence",
                     );
-                } else if says(c, Cue::Host, next_words) {
+                } else if says_after(c, Cue::Host, next_words) {
                     c.rels.add(e, Predicate::Host, m.entity, &ev, "host-verb");
                 } else if !posted.contains(&m.entity) && plain_participants && !modifier {
                     c.rels.add(
@@ -1621,11 +1715,32 @@ fn event_arguments(
                     .find(|&p| p > m.toks.start)
                     .unwrap_or(words.len());
                 let after = &words[m.toks.end..next_person.min(m.toks.end + 32).max(m.toks.end)];
-                let b = &words[m.toks.start.saturating_sub(4)..m.toks.start];
-                let (rel, rule) = if by_cue(c, Cue::Host, b) || says(c, Cue::Host, after) {
+                // The words before the agent's printed form: its rank, titles and a nation
+                // or organization printed before them ("by US Secretary of Defense X").
+                let mut from = m.lead.min(m.toks.start);
+                let sentence_toks = &c.sentences[si].tokens;
+                for _ in 0..8 {
+                    let title_word = from > 0
+                        && (sentence_toks[from - 1]
+                            .text(c.text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                            || matches!(words[from - 1].as_str(), "of" | "for" | "and"));
+                    if !title_word {
+                        break;
+                    }
+                    from -= 1;
+                }
+                // Not the small words that end a cue ("at the invitation of").
+                while from < m.toks.start && matches!(words[from].as_str(), "of" | "for" | "and") {
+                    from += 1;
+                }
+                let b = &words[from.saturating_sub(8)..from];
+                let (rel, rule) = if by_cue(c, Cue::Host, b) || says_after(c, Cue::Host, after) {
                     (Predicate::Host, "host-verb")
                 } else if k == EntityType::Person
-                    && (by_cue(c, Cue::Lead, b) || says(c, Cue::Lead, after))
+                    && (by_cue(c, Cue::Lead, b) || says_after(c, Cue::Lead, after))
                 {
                     (Predicate::Leader, "lead-verb")
                 } else if plain_participants {
