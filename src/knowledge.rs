@@ -819,6 +819,8 @@ pub enum Cue {
     Partnership,
     PartnerWith,
     ParentBody,
+    MemberOn,
+    MemberAmong,
 }
 
 impl Cue {
@@ -838,6 +840,8 @@ impl Cue {
             "partnership" => Cue::Partnership,
             "partner-with" => Cue::PartnerWith,
             "parent-body" => Cue::ParentBody,
+            "member-on" => Cue::MemberOn,
+            "member-among" => Cue::MemberAmong,
             _ => return None,
         })
     }

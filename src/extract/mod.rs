@@ -734,6 +734,41 @@ mod tests {
         );
     }
 
+    #[test]
+    fn members_and_sponsors_of_programmes() {
+        let x = extract(
+            "Title\n\nTOKYO, Japan (3 March 2025) -- Japan, Australia and India will work together on the Indo-Pacific Orbit Watch programme. Officials praised the Quad partnership among Australia, India, Japan and the United States. The jointly built NASA-JAXA Lunar Relay Initiative will fly in 2027.\n",
+        );
+        for n in ["Japan", "Australia", "India"] {
+            assert!(
+                has(&x, "Indo-Pacific Orbit Watch", Predicate::Member, n),
+                "{n}: {:#?}",
+                x.relations
+            );
+        }
+        assert!(
+            has(&x, "Quad", Predicate::Member, "United States"),
+            "{:#?}",
+            x.relations
+        );
+        let relay = x
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Initiative && e.name.contains("Lunar Relay"))
+            .map(|e| e.name.clone())
+            .expect("the relay initiative");
+        assert!(
+            has(
+                &x,
+                &relay,
+                Predicate::Sponsor,
+                "Japan Aerospace Exploration Agency"
+            ),
+            "{:#?}",
+            x.relations
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

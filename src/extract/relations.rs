@@ -194,6 +194,7 @@ pub(crate) fn extract(
     }
     assumed_command(&mut c);
     signatories_take_part(&mut c);
+    compound_sponsors(&mut c);
     countries(&mut c);
     known_parents(&mut c);
     name_unnamed_events(&mut c);
@@ -927,6 +928,63 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
                             "appositive-of-sponsor",
                         );
                     }
+                }
+            }
+        }
+        // "Competitive Endurance, the Space Force’s theory of success": the owner named in
+        // the appositive.
+        if words.get(m.toks.end).map(String::as_str) == Some(",")
+            && words.get(m.toks.end + 1).map(String::as_str) == Some("the")
+        {
+            if let Some(o) = ms.iter().find(|o| {
+                o.toks.start == m.toks.end + 2
+                    && !o.inside
+                    && matches!(
+                        c.kind(o.entity),
+                        EntityType::Organization | EntityType::Nation
+                    )
+                    && words.get(o.toks.end).map(String::as_str) == Some("'s")
+            }) {
+                c.rels.add(
+                    m.entity,
+                    Predicate::Sponsor,
+                    o.entity,
+                    &ev,
+                    "appositive-owner",
+                );
+            }
+        }
+        // "the AUKUS partnership among Australia, the United Kingdom and the United States":
+        // the members after "among"/"between", within a few words of the name.
+        if k == EntityType::Initiative {
+            let among = (m.toks.end..(m.toks.end + 3).min(words.len()))
+                .find(|&i| c.ex.kb.cue_at(Cue::MemberAmong, &words, i).is_some());
+            if let Some(i) = among {
+                for x in coordinated(c, &ms, &words, i + 1, true) {
+                    c.rels
+                        .add(m.entity, Predicate::Member, x, &ev, "members-among");
+                }
+            }
+            // "Australia, the UK and the US will work together on X".
+            let mut at = m.toks.start;
+            while at > 0 && matches!(words[at - 1].as_str(), "the" | "a" | "an") {
+                at -= 1;
+            }
+            let on = (at.saturating_sub(5)..at)
+                .find(|&i| c.ex.kb.cue_at(Cue::MemberOn, &words, i) == Some(at - i));
+            if let Some(i) = on {
+                let mut v = i;
+                while v > 0
+                    && matches!(
+                        words[v - 1].as_str(),
+                        "will" | "to" | "would" | "also" | "now"
+                    )
+                {
+                    v -= 1;
+                }
+                for x in coordinated(c, &ms, &words, v, false) {
+                    c.rels
+                        .add(m.entity, Predicate::Member, x, &ev, "members-work-on");
                 }
             }
         }
@@ -1844,6 +1902,50 @@ fn nation_entity(c: &mut Ctx<'_, '_>, ni: usize, create: bool) -> Option<usize> 
     c.ents.get_mut(id).nation = Some(ni);
     c.ents.get_mut(id).standalone = false;
     Some(id)
+}
+
+/// "NASA-ISRO Synthetic Aperture Radar", "ESA-JAXA mission": the bodies joined at the head
+/// of a programme's name run it, when the release names them.
+fn compound_sponsors(c: &mut Ctx<'_, '_>) {
+    let kb = c.ex.kb;
+    let ids: Vec<usize> = c
+        .ents
+        .ids()
+        .filter(|&i| matches!(c.kind(i), EntityType::Initiative | EntityType::Agreement))
+        .collect();
+    for id in ids {
+        let e = c.ents.get(id).clone();
+        let Some(first) = e.name.split_whitespace().next() else {
+            continue;
+        };
+        let parts: Vec<&str> = first.split('-').collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let bodies: Vec<usize> = parts
+            .iter()
+            .filter_map(|p| {
+                kb.lookup(p).iter().find_map(|x| match x {
+                    Entry::Organization(i) => {
+                        c.ents.by_key(&format!("org/{}", kb.organizations[*i].id))
+                    }
+                    _ => None,
+                })
+            })
+            .collect();
+        if bodies.len() != parts.len() {
+            continue;
+        }
+        let ev = e
+            .mentions
+            .first()
+            .map(|m| sentence_of(c, m.start))
+            .unwrap_or(0..0);
+        for b in bodies {
+            c.rels
+                .add(id, Predicate::Sponsor, b, &ev, "bodies-in-compound-name");
+        }
+    }
 }
 
 /// The bodies that sign an agreement in the sentence that tells of its signing took part in
