@@ -769,6 +769,50 @@ mod tests {
         );
     }
 
+    #[test]
+    fn where_the_post_stands_says_who_is_headed() {
+        let x = extract(
+            "Title\n\nBONN, Germany (3 March 2025) -- Rear Adm. Ina Vogel, NATO director of space policy, met Dr. Jan Roth, Director General of the German Space Agency at the German Aerospace Center, and Col. Mia Lind, Danish Space Command commander, on Monday.\n",
+        );
+        assert!(
+            has(
+                &x,
+                "Ina Vogel",
+                Predicate::MemberOf,
+                "North Atlantic Treaty Organization"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        assert!(!has(
+            &x,
+            "Ina Vogel",
+            Predicate::Heads,
+            "North Atlantic Treaty Organization"
+        ));
+        assert!(
+            has(
+                &x,
+                "Jan Roth",
+                Predicate::Heads,
+                "German Space Agency at DLR"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        assert!(!has(
+            &x,
+            "Jan Roth",
+            Predicate::Heads,
+            "German Aerospace Center"
+        ));
+        assert!(
+            has(&x, "Mia Lind", Predicate::Heads, "Danish Space Command"),
+            "{:#?}",
+            x.relations
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

@@ -194,6 +194,7 @@ pub(crate) fn extract(
     }
     assumed_command(&mut c);
     signatories_take_part(&mut c);
+    bilateral_partners(&mut c);
     compound_sponsors(&mut c);
     countries(&mut c);
     known_parents(&mut c);
@@ -419,6 +420,16 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
             }
             let window = after + 1..end;
             let meaning = post_meaning(c, &words[window.clone()]);
+            // Where the post is printed in the appositive: the organization it heads follows
+            // "of" ("commander of Y and Z") or precedes a post that ends the phrase
+            // ("USSPACECOM commander,"); "USSPACECOM director of strategy" and "Director
+            // General of Y at Z" serve the organization, they do not head it.
+            let post_at = (window.clone()).find_map(|i| {
+                (i + 1..=(i + 4).min(window.end))
+                    .rev()
+                    .find(|&j| c.ex.lexicon.post(&words[i..j].join(" ")).is_some())
+                    .map(|j| i..j)
+            });
             if let Some(head) = meaning {
                 for o in ms.iter().skip(mi + 1) {
                     if o.toks.start >= window.end {
@@ -429,9 +440,25 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                     }
                     match c.kind(o.entity) {
                         EntityType::Organization => {
-                            // The post word must come before the organization, or right
-                            // after it ("USSPACECOM commander").
-                            let rel = if head {
+                            let heads_it = head
+                                && post_at.as_ref().is_none_or(|post| {
+                                    if o.toks.end <= post.start {
+                                        !matches!(
+                                            words.get(post.end).map(String::as_str),
+                                            Some("of" | "for")
+                                        )
+                                    } else {
+                                        let mut k = o.toks.start;
+                                        while k > post.end && words[k - 1] == "the" {
+                                            k -= 1;
+                                        }
+                                        !matches!(
+                                            words.get(k.wrapping_sub(1)).map(String::as_str),
+                                            Some("at" | "in" | "within" | "with")
+                                        )
+                                    }
+                                });
+                            let rel = if heads_it {
                                 Predicate::Heads
                             } else {
                                 Predicate::MemberOf
@@ -780,7 +807,12 @@ fn partners(c: &mut Ctx<'_, '_>, si: usize) {
                     .iter()
                     .any(|w| matches!(w.as_str(), "and" | "with" | "," | "to"))
         };
-        if ids.len() == 2 && joined {
+        // "Within the Bundeswehr, the Bundeswehr Space Command": a body and its own unit.
+        let nested = ids.len() == 2 && {
+            let (a, b) = (&c.ents.get(ids[0]).name, &c.ents.get(ids[1]).name);
+            a.contains(b.as_str()) || b.contains(a.as_str())
+        };
+        if ids.len() == 2 && joined && !nested {
             c.rels.add(
                 ids[0],
                 Predicate::Partner,
@@ -1902,6 +1934,34 @@ fn nation_entity(c: &mut Ctx<'_, '_>, ni: usize, create: bool) -> Option<usize> 
     c.ents.get_mut(id).nation = Some(ni);
     c.ents.get_mut(id).standalone = false;
     Some(id)
+}
+
+/// An agreement two bodies sign together states their partnership: the two signatories of
+/// a bilateral agreement named in one sentence are partners.
+fn bilateral_partners(c: &mut Ctx<'_, '_>) {
+    let list = c.rels.list.clone();
+    let mut by_agreement: HashMap<(usize, Range<usize>), Vec<usize>> = HashMap::new();
+    for r in &list {
+        if let (Predicate::Signatory, Object::Entity(o)) = (r.predicate, &r.object) {
+            let v = by_agreement
+                .entry((r.subject, r.evidence.clone()))
+                .or_default();
+            let o = c.ents.resolve(*o);
+            if !v.contains(&o) {
+                v.push(o);
+            }
+        }
+    }
+    let mut pairs: Vec<_> = by_agreement.into_iter().collect();
+    pairs.sort_by_key(|((a, ev), _)| (*a, ev.start));
+    for ((_, ev), signers) in pairs {
+        if let [a, b] = signers[..] {
+            if c.kind(a) == c.kind(b) {
+                c.rels
+                    .add(a, Predicate::Partner, b, &ev, "bilateral-signatories");
+            }
+        }
+    }
 }
 
 /// "NASA-ISRO Synthetic Aperture Radar", "ESA-JAXA mission": the bodies joined at the head
