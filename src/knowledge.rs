@@ -821,6 +821,7 @@ pub enum Cue {
     ParentBody,
     MemberOn,
     MemberAmong,
+    PersonRole,
 }
 
 impl Cue {
@@ -842,6 +843,7 @@ impl Cue {
             "parent-body" => Cue::ParentBody,
             "member-on" => Cue::MemberOn,
             "member-among" => Cue::MemberAmong,
+            "person-role" => Cue::PersonRole,
             _ => return None,
         })
     }

@@ -737,7 +737,11 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         }
                         prefix.clear();
                         prefix_start = None;
-                    } else if rank.is_some() || !titles.is_empty() || honorific {
+                    } else if rank.is_some()
+                        || !titles.is_empty()
+                        || honorific
+                        || role_before(ctx, toks, words_r.start)
+                    {
                         person(ctx, si, toks, words_r, rank, &titles, &prefix);
                         rank = None;
                         honorific = false;
@@ -1265,6 +1269,19 @@ fn quoted_names(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
             headed(ctx, si, toks, i + 1..close, h, &[]);
         }
         i = close + 1;
+    }
+}
+
+/// Whether a lowercase noun for what a person is stands before token `at` ("astronauts
+/// Alexander Gerst and Matthias Maurer").
+fn role_before(ctx: &Ctx<'_, '_>, toks: &[Token], at: usize) -> bool {
+    at > 0 && {
+        let w = toks[at - 1].text(ctx.text);
+        w.chars().next().is_some_and(char::is_lowercase)
+            && ctx
+                .ex
+                .kb
+                .has_cue(crate::knowledge::Cue::PersonRole, &[form_key(w)])
     }
 }
 

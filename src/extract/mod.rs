@@ -813,6 +813,20 @@ mod tests {
         );
     }
 
+    #[test]
+    fn persons_named_after_a_role_noun() {
+        let x = extract(
+            "Title\n\nCOLOGNE, Germany (3 March 2025) -- European Space Agency (ESA) astronauts Lena Berg and Tomas Kral visited the center.\n",
+        );
+        for name in ["Lena Berg", "Tomas Kral"] {
+            assert!(
+                has(&x, name, Predicate::MemberOf, "European Space Agency"),
+                "{name}: {:#?}",
+                x.relations
+            );
+        }
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

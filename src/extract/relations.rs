@@ -341,6 +341,36 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
             c.rels
                 .add(p, Predicate::Country, n, &ev, "nation-before-name");
         }
+        // "ESA astronauts A and B": the organization before the role noun they serve.
+        {
+            let mut at = m.lead.min(m.toks.start);
+            // The second of "A and B" shares the first one's role.
+            if at >= 1 && words[at - 1] == "and" {
+                if let Some(prev) = ms[..mi].iter().rev().find(|o| o.toks.end + 1 == at) {
+                    if c.kind(prev.entity) == EntityType::Person {
+                        at = prev.lead.min(prev.toks.start);
+                    }
+                }
+            }
+            let role = at >= 1 && c.ex.kb.has_cue(Cue::PersonRole, &words[at - 1..at]);
+            if role {
+                if let Some(o) = ms[..mi].iter().rev().find(|o| {
+                    !o.inside
+                        && c.kind(o.entity) == EntityType::Organization
+                        && (o.toks.end + 1 == at
+                            || (words.get(o.toks.end).map(String::as_str) == Some("(")
+                                && words.get(at - 2).map(String::as_str) == Some(")")))
+                }) {
+                    c.rels.add(
+                        p,
+                        Predicate::MemberOf,
+                        o.entity,
+                        &ev,
+                        "organization-role-name",
+                    );
+                }
+            }
+        }
         // 2. An appositive after the name: ", commander of Y, Z and W," / ", ESA Director",
         // also after "of the Y" ("Whiting of the U.S. Space Force, Commander of ...").
         let mut after = m.toks.end;
