@@ -16,6 +16,9 @@ pub const LARGE_VIEW: usize = 200;
 pub const WRAP: usize = 24;
 /// Lines of a node label before it is cut with an ellipsis.
 pub const MAX_LINES: usize = 4;
+/// An edge label drawn more often than this is left off the edges and named once under
+/// the title instead.
+pub const REPEATED_LABEL: usize = 6;
 
 /// Shape, fill colour and extra style of a node type.
 pub struct NodeStyle {
@@ -118,13 +121,34 @@ pub fn to_dot(view: &View) -> String {
         } else {
             w.graph()
         };
+        // Relation labels repeated on many edges say nothing edge by edge: they are named
+        // once. (An undirected view's labels name the reasons for each tie: all are kept.)
+        let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in g.edge_weights().filter(|e| !e.invisible && view.directed) {
+            *uses.entry(e.label.as_str()).or_default() += 1;
+        }
+        let unlabelled: Vec<&str> = uses
+            .iter()
+            .filter(|(l, n)| **n > REPEATED_LABEL && !l.is_empty())
+            .map(|(l, _)| *l)
+            .collect();
         {
             let mut a = graph.graph_attributes();
-            let title = if view.is_empty() {
+            let mut title = if view.is_empty() {
                 format!("{}\n({})", view.title, view.empty_reason)
             } else {
                 view.title.clone()
             };
+            if !unlabelled.is_empty() {
+                let arrows = if view.directed { "arrows" } else { "lines" };
+                title.push_str(&format!(
+                    "\n{arrows} without a label: {}",
+                    unlabelled.join(", ")
+                ));
+            }
+            if g.edge_weights().any(|e| e.dashed) {
+                title.push_str("\ndashed: background knowledge, not stated in a release");
+            }
             a.set("label", &dot_escape(&title), true)
                 .set("labelloc", "t", false)
                 .set("fontname", "Helvetica", true)
@@ -134,6 +158,14 @@ pub fn to_dot(view: &View) -> String {
                     .set("overlap", "prism", false)
                     .set("splines", "false", false)
                     .set("outputorder", "edgesfirst", false);
+            } else if let Some(engine) = view.engine.filter(|_| n > SMALL_VIEW / 2) {
+                a.set("layout", engine, false)
+                    .set("overlap", "false", false)
+                    .set("splines", "true", false)
+                    .set("ranksep", "1.6", false);
+                if let Some(f) = g.node_indices().find(|i| g[*i].focus) {
+                    a.set("root", &format!("n{}", f.index()), false);
+                }
             } else {
                 a.set("nodesep", "0.3", false).set("ranksep", "0.6", false);
                 if let Some(r) = view.rankdir {
@@ -218,12 +250,12 @@ pub fn to_dot(view: &View) -> String {
                 a.set("style", "invis", false);
                 continue;
             }
-            if !w.label.is_empty() {
+            if !w.label.is_empty() && !unlabelled.contains(&w.label.as_str()) {
                 let lines: Vec<String> =
                     w.label.lines().flat_map(|l| wrap(l, WRAP + 8, 2)).collect();
                 a.set("label", &dot_escape(&lines.join("\n")), true);
             }
-            if w.weight > 1 {
+            if w.weight > 1 && !view.directed {
                 a.set("penwidth", &format!("{}", 1 + w.weight.min(6)), false)
                     .set("weight", &w.weight.to_string(), false);
             }
@@ -232,29 +264,48 @@ pub fn to_dot(view: &View) -> String {
             }
         }
 
-        // The legend: one sample node per type drawn, when there are several types.
+        // The legend: one table node (every layout engine keeps it whole), a row per type
+        // drawn in the type's colour, when there are several types.
         let kinds = view.kinds();
         if kinds.len() > 1 && n <= LARGE_VIEW {
-            let mut legend = graph.cluster();
-            legend
-                .graph_attributes()
-                .set("label", "Legend", true)
-                .set("fontname", "Helvetica", true)
-                .set("color", "#999999", true)
-                .set("style", "dashed", true);
-            for k in kinds {
-                let s = style_of(k);
-                legend
-                    .node_named(format!("legend_{}", k.name().replace(' ', "_")))
-                    .set("label", k.name(), true)
-                    .set("shape", s.shape, false)
-                    .set("style", s.style, true)
-                    .set("fillcolor", s.fill, true)
-                    .set("fontsize", "9", false);
-            }
+            let rows: String = kinds
+                .iter()
+                .map(|k| {
+                    let s = style_of(*k);
+                    format!(
+                        "<tr><td bgcolor=\"{}\">{} ({})</td></tr>",
+                        s.fill,
+                        k.name(),
+                        shape_name(s.shape)
+                    )
+                })
+                .collect();
+            graph
+                .node_named("legend")
+                .set("shape", "plaintext", false)
+                .set("fontsize", "9", false)
+                .set(
+                    "label",
+                    &format!(
+                        "<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\">\
+                         <tr><td><b>Legend</b></td></tr>{rows}</table>>"
+                    ),
+                    false,
+                );
         }
     }
     String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A shape as a reader names it.
+fn shape_name(shape: &str) -> &str {
+    match shape {
+        "box" => "box",
+        "component" => "tabbed box",
+        "note" => "folded page",
+        "house" => "house",
+        other => other,
+    }
 }
 
 fn write_node(scope: &mut Scope<'_, '_>, view: &View, i: NodeIndex) {

@@ -41,6 +41,8 @@ pub struct View {
     pub directed: bool,
     /// Graphviz's `rankdir` when not top to bottom: `LR` for timelines, `BT` for hierarchies.
     pub rankdir: Option<&'static str>,
+    /// A Graphviz layout engine the view prefers at its size (`twopi` for a large ego view).
+    pub engine: Option<&'static str>,
     /// Why the view is empty, when it is.
     pub empty_reason: String,
     /// Cluster titles in the order they are drawn (years in time order).
@@ -55,6 +57,7 @@ impl View {
             graph: DiGraph::new(),
             directed,
             rankdir: None,
+            engine: None,
             empty_reason: "the graph holds nothing that matches".into(),
             cluster_order: Vec::new(),
             index: BTreeMap::new(),

@@ -250,8 +250,14 @@ pub fn entity_node(m: &Model, iri: &str) -> Node {
     let (label, kind) = match m.entities.get(iri) {
         Some(e) => {
             if e.kind == NodeKind::Event {
-                let mut line = e.event_kind.clone().unwrap_or_default();
-                if let Some(d) = &e.date {
+                // The kind and date, unless the name already says them.
+                let folded = e.label.to_lowercase();
+                let mut line = e
+                    .event_kind
+                    .clone()
+                    .filter(|k| !folded.contains(&k.to_lowercase()))
+                    .unwrap_or_default();
+                if let Some(d) = e.date.as_ref().filter(|d| !e.label.contains(d.as_str())) {
                     if !line.is_empty() {
                         line.push_str(", ");
                     }
@@ -385,6 +391,7 @@ pub fn ego(m: &Model, filter: &Filter, name: &str, hops: usize) -> Result<View, 
         )),
         true,
     );
+    view.engine = Some("twopi");
     let mut c = entity_node(m, &center);
     c.focus = true;
     view.add_node(c);
@@ -488,6 +495,20 @@ pub fn org(m: &Model, filter: &Filter, name: &str) -> Result<View, ViewError> {
             add_fact(&mut view, m, f, o);
         }
     }
+    // A wide hierarchy reads better as a tree from left (parents) to right.
+    let widest = view
+        .graph
+        .node_indices()
+        .map(|i| {
+            view.graph
+                .neighbors_directed(i, petgraph::Direction::Incoming)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    if widest > 8 {
+        view.rankdir = Some("RL");
+    }
     if view.graph.edge_count() == 0 {
         view.graph.clear();
         view.empty_reason = scope.nothing(&format!("hierarchy or people of {label}"));
@@ -501,7 +522,7 @@ fn period(date: &str, by_month: bool) -> String {
     date.chars().take(n).collect()
 }
 
-/// Dated events in date order, grouped by year or month, linked to who took part.
+/// Dated events in date order, grouped by year or month, linked to the nations taking part.
 pub fn timeline(m: &Model, filter: &Filter) -> Result<View, ViewError> {
     let scope = Scope::new(m, filter)?;
     let mut events: BTreeSet<(String, String)> = BTreeSet::new();
@@ -543,12 +564,41 @@ pub fn timeline(m: &Model, filter: &Filter) -> Result<View, ViewError> {
         }
         previous = Some(i);
     }
+    // Events are linked to the nations taking part; a large multinational event says how
+    // many instead of drawing every line.
     let dated: BTreeSet<&str> = events.iter().map(|(_, i)| i.as_str()).collect();
+    let mut nations: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (f, o) in &scope.facts {
         if dated.contains(f.subject.as_str())
-            && matches!(f.predicate.as_str(), "participant" | "host" | "leader")
+            && matches!(f.predicate.as_str(), "participant" | "host")
+            && m.entities
+                .get(*o)
+                .is_some_and(|e| e.kind == NodeKind::Nation)
         {
-            add_fact(&mut view, m, f, o);
+            nations.entry(f.subject.as_str()).or_default().insert(o);
+        }
+    }
+    for (ev, ns) in nations {
+        let Some(i) = view.node_index(ev) else {
+            continue;
+        };
+        if ns.len() > MAX_GROUP {
+            view.graph[i]
+                .detail
+                .push(format!("{} nations take part", ns.len()));
+            continue;
+        }
+        for n in ns {
+            let j = view.add_node(entity_node(m, n));
+            view.add_edge(
+                i,
+                j,
+                Edge {
+                    label: "taking part".into(),
+                    weight: 1,
+                    ..Edge::default()
+                },
+            );
         }
     }
     if view.is_empty() {
