@@ -440,3 +440,31 @@ fn rank_puts_the_hub_first(s: &Path) {
         assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{by}: {out}");
     }
 }
+
+/// The timing hook benchmarks call: every view is built on an in-memory store of the sample
+/// corpus, and each names how many nodes it drew.
+#[test]
+fn every_view_is_timed_through_the_library() {
+    use spacekg::{ingest, views, EmbeddedStore, Knowledge};
+    let kb = Knowledge::load(&[]).expect("knowledge");
+    let store = EmbeddedStore::in_memory().expect("store");
+    let report =
+        ingest::ingest_paths(&store, &kb, &[root().join("data/releases")]).expect("ingest");
+    assert_eq!(report.new.len(), 16);
+    let times = views::time_views(&store).expect("views build");
+    let names: Vec<&str> = times.iter().map(|(n, _, _)| n.as_str()).collect();
+    for v in [
+        "model",
+        "partners",
+        "timeline",
+        "ego --hops 1",
+        "event",
+        "org",
+        "initiative",
+    ] {
+        assert!(names.contains(&v), "{v} is timed: {names:?}");
+    }
+    for (name, _, nodes) in &times {
+        assert!(*nodes > 0, "{name} drew nothing");
+    }
+}

@@ -117,7 +117,8 @@ pub fn place(view: &View) -> BTreeMap<NodeIndex, Placed> {
             lines.len().max(1) as f64 * LINE_H + 14.0,
         )
     };
-    let mut placed = BTreeMap::new();
+    let mut placed: BTreeMap<NodeIndex, Placed> = BTreeMap::new();
+    let mut extents: Vec<(Vec<NodeIndex>, f64)> = Vec::new();
     let mut rank_at = MARGIN + 30.0;
     let layers = layers(view);
     // Bottom-to-top views put the first layer last.
@@ -142,7 +143,22 @@ pub fn place(view: &View) -> BTreeMap<NodeIndex, Placed> {
             placed.insert(*n, Placed { x, y, w: *w, h: *h });
             cross += along + GAP;
         }
+        extents.push((layer.clone(), cross - GAP));
         rank_at += thick + LAYER_GAP;
+    }
+    // Each layer centred on the widest one.
+    let widest = extents.iter().map(|(_, e)| *e).fold(0.0, f64::max);
+    for (layer, extent) in extents {
+        let shift = (widest - extent) / 2.0;
+        for n in layer {
+            if let Some(p) = placed.get_mut(&n) {
+                if lr {
+                    p.y += shift;
+                } else {
+                    p.x += shift;
+                }
+            }
+        }
     }
     placed
 }
@@ -207,6 +223,7 @@ fn text_svg(out: &mut String, lines: &[String], x: f64, y: f64, size: f64) {
 /// The view as a standalone SVG document, drawn without Graphviz.
 pub fn to_svg(view: &View) -> String {
     let g = &view.graph;
+    let lr = view.rankdir == Some("LR");
     let placed = place(view);
     let mut width = placed
         .values()
@@ -292,16 +309,30 @@ pub fn to_svg(view: &View) -> String {
             out,
             "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"#555555\" \
              stroke-width=\"{}\"{marker}{dash}/>",
-            1 + w.weight.clamp(1, 6) / 2
+            if view.directed {
+                1
+            } else {
+                1 + w.weight.clamp(1, 6) / 2
+            }
         );
+        // The label's first line, shortened, near the target end: edges fanning out of one
+        // node then carry their labels apart.
         if let Some(first) = w.label.lines().next() {
+            // Near the end further down the layers (or right, left to right).
+            let deeper = if lr { x2 > x1 } else { y2 > y1 };
+            let along = if deeper { 0.8 } else { 0.2 };
+            let short: String = if first.chars().count() > 28 {
+                first.chars().take(27).chain(['…']).collect()
+            } else {
+                first.to_string()
+            };
             let _ = writeln!(
                 out,
                 "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\" fill=\"#333333\" \
                  text-anchor=\"middle\">{}</text>",
-                (x1 + x2) / 2.0,
-                (y1 + y2) / 2.0 - 2.0,
-                xml_escape(first)
+                x1 + (x2 - x1) * along,
+                y1 + (y2 - y1) * along - 3.0,
+                xml_escape(&short)
             );
         }
     }

@@ -72,6 +72,7 @@ impl Filter {
     pub fn describe(&self, m: &Model, nation: Option<&str>) -> String {
         let mut parts = Vec::new();
         match (&self.from, &self.to) {
+            (Some(f), Some(t)) if f == t => parts.push(format!("in {f}")),
             (Some(f), Some(t)) => parts.push(format!("{f} to {t}")),
             (Some(f), None) => parts.push(format!("from {f}")),
             (None, Some(t)) => parts.push(format!("until {t}")),
@@ -360,17 +361,34 @@ fn cluster_by_nation(view: &mut View, scope: &Scope<'_>) {
 pub fn ego(m: &Model, filter: &Filter, name: &str, hops: usize) -> Result<View, ViewError> {
     let scope = Scope::new(m, filter)?;
     let center = resolve(m, name, &[])?;
+    // Steps follow what releases state; background knowledge (a gazetteer's country of every
+    // base and agency) is drawn between the entities reached, never walked through, or two
+    // steps from anyone would reach every place of a large nation.
     let mut adj: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, (f, o)) in scope.facts.iter().enumerate() {
+        if f.iri.is_empty() {
+            continue;
+        }
         adj.entry(f.subject.as_str()).or_default().push(i);
         adj.entry(o).or_default().push(i);
     }
     let mut dist: BTreeMap<&str, usize> = BTreeMap::new();
     dist.insert(center.as_str(), 0);
     let mut queue = VecDeque::from([center.as_str()]);
+    let mut walled = false;
     while let Some(x) = queue.pop_front() {
         let d = dist[x];
         if d >= hops {
+            continue;
+        }
+        // A nation is linked to nearly everything its people and services do: a step into
+        // it ends there, or every view two steps from anyone would hold half the graph.
+        if d > 0
+            && m.entities
+                .get(x)
+                .is_some_and(|e| e.kind == NodeKind::Nation)
+        {
+            walled = true;
             continue;
         }
         for i in adj.get(x).into_iter().flatten() {
@@ -391,6 +409,10 @@ pub fn ego(m: &Model, filter: &Filter, name: &str, hops: usize) -> Result<View, 
         )),
         true,
     );
+    if walled {
+        view.title
+            .push_str("\n(nations are shown, not walked through)");
+    }
     view.engine = Some("twopi");
     let mut c = entity_node(m, &center);
     c.focus = true;
