@@ -327,16 +327,16 @@ pub fn run() -> Result<i32> {
         }
         Command::Path { from, to } => {
             let store = open_store(&cli)?;
-            let m = views::Model::load(&store)?;
-            let steps = views::path(&store, &m, from, to)?;
+            let chain = views::chain(&store, from, to)?;
+            let steps = &chain.steps;
             let mut out = output(&None)?;
             writeln!(
                 out,
                 "{} step{} from {} to {}",
                 steps.len(),
                 if steps.len() == 1 { "" } else { "s" },
-                m.label_of(&views::select::resolve(&m, from, &[])?),
-                m.label_of(&views::select::resolve(&m, to, &[])?)
+                chain.from,
+                chain.to
             )?;
             for (i, s) in steps.iter().enumerate() {
                 writeln!(out, "{}. {}", i + 1, s.statement)?;
@@ -351,12 +351,11 @@ pub fn run() -> Result<i32> {
         }
         Command::Rank { by, limit } => {
             let store = open_store(&cli)?;
-            let m = views::Model::load(&store)?;
             let by = match by {
                 RankBy::Degree => views::Centrality::Degree,
                 RankBy::Betweenness => views::Centrality::Betweenness,
             };
-            let ranked = views::rank(&m, by, *limit);
+            let ranked = views::rank_store(&store, by, *limit)?;
             let mut out = output(&None)?;
             let width = ranked
                 .iter()

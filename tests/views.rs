@@ -154,6 +154,26 @@ fn views_on_the_sample_corpus() {
     views_narrow_by_date_and_nation(&s);
     names_that_match_nothing_or_several_things_say_so(&s);
     path_steps_carry_their_sentence_and_release(&s);
+    for args in [
+        vec!["diagram", "ego", "--help"],
+        vec!["diagram", "event", "--help"],
+        vec!["diagram", "org", "--help"],
+        vec!["diagram", "timeline", "--help"],
+        vec!["diagram", "initiative", "--help"],
+        vec!["path", "--help"],
+        vec!["rank", "--help"],
+    ] {
+        assert!(ok(&s, &args).contains("--store"), "{args:?}");
+    }
+    let err = fails(&s, &["diagram"]);
+    assert!(err.contains("--construct"), "{err}");
+    let select = dir.path().join("select.rq");
+    std::fs::write(&select, "SELECT * WHERE { ?s ?p ?o } LIMIT 1").expect("query file");
+    let err = fails(
+        &s,
+        &["diagram", "--construct", select.to_str().expect("path")],
+    );
+    assert!(err.contains("CONSTRUCT"), "{err}");
     rank_puts_the_hub_first(&s);
 }
 

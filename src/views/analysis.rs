@@ -55,6 +55,35 @@ pub struct Step {
     pub title: Option<String>,
 }
 
+/// A chain of facts between two entities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chain {
+    pub from: String,
+    pub to: String,
+    pub steps: Vec<Step>,
+}
+
+/// The shortest chain of stated facts between two entities named by the user, read from the
+/// store.
+pub fn chain(store: &dyn GraphStore, a: &str, b: &str) -> Result<Chain, ViewError> {
+    let m = Model::load(store)?;
+    let steps = path(store, &m, a, b)?;
+    Ok(Chain {
+        from: m.label_of(&resolve(&m, a, &[])?),
+        to: m.label_of(&resolve(&m, b, &[])?),
+        steps,
+    })
+}
+
+/// The most central nations and organizations of the store.
+pub fn rank_store(
+    store: &dyn GraphStore,
+    by: Centrality,
+    limit: usize,
+) -> Result<Vec<Ranked>, ViewError> {
+    Ok(rank(&Model::load(store)?, by, limit))
+}
+
 /// The shortest chain of stated facts between two entities named by the user.
 pub fn path(store: &dyn GraphStore, m: &Model, a: &str, b: &str) -> Result<Vec<Step>, ViewError> {
     let from = resolve(m, a, &[])?;

@@ -15,7 +15,7 @@ pub mod layout;
 pub mod model;
 pub mod select;
 
-pub use analysis::{path, rank, Centrality, Ranked, Step};
+pub use analysis::{chain, path, rank, rank_store, Centrality, Chain, Ranked, Step};
 pub use dot::{dot_escape, to_dot};
 pub use graph::{Edge, Node, View};
 pub use model::{Model, NodeKind};
