@@ -411,4 +411,53 @@ mod tests {
             }
         }
     }
+
+    proptest! {
+        // Each case runs Graphviz: fewer cases.
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Graphviz itself reads the DOT of any label without an error or a warning.
+        #[test]
+        fn graphviz_accepts_any_label(label in any::<String>(), other in "[\\\\\"<>{}&;#é ]{0,20}") {
+            if !crate::views::graphviz_available() {
+                return Ok(());
+            }
+            let mut v = View::new(format!("{label}{other}"), false);
+            let a = v.add_node(super::super::graph::Node {
+                iri: "a".into(),
+                label: label.clone(),
+                kind: NodeKind::Person,
+                detail: vec![other.clone()],
+                cluster: Some(other.clone()),
+                focus: false,
+            });
+            let b = v.add_node(super::super::graph::Node {
+                iri: "b".into(),
+                label: other.clone(),
+                kind: NodeKind::Agreement,
+                detail: vec![],
+                cluster: None,
+                focus: false,
+            });
+            v.add_edge(a, b, super::super::graph::Edge { label: label.clone(), weight: 1, ..Default::default() });
+            let dot = to_dot(&v);
+            let out = std::process::Command::new("dot")
+                .arg("-Tsvg")
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .and_then(|mut c| {
+                    use std::io::Write;
+                    if let Some(mut i) = c.stdin.take() {
+                        i.write_all(dot.as_bytes())?;
+                    }
+                    c.wait_with_output()
+                });
+            let out = out.expect("dot runs");
+            let err = String::from_utf8_lossy(&out.stderr).to_string();
+            prop_assert!(out.status.success() && err.trim().is_empty(), "{}\n{}", err, dot);
+        }
+
+    }
 }

@@ -117,13 +117,57 @@ impl View {
         k
     }
 
-    /// Nodes in a stable order: by cluster, label, IRI.
+    /// Nodes in a stable order: by label, numbers by value ("Delta 2" before "Delta 10"),
+    /// then IRI.
     pub fn sorted_nodes(&self) -> Vec<NodeIndex> {
         let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
-        nodes.sort_by(|a, b| {
-            let (x, y) = (&self.graph[*a], &self.graph[*b]);
-            (&x.label, &x.iri).cmp(&(&y.label, &y.iri))
+        nodes.sort_by_cached_key(|n| {
+            let x = &self.graph[*n];
+            (natural_key(&x.label), x.iri.clone())
         });
         nodes
+    }
+}
+
+/// A sort key reading runs of digits as numbers.
+pub fn natural_key(s: &str) -> Vec<(String, u64)> {
+    let mut key = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                key.push((
+                    std::mem::take(&mut text),
+                    digits.parse().unwrap_or(u64::MAX),
+                ));
+                digits.clear();
+            }
+            text.push(c);
+        }
+    }
+    let n = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().unwrap_or(u64::MAX)
+    };
+    key.push((text, n));
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_key;
+
+    #[test]
+    fn numbers_sort_by_value() {
+        let mut v = vec!["Space Delta 10", "Space Delta 2", "Space Delta 1", "Alpha"];
+        v.sort_by_key(|s| natural_key(s));
+        assert_eq!(
+            v,
+            vec!["Alpha", "Space Delta 1", "Space Delta 2", "Space Delta 10"]
+        );
     }
 }
