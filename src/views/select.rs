@@ -436,6 +436,8 @@ pub fn event(m: &Model, filter: &Filter, name: &str) -> Result<View, ViewError> 
     let ev = resolve(m, name, &[NodeKind::Event])?;
     let label = m.label_of(&ev);
     let mut view = View::new(scope.title(&label), true);
+    // A large multinational event is drawn as a star around it.
+    view.engine = Some("twopi");
     let mut c = entity_node(m, &ev);
     c.focus = true;
     view.add_node(c);
@@ -540,6 +542,9 @@ pub fn org(m: &Model, filter: &Filter, name: &str) -> Result<View, ViewError> {
 
 /// The year (or month, when every event falls in one year) an event is grouped under.
 fn period(date: &str, by_month: bool) -> String {
+    if !date.starts_with(|c: char| c.is_ascii_digit()) {
+        return "no date".into();
+    }
     let n = if by_month { 7 } else { 4 };
     date.chars().take(n).collect()
 }
@@ -654,7 +659,7 @@ pub fn initiative(m: &Model, filter: &Filter, name: &str) -> Result<View, ViewEr
                 .entities
                 .get(&f.subject)
                 .and_then(|e| e.date.clone())
-                .unwrap_or_else(|| "undated".into());
+                .unwrap_or_else(|| "no date".into());
             events.insert((date, f.subject.as_str()));
         }
     }
@@ -860,6 +865,13 @@ mod tests {
         }
         // A quote in a name is only text to compare, never query syntax.
         assert!(resolve(&m, "Japan\" } DROP ALL {", &[]).is_err());
+    }
+
+    #[test]
+    fn events_group_by_year_or_month() {
+        assert_eq!(period("2024-02-05", false), "2024");
+        assert_eq!(period("2024-02-05", true), "2024-02");
+        assert_eq!(period("no date", false), "no date");
     }
 
     #[test]
