@@ -141,8 +141,11 @@ pub struct Model {
 const ENTITIES: &str =
     "SELECT DISTINCT ?e ?c ?label ?g WHERE { GRAPH ?g { ?e a ?c ; rdfs:label ?label } }";
 const ALIASES: &str = "SELECT DISTINCT ?e ?alt WHERE { GRAPH ?g { ?e skos:altLabel ?alt } }";
-const FACTS: &str = "SELECT ?f ?s ?p ?o ?g WHERE { GRAPH ?g { ?f a sk:Fact ; rdf:subject ?s ; \
-    rdf:predicate ?p ; rdf:object ?o } }";
+/// The three parts of every reified fact, read apart: each single pattern is a fast scan,
+/// where their join over the union of graphs is several times slower.
+const FACT_SUBJECTS: &str = "SELECT ?f ?x ?g WHERE { GRAPH ?g { ?f rdf:subject ?x } }";
+const FACT_PREDICATES: &str = "SELECT ?f ?x WHERE { GRAPH ?g { ?f rdf:predicate ?x } }";
+const FACT_OBJECTS: &str = "SELECT ?f ?x WHERE { GRAPH ?g { ?f rdf:object ?x } }";
 const ROLES: &str = "SELECT DISTINCT ?h ?rank ?post ?org ?asof WHERE { GRAPH ?g { ?r a sk:Role ; \
     sk:holder ?h OPTIONAL { ?r sk:rank ?rank } OPTIONAL { ?r sk:post ?post } \
     OPTIONAL { ?r sk:organization ?org } OPTIONAL { ?r sk:asOf ?asof } } }";
@@ -256,8 +259,18 @@ impl Model {
             }
         }
         let mut facts: Vec<Fact> = Vec::new();
-        for r in rows(&store.select(FACTS)?, &["f", "s", "p", "o", "g"]) {
-            let [Some(f), Some(s), Some(p), Some(o), Some(g)] = &r[..] else {
+        let part = |q: &str| -> Result<BTreeMap<String, String>, ViewError> {
+            Ok(rows(&store.select(q)?, &["f", "x"])
+                .filter_map(|r| Some((r[0].clone()?, r[1].clone()?)))
+                .collect())
+        };
+        let predicates = part(FACT_PREDICATES)?;
+        let objects = part(FACT_OBJECTS)?;
+        for r in rows(&store.select(FACT_SUBJECTS)?, &["f", "x", "g"]) {
+            let [Some(f), Some(s), Some(g)] = &r[..] else {
+                continue;
+            };
+            let (Some(p), Some(o)) = (predicates.get(f), objects.get(f)) else {
                 continue;
             };
             let Some(p) = sk_local(p) else { continue };
