@@ -159,9 +159,11 @@ pub fn to_dot(view: &View) -> String {
                     .set("splines", "false", false)
                     .set("outputorder", "edgesfirst", false);
             } else if let Some(engine) = view.engine.filter(|_| n > SMALL_VIEW / 2) {
+                // Curved edges routed around nodes cost seconds beyond a few dozen nodes.
+                let splines = if n > SMALL_VIEW { "line" } else { "true" };
                 a.set("layout", engine, false)
                     .set("overlap", "false", false)
-                    .set("splines", "true", false)
+                    .set("splines", splines, false)
                     .set("ranksep", "1.6", false);
                 if let Some(f) = g.node_indices().find(|i| g[*i].focus) {
                     a.set("root", &format!("n{}", f.index()), false);
@@ -359,6 +361,41 @@ mod tests {
             vec!["Supercal", "ifragili", "stic"]
         );
         assert!(wrap("   ", 10, 3).is_empty());
+    }
+
+    fn chain(n: usize, engine: Option<&'static str>) -> View {
+        let mut v = View::new("t", true);
+        v.engine = engine;
+        let mut prev = None;
+        for i in 0..n {
+            let x = v.add_node(super::super::graph::Node {
+                iri: format!("x{i}"),
+                label: format!("x{i}"),
+                kind: NodeKind::Organization,
+                detail: vec![],
+                cluster: Some("c".into()),
+                focus: i == 0,
+            });
+            if let Some(p) = prev {
+                v.add_edge(p, x, super::super::graph::Edge::default());
+            }
+            prev = Some(x);
+        }
+        v
+    }
+
+    #[test]
+    fn layout_settings_follow_the_size_of_the_view() {
+        let small = to_dot(&chain(10, None));
+        assert!(!small.contains("layout=") && !small.contains("nslimit"));
+        assert!(small.contains("subgraph cluster_"), "clusters drawn");
+        let medium = to_dot(&chain(SMALL_VIEW + 1, None));
+        assert!(medium.contains("nslimit=1") && medium.contains("splines=line"));
+        let large = to_dot(&chain(LARGE_VIEW + 1, None));
+        assert!(large.contains("layout=sfdp") && !large.contains("subgraph cluster_"));
+        let ego = to_dot(&chain(SMALL_VIEW / 2 + 1, Some("twopi")));
+        assert!(ego.contains("layout=twopi") && ego.contains("root=n0"));
+        assert!(!to_dot(&chain(5, Some("twopi"))).contains("layout="));
     }
 
     /// A DOT string is balanced when every unescaped quote opens or closes one string.
