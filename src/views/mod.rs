@@ -23,7 +23,7 @@ pub use select::{Filter, MAX_GROUP};
 
 use crate::error::ViewError;
 use crate::store::{term_text, GraphStore};
-use oxigraph::model::{NamedOrBlankNode, Term};
+use oxigraph::model::{vocab, NamedOrBlankNode, Term};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -81,8 +81,7 @@ pub fn construct(
     query: &str,
     filter: &Filter,
 ) -> Result<View, ViewError> {
-    const TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-    const LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+    let (type_iri, label_iri) = (vocab::rdf::TYPE.as_str(), vocab::rdfs::LABEL.as_str());
     let triples = store.construct(query)?;
     let scope = select::Scope::new(m, filter)?;
     let kept: Option<BTreeSet<&str>> = (!filter.is_empty()).then(|| {
@@ -108,11 +107,11 @@ pub fn construct(
             }
         }
         let p = t.predicate.as_str();
-        if p == LABEL && matches!(t.object, Term::Literal(_)) {
+        if p == label_iri && matches!(t.object, Term::Literal(_)) {
             labels.push((s, o));
             continue;
         }
-        if p == TYPE {
+        if p == type_iri {
             if let Some(k) = model::sk_local(&o).and_then(NodeKind::of_class) {
                 types.push((s, k));
                 continue;
