@@ -43,11 +43,24 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-/// Layers: breadth-first distance from the focus (or, per component, from its
-/// best-connected node), over edges in both directions.
+/// Layers: a view drawn in ordered clusters (a timeline's years) puts each cluster in its
+/// layer, in order, and the rest after them; any other view layers by breadth-first distance
+/// from the focus (or, per component, from its best-connected node), over edges in both
+/// directions.
 pub fn layers(view: &View) -> Vec<Vec<NodeIndex>> {
     let g = &view.graph;
     let mut layer: BTreeMap<NodeIndex, usize> = BTreeMap::new();
+    if !view.cluster_order.is_empty() {
+        let last = view.cluster_order.len();
+        for n in g.node_indices() {
+            let at = g[n]
+                .cluster
+                .as_ref()
+                .and_then(|c| view.cluster_order.iter().position(|o| o == c))
+                .unwrap_or(last);
+            layer.insert(n, at);
+        }
+    }
     let mut roots: Vec<NodeIndex> = view.sorted_nodes();
     roots.sort_by_key(|n| {
         (
@@ -77,8 +90,21 @@ pub fn layers(view: &View) -> Vec<Vec<NodeIndex>> {
     for n in view.sorted_nodes() {
         out[layer[&n]].push(n);
     }
+    out.retain(|l| !l.is_empty());
+    let ordered = !view.cluster_order.is_empty();
+    if ordered {
+        // Clusters keep the order the view added their nodes in (a timeline's dates).
+        for l in out.iter_mut() {
+            if l.iter().all(|n| g[*n].cluster.is_some()) {
+                l.sort();
+            }
+        }
+    }
     // Order each layer by the mean position of its neighbours in the layer before.
     for l in 1..out.len() {
+        if ordered && out[l].iter().all(|n| g[*n].cluster.is_some()) {
+            continue;
+        }
         let pos: BTreeMap<NodeIndex, usize> = out[l - 1]
             .iter()
             .enumerate()
@@ -133,7 +159,8 @@ pub fn place(view: &View) -> BTreeMap<NodeIndex, Placed> {
             .iter()
             .map(|(w, h)| if lr { *w } else { *h })
             .fold(0.0, f64::max);
-        let mut cross = MARGIN;
+        // Below the title.
+        let mut cross = if lr { MARGIN + 50.0 } else { MARGIN };
         for (n, (w, h)) in layer.iter().zip(&sizes) {
             let (along, span) = if lr { (*h, *w) } else { (*w, *h) };
             let _ = span;
@@ -336,6 +363,28 @@ pub fn to_svg(view: &View) -> String {
             );
         }
     }
+    // Cluster titles (a timeline's years) above their nodes.
+    for c in &view.cluster_order {
+        let boxes: Vec<&Placed> = g
+            .node_indices()
+            .filter(|n| g[*n].cluster.as_ref() == Some(c))
+            .filter_map(|n| placed.get(&n))
+            .collect();
+        let Some(top) = boxes
+            .iter()
+            .min_by(|a, b| (a.y - a.h / 2.0).total_cmp(&(b.y - b.h / 2.0)))
+        else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" font-weight=\"bold\" \
+             text-anchor=\"middle\">{}</text>",
+            top.x,
+            top.y - top.h / 2.0 - 6.0,
+            xml_escape(c)
+        );
+    }
     for n in view.sorted_nodes() {
         let Some(p) = placed.get(&n) else { continue };
         let node = &g[n];
@@ -398,6 +447,22 @@ mod tests {
         let svg = to_svg(&v);
         assert!(svg.contains("d &amp; &lt;e&gt;") && !svg.contains("<e>"));
         assert_eq!(svg.matches("<g>").count(), 4);
+    }
+
+    #[test]
+    fn ordered_clusters_are_layers_in_their_order() {
+        let mut v = View::new("t", true);
+        v.cluster_order = vec!["2023".into(), "2024".into()];
+        let mut late = node("late", NodeKind::Event);
+        late.cluster = Some("2024".into());
+        let mut early = node("early", NodeKind::Event);
+        early.cluster = Some("2023".into());
+        let l = v.add_node(late);
+        let e = v.add_node(early);
+        let n = v.add_node(node("nation", NodeKind::Nation));
+        v.add_edge(l, n, Edge::default());
+        v.add_edge(e, n, Edge::default());
+        assert_eq!(layers(&v), vec![vec![e], vec![l], vec![n]]);
     }
 
     #[test]
