@@ -17,3 +17,9 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 python3 -c 'import rdflib' 2>/dev/null || python3 -m pip install --quiet rdflib 2>/dev/null || true
+# pySHACL validates an exported graph against ontology/shapes.ttl, py-horned-owl parses the
+# ontology as OWL 2 (scripts/check-graph.sh); CI needs both, so a failed install fails.
+# (A Debian system Python refuses pip installs unless told --break-system-packages.)
+python3 -c 'import pyshacl, pyhornedowl' 2>/dev/null \
+  || python3 -m pip install --quiet pyshacl py-horned-owl 2>/dev/null \
+  || python3 -m pip install --quiet --break-system-packages pyshacl py-horned-owl

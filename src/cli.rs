@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use spacekg::store::{GraphStore, ResultFormat};
-use spacekg::{ingest, views, EmbeddedStore, Knowledge};
+use spacekg::{eval, ingest, ontology, reextract, shacl, views, EmbeddedStore, Knowledge};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -22,7 +22,8 @@ struct Cli {
         default_value = "spacekg-store"
     )]
     store: PathBuf,
-    /// A folder of ontology extension files (.ttl) loaded beside the core ontology.
+    /// A folder of ontology extension files (.ttl) loaded beside the core ontology
+    /// [default: ./spacekg-ontology when that folder exists].
     #[arg(long, global = true, env = "SPACEKG_ONTOLOGY")]
     ontology: Option<PathBuf>,
     #[command(subcommand)]
@@ -87,6 +88,59 @@ enum Command {
     },
     /// Sizes of the store: documents, entities by type, facts, quotes.
     Stats,
+    /// Score extraction against gold annotations (NAME.gold.json beside NAME.txt, in the
+    /// corpus GUIDE's format); each release is extracted alone, no store is used.
+    Eval {
+        /// The folder of NAME.gold.json files.
+        gold_dir: PathBuf,
+        /// The folder of the releases NAME.txt (default: the gold folder).
+        #[arg(long)]
+        releases: Option<PathBuf>,
+        /// List every miss and extra of each release.
+        #[arg(long, short = 'v')]
+        verbose: bool,
+        /// Write the per-release scores to this JSON file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
+    /// Run extraction again over every stored release with the current ontology and
+    /// extensions; report new, retyped and removed facts.
+    Reextract {
+        /// List every changed fact, not only the counts per document.
+        #[arg(long, short = 'v')]
+        verbose: bool,
+    },
+    /// Check the store against the SHACL shapes (ontology/shapes.ttl); exit code 1 on
+    /// violations.
+    Validate {
+        /// Shapes to use instead of the bundled ones (Turtle, same SHACL subset).
+        #[arg(long)]
+        shapes: Option<PathBuf>,
+    },
+    /// Check, list or document the ontology (core and extensions).
+    Ontology {
+        #[command(subcommand)]
+        action: OntologyAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum OntologyAction {
+    /// Check a folder of extension files; each problem with its file and line. Exit code 1
+    /// when there are problems.
+    Check {
+        /// The folder (default: --ontology, SPACEKG_ONTOLOGY or ./spacekg-ontology).
+        dir: Option<PathBuf>,
+    },
+    /// The classes and properties, core and extension, as an indented tree.
+    List,
+    /// Write the ontology's reference page in Markdown (docs/ontology.md) from its labels
+    /// and comments.
+    Doc {
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -178,8 +232,27 @@ fn open_store(cli: &Cli) -> Result<EmbeddedStore> {
         .with_context(|| format!("opening the store {}", cli.store.display()))
 }
 
+/// The folder of ontology extensions used when neither --ontology nor SPACEKG_ONTOLOGY is
+/// given, and only when it exists.
+const DEFAULT_ONTOLOGY_DIR: &str = "spacekg-ontology";
+
+/// The extension folder: the one given (which must exist), else the default if present.
+fn extension_dirs(cli: &Cli) -> Result<Vec<PathBuf>> {
+    match &cli.ontology {
+        Some(d) if !d.is_dir() => bail!(
+            "the ontology extension folder {} does not exist or is not a folder",
+            d.display()
+        ),
+        Some(d) => Ok(vec![d.clone()]),
+        None => {
+            let d = PathBuf::from(DEFAULT_ONTOLOGY_DIR);
+            Ok(if d.is_dir() { vec![d] } else { Vec::new() })
+        }
+    }
+}
+
 fn knowledge(cli: &Cli) -> Result<Knowledge> {
-    let dirs: Vec<PathBuf> = cli.ontology.iter().cloned().collect();
+    let dirs = extension_dirs(cli)?;
     Knowledge::load(&dirs).context("loading the ontology and background data")
 }
 
@@ -392,5 +465,166 @@ pub fn run() -> Result<i32> {
             println!("quotes: {}", s.quotes);
             Ok(0)
         }
+        Command::Eval {
+            gold_dir,
+            releases,
+            verbose,
+            json,
+        } => {
+            let kb = knowledge(&cli)?;
+            let report = eval::evaluate_dir(&kb, gold_dir, releases.as_deref())?;
+            for g in &report.without_release {
+                eprintln!("no release NAME.txt for {}: not scored", g.display());
+            }
+            if let Some(j) = json {
+                let text = serde_json::to_string_pretty(&report.to_json())?;
+                std::fs::write(j, text + "\n")
+                    .with_context(|| format!("writing {}", j.display()))?;
+            }
+            let mut out = output(&None)?;
+            out.write_all(report.render(*verbose).as_bytes())?;
+            out.flush()?;
+            Ok(if report.failed() == 0 { 0 } else { 1 })
+        }
+        Command::Ontology { action } => match action {
+            OntologyAction::Check { dir } => {
+                let dir = match dir {
+                    Some(d) => d.clone(),
+                    None => match extension_dirs(&cli)?.pop() {
+                        Some(d) => d,
+                        None => bail!(
+                            "no extension folder to check: give DIR, --ontology DIR, or create ./{DEFAULT_ONTOLOGY_DIR}"
+                        ),
+                    },
+                };
+                let files = ontology::read_folder(&dir)?;
+                if files.is_empty() {
+                    println!("{}: no .ttl files", dir.display());
+                    return Ok(0);
+                }
+                let kb = Knowledge::load(&[]).context("loading the core ontology and data")?;
+                let problems = ontology::check(&files, &kb);
+                for p in &problems {
+                    println!("{p}");
+                }
+                println!(
+                    "{} file{} checked, {} problem{}",
+                    files.len(),
+                    if files.len() == 1 { "" } else { "s" },
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
+                );
+                Ok(if problems.is_empty() { 0 } else { 1 })
+            }
+            OntologyAction::List => {
+                let kb = knowledge(&cli)?;
+                let (o, _) = ontology::Ontology::read(&ontology::extension_files(&kb));
+                print!("{}", ontology::tree(&o));
+                Ok(0)
+            }
+            OntologyAction::Doc { output: o } => {
+                let kb = knowledge(&cli)?;
+                let (onto, _) = ontology::Ontology::read(&ontology::extension_files(&kb));
+                let mut out = output(o)?;
+                out.write_all(ontology::markdown(&onto).as_bytes())?;
+                out.flush()?;
+                Ok(0)
+            }
+        },
+        Command::Validate { shapes } => {
+            let store = open_store(&cli)?;
+            let custom = match shapes {
+                Some(p) => Some((
+                    p.display().to_string(),
+                    std::fs::read_to_string(p)
+                        .with_context(|| format!("reading {}", p.display()))?,
+                )),
+                None => None,
+            };
+            let report = shacl::validate(
+                &store,
+                custom.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+            )?;
+            for r in &report.results {
+                println!(
+                    "{:?}: {} {}: {} [{}]",
+                    r.severity, r.focus, r.path, r.message, r.shape
+                );
+            }
+            let violations = report
+                .results
+                .iter()
+                .filter(|r| r.severity == shacl::Severity::Violation)
+                .count();
+            println!(
+                "{} focus nodes checked: {} violations, {} warnings or notes; {}",
+                report.focus_nodes,
+                violations,
+                report.results.len() - violations,
+                if report.conforms() {
+                    "the graph conforms"
+                } else {
+                    "the graph does not conform"
+                }
+            );
+            Ok(if report.conforms() { 0 } else { 1 })
+        }
+        Command::Reextract { verbose } => {
+            let kb = knowledge(&cli)?;
+            let store = open_store(&cli)?;
+            let report = reextract::reextract(&store, &kb)?;
+            print_reextract(&report, *verbose);
+            Ok(if report.failed.is_empty() { 0 } else { 1 })
+        }
     }
+}
+
+fn print_reextract(report: &reextract::ReextractReport, verbose: bool) {
+    let fact = |f: &reextract::FactText| format!("{} {} {}", f.0, f.1, f.2);
+    for d in &report.documents {
+        if d.is_empty() {
+            continue;
+        }
+        println!(
+            "{}: {} new facts, {} retyped, {} removed facts, {} new entities, {} removed entities",
+            d.source,
+            d.new_facts.len(),
+            d.retyped.len(),
+            d.removed_facts.len(),
+            d.new_entities.len(),
+            d.removed_entities.len()
+        );
+        for r in &d.retyped {
+            println!(
+                "  retyped {}{}: {} -> {}",
+                r.entity,
+                r.label
+                    .as_ref()
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default(),
+                r.before.join(" "),
+                r.after.join(" ")
+            );
+        }
+        if verbose {
+            for f in &d.new_facts {
+                println!("  + {}", fact(f));
+            }
+            for f in &d.removed_facts {
+                println!("  - {}", fact(f));
+            }
+        }
+    }
+    for (src, why) in &report.failed {
+        eprintln!("failed {src}: {why}");
+    }
+    println!(
+        "documents: {} re-extracted, {} rewritten, {} failed; facts: {} new, {} removed; {} entities retyped",
+        report.documents.len(),
+        report.rewritten(),
+        report.failed.len(),
+        report.new_facts(),
+        report.removed_facts(),
+        report.retyped()
+    );
 }

@@ -91,3 +91,65 @@ pub enum ViewError {
     #[error("{0}")]
     Unavailable(String),
 }
+
+/// A problem while scoring extraction against gold annotations.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: not a valid gold file: {message}")]
+    Gold { path: PathBuf, message: String },
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "no NAME.txt + NAME.gold.json pairs found (gold files in {gold}, releases in {releases})"
+    )]
+    NoPairs { gold: PathBuf, releases: PathBuf },
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Knowledge(#[from] KnowledgeError),
+}
+
+/// A problem found in an ontology extension file by `ontology check`; `Problem` adds the
+/// file and line it is about.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OntologyProblem {
+    #[error("Turtle syntax error: {0}")]
+    Syntax(String),
+    #[error("unknown prefix `{0}:`: declare it with `@prefix {0}: <...> .`")]
+    UnknownPrefix(String),
+    #[error("class {0} has no parent: give it rdfs:subClassOf a core class (for an event kind, sk:Event or one of its subclasses such as sk:Exercise)")]
+    NoParent(String),
+    #[error("class {class} has no parent in the core: its parents ({parents}) never reach a class of the core ontology")]
+    NoCoreParent { class: String, parents: String },
+    #[error("class {0} has sk:trigger or sk:headWord values but is no event class: make it a subclass of sk:Event or one of its subclasses")]
+    NotAnEvent(String),
+    #[error("{0} has no rdfs:label")]
+    NoLabel(String),
+    #[error("event class {0} has no sk:trigger: give it the words or phrases that signal it in running text")]
+    NoTrigger(String),
+    #[error("trigger \"{trigger}\" of {class} clashes with the trigger \"{other_trigger}\" of {other_class} ({other_file}): a trigger belongs to one class only")]
+    TriggerClash {
+        trigger: String,
+        class: String,
+        other_trigger: String,
+        other_class: String,
+        other_file: String,
+    },
+    #[error("{subject}: {message}")]
+    Entity { subject: String, message: String },
+}
+
+/// Shapes that cannot be read, or a store that cannot be read for validation.
+#[derive(Debug, thiserror::Error)]
+pub enum ShaclError {
+    #[error("{file}: the shapes do not parse: {message}")]
+    Syntax { file: String, message: String },
+    #[error("{file}: {feature} is outside the SHACL subset spacekg evaluates (sh:NodeShape, sh:targetClass, sh:property, sh:path as an IRI, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:nodeKind, sh:or, sh:message, sh:severity)")]
+    Unsupported { file: String, feature: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}

@@ -18,6 +18,7 @@ const RDFS_COMMENT: &str = "http://www.w3.org/2000/01/rdf-schema#comment";
 pub const CORE_ONTOLOGY: &str = include_str!("../ontology/spacekg.ttl");
 const NATIONS: &str = include_str!("../data/nations.tsv");
 const PLACES: &str = include_str!("../data/places.tsv");
+const PROGRAMS: &str = include_str!("../data/programs.tsv");
 const RANKS: &str = include_str!("../data/ranks.tsv");
 const TITLES: &str = include_str!("../data/titles.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
@@ -25,6 +26,7 @@ const POSTS: &str = include_str!("../data/posts.tsv");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
 const HEDGES: &str = include_str!("../data/hedges.txt");
+const CUES: &str = include_str!("../data/cues.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Nation {
@@ -46,6 +48,36 @@ pub struct Organization {
     pub nation: Option<String>,
     pub parent: Option<String>,
     pub wikidata: Option<String>,
+}
+
+/// A known programme, mission, partnership or agreement (`data/programs.tsv`).
+#[derive(Debug, Clone)]
+pub struct Program {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Whether it is an agreement (a signed text) rather than an initiative.
+    pub agreement: bool,
+    pub kind: String,
+}
+
+/// A person named in an ontology extension: name, other forms, rank, post, organization
+/// and nation.
+#[derive(Debug, Clone)]
+pub struct KnownPerson {
+    /// The key part after `person/` (the slug of the name, as extraction keys persons).
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Index into `Knowledge::ranks`.
+    pub rank: Option<usize>,
+    pub post: Option<String>,
+    /// Organization id (`org/{id}`) the person serves in or heads.
+    pub organization: Option<String>,
+    pub heads: bool,
+    /// ISO alpha-2 code.
+    pub nation: Option<String>,
+    /// Which ontology file defined it.
+    pub file: String,
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +102,8 @@ pub enum TitleKind {
     Honorific,
     /// A civil post printed before a name: Ambassador, Administrator, Minister.
     Post,
+    /// Letters printed after a name: MP, OBE, PhD. Dropped from names.
+    Postnominal,
 }
 
 #[derive(Debug, Clone)]
@@ -100,6 +134,7 @@ pub enum Entry {
     Nation(usize, NationForm),
     Organization(usize),
     Place(usize),
+    Program(usize),
     Rank(usize),
     Title(usize),
 }
@@ -126,9 +161,12 @@ pub struct Knowledge {
     pub nations: Vec<Nation>,
     pub organizations: Vec<Organization>,
     pub places: Vec<Place>,
+    pub programs: Vec<Program>,
     pub ranks: Vec<Rank>,
     pub titles: Vec<Title>,
     pub event_classes: Vec<EventClass>,
+    /// Persons declared in ontology extensions (background knowledge; not in the lexicon).
+    pub persons: Vec<KnownPerson>,
     /// Head words of organizations, initiatives, agreements and places, from the ontology.
     pub head_words: BTreeMap<HeadKind, Vec<String>>,
     /// The ontology files read: (name, Turtle text).
@@ -142,6 +180,8 @@ pub struct Knowledge {
     pub speech_verbs: std::collections::HashSet<String>,
     /// Words that make a statement hypothetical ("considering", "plans").
     pub hedges: std::collections::HashSet<String>,
+    /// Cue phrases by role ("took part" -> participation), each as its words.
+    pub cues: HashMap<Cue, Vec<Vec<String>>>,
     lexicon: HashMap<String, Vec<Entry>>,
     /// The longest gazetteer form, in words.
     pub max_form_words: usize,
@@ -273,6 +313,29 @@ impl Knowledge {
                 region: opt(f[4]),
             });
         }
+        for (line, f) in rows(
+            "data/programs.tsv",
+            PROGRAMS,
+            &["name", "aliases", "type", "kind"],
+        )? {
+            let agreement = match f[2].trim() {
+                "Initiative" => false,
+                "Agreement" => true,
+                other => {
+                    return Err(KnowledgeError::Data {
+                        file: "data/programs.tsv".into(),
+                        line,
+                        message: format!("type `{other}` is neither Initiative nor Agreement"),
+                    })
+                }
+            };
+            k.programs.push(Program {
+                name: f[0].trim().to_string(),
+                aliases: split_list(f[1]),
+                agreement,
+                kind: f[3].trim().to_string(),
+            });
+        }
         for (_, f) in rows(
             "data/ranks.tsv",
             RANKS,
@@ -288,11 +351,12 @@ impl Knowledge {
             let kind = match f[1].trim() {
                 "honorific" => TitleKind::Honorific,
                 "post" => TitleKind::Post,
+                "postnominal" => TitleKind::Postnominal,
                 other => {
                     return Err(KnowledgeError::Data {
                         file: "data/titles.tsv".into(),
                         line,
-                        message: format!("kind `{other}` is neither honorific nor post"),
+                        message: format!("kind `{other}` is not honorific, post or postnominal"),
                     })
                 }
             };
@@ -318,6 +382,20 @@ impl Knowledge {
         k.stopwords = word_list(STOPWORDS);
         k.speech_verbs = word_list(SPEECH_VERBS);
         k.hedges = word_list(HEDGES);
+        for (line, f) in rows("data/cues.tsv", CUES, &["cue", "role"])? {
+            let Some(role) = Cue::parse(f[1].trim()) else {
+                return Err(KnowledgeError::Data {
+                    file: "data/cues.tsv".into(),
+                    line,
+                    message: format!("unknown role `{}`", f[1].trim()),
+                });
+            };
+            // Each word as the extractor sees a token ("co-chaired" -> "co chaired").
+            let words: Vec<String> = f[0].split_whitespace().map(form_key).collect();
+            if !words.is_empty() {
+                k.cues.entry(role).or_default().push(words);
+            }
+        }
         k.read_ontology(ontology_files)?;
         k.index();
         Ok(k)
@@ -334,6 +412,7 @@ impl Knowledge {
             String,
         );
         let mut classes: BTreeMap<String, ClassInfo> = BTreeMap::new();
+        let mut individuals: BTreeMap<String, Individual> = BTreeMap::new();
         let trigger = format!("{ONTOLOGY_NS}trigger");
         let head = format!("{ONTOLOGY_NS}headWord");
         for (name, text) in &files {
@@ -346,6 +425,7 @@ impl Knowledge {
                     continue;
                 };
                 let p = quad.predicate.as_str();
+                individual_statement(&mut individuals, s.as_str(), p, &quad.object, name);
                 let entry = || (Vec::new(), None, None, Vec::new(), Vec::new(), name.clone());
                 match (&quad.object, p) {
                     (Term::NamedNode(o), RDFS_SUBCLASSOF) => {
@@ -430,7 +510,74 @@ impl Knowledge {
             self.head_words.insert(kind, heads);
         }
         self.ontology_files = files;
+        self.add_individuals(individuals);
         Ok(())
+    }
+
+    /// Organizations and persons declared in ontology files join the gazetteers: an
+    /// organization found under an id already known adds its forms to that entry.
+    fn add_individuals(&mut self, individuals: BTreeMap<String, Individual>) {
+        let org_class = format!("{ONTOLOGY_NS}Organization");
+        let person_class = format!("{ONTOLOGY_NS}Person");
+        for (iri, ind) in individuals {
+            let Some(name) = ind.label.clone() else {
+                continue;
+            };
+            if ind.types.contains(&org_class) {
+                let id = individual_id(&iri, "org/");
+                let nation = ind.country.as_deref().and_then(|c| self.nation_code(c));
+                let parent = ind.parent.as_deref().map(|p| individual_id(p, "org/"));
+                if let Some(o) = self.organizations.iter_mut().find(|o| o.id == id) {
+                    for a in std::iter::once(&name).chain(&ind.alt_labels) {
+                        if *a != o.name && !o.aliases.contains(a) {
+                            o.aliases.push(a.clone());
+                        }
+                    }
+                    o.nation = o.nation.take().or(nation);
+                    o.parent = o.parent.take().or(parent);
+                } else {
+                    self.organizations.push(Organization {
+                        id,
+                        name,
+                        aliases: ind.alt_labels.clone(),
+                        kind: ind.kind.clone().unwrap_or_else(|| "organization".into()),
+                        nation,
+                        parent,
+                        wikidata: None,
+                    });
+                }
+            } else if ind.types.contains(&person_class) {
+                let rank_prefix = format!("{}rank/", crate::rdf::BASE);
+                let rank = ind.rank.as_deref().and_then(|r| {
+                    let r = r.strip_prefix(&rank_prefix)?;
+                    self.ranks
+                        .iter()
+                        .position(|k| crate::extract::slug(&k.name) == r)
+                });
+                let (organization, heads) = match (&ind.heads, &ind.member_of) {
+                    (Some(o), _) => (Some(individual_id(o, "org/")), true),
+                    (None, Some(o)) => (Some(individual_id(o, "org/")), false),
+                    (None, None) => (None, false),
+                };
+                self.persons.push(KnownPerson {
+                    id: crate::extract::slug(&name),
+                    name,
+                    aliases: ind.alt_labels.clone(),
+                    rank,
+                    post: ind.post.clone(),
+                    organization,
+                    heads,
+                    nation: ind.country.as_deref().and_then(|c| self.nation_code(c)),
+                    file: ind.file.clone(),
+                });
+            }
+        }
+    }
+
+    /// The ISO code of a nation IRI (`…/id/nation/JP`) the gazetteer knows.
+    pub fn nation_code(&self, iri: &str) -> Option<String> {
+        let code = iri.strip_prefix(&format!("{}id/nation/", crate::rdf::BASE))?;
+        self.nation_by_iso(code).map(|(_, n)| n.iso2.clone())
     }
 
     fn index(&mut self) {
@@ -467,6 +614,12 @@ impl Knowledge {
             add(&p.name, Entry::Place(i));
             for a in &p.aliases {
                 add(a, Entry::Place(i));
+            }
+        }
+        for (i, p) in self.programs.iter().enumerate() {
+            add(&p.name, Entry::Program(i));
+            for a in &p.aliases {
+                add(a, Entry::Program(i));
             }
         }
         for (i, r) in self.ranks.iter().enumerate() {
@@ -513,6 +666,23 @@ impl Knowledge {
     }
 
     /// The event class with this IRI.
+    /// Whether event class `sub` is `sup` or one of its descendants.
+    pub fn is_event_subclass(&self, sub: &str, sup: &str) -> bool {
+        let mut at = Some(sub.to_string());
+        let mut steps = 0;
+        while let Some(c) = at {
+            if c == sup {
+                return true;
+            }
+            steps += 1;
+            if steps > 32 {
+                return false;
+            }
+            at = self.event_class(&c).and_then(|k| k.parent.clone());
+        }
+        false
+    }
+
     pub fn event_class(&self, iri: &str) -> Option<&EventClass> {
         self.event_classes.iter().find(|c| c.iri == iri)
     }
@@ -539,12 +709,152 @@ impl Knowledge {
     }
 }
 
+/// What an ontology file states about one named individual (an organization or a person).
+#[derive(Debug, Default)]
+struct Individual {
+    types: Vec<String>,
+    label: Option<String>,
+    alt_labels: Vec<String>,
+    kind: Option<String>,
+    country: Option<String>,
+    parent: Option<String>,
+    rank: Option<String>,
+    post: Option<String>,
+    member_of: Option<String>,
+    heads: Option<String>,
+    file: String,
+}
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
+const DCTERMS_TYPE: &str = "http://purl.org/dc/terms/type";
+
+fn individual_statement(
+    map: &mut BTreeMap<String, Individual>,
+    subject: &str,
+    predicate: &str,
+    object: &Term,
+    file: &str,
+) {
+    let sk = |local: &str| format!("{ONTOLOGY_NS}{local}");
+    let iri = match object {
+        Term::NamedNode(n) => Some(n.as_str().to_string()),
+        _ => None,
+    };
+    let lit = match object {
+        Term::Literal(l) => Some(l.value().to_string()),
+        _ => None,
+    };
+    let ind = || Individual {
+        file: file.to_string(),
+        ..Individual::default()
+    };
+    match predicate {
+        RDF_TYPE => {
+            if let Some(t) = iri {
+                map.entry(subject.into()).or_insert_with(ind).types.push(t);
+            }
+        }
+        RDFS_LABEL => {
+            if let (Some(l), Term::Literal(t)) = (lit, object) {
+                let i = map.entry(subject.into()).or_insert_with(ind);
+                if i.label.is_none() || t.language() == Some("en") {
+                    i.label = Some(l);
+                }
+            }
+        }
+        SKOS_ALT_LABEL => {
+            if let Some(l) = lit {
+                map.entry(subject.into())
+                    .or_insert_with(ind)
+                    .alt_labels
+                    .push(l);
+            }
+        }
+        DCTERMS_TYPE => map.entry(subject.into()).or_insert_with(ind).kind = lit,
+        p if p == sk("country") => map.entry(subject.into()).or_insert_with(ind).country = iri,
+        p if p == sk("subOrganizationOf") => {
+            map.entry(subject.into()).or_insert_with(ind).parent = iri
+        }
+        p if p == sk("rank") => map.entry(subject.into()).or_insert_with(ind).rank = iri,
+        p if p == sk("post") => map.entry(subject.into()).or_insert_with(ind).post = lit,
+        p if p == sk("memberOf") => map.entry(subject.into()).or_insert_with(ind).member_of = iri,
+        p if p == sk("heads") => map.entry(subject.into()).or_insert_with(ind).heads = iri,
+        _ => {}
+    }
+}
+
+/// The gazetteer id of an individual's IRI: the part after `…/id/org/` (or `…/id/person/`),
+/// else the slug of the IRI's last segment.
+pub fn individual_id(iri: &str, kind: &str) -> String {
+    let base = format!("{}id/{kind}", crate::rdf::BASE);
+    match iri.strip_prefix(&base) {
+        Some(id) if !id.is_empty() => id.to_string(),
+        _ => crate::extract::slug(local_name(iri)),
+    }
+}
+
 fn word_list(text: &str) -> std::collections::HashSet<String> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_string)
         .collect()
+}
+
+/// What a cue phrase of `data/cues.tsv` signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Participation,
+    Membership,
+    Signing,
+    SigningVerb,
+    SponsorBy,
+    SponsorOf,
+    Host,
+    Lead,
+    Command,
+    Component,
+    Parent,
+    Partnership,
+    PartnerWith,
+    ParentBody,
+}
+
+impl Cue {
+    fn parse(s: &str) -> Option<Cue> {
+        Some(match s {
+            "participation" => Cue::Participation,
+            "membership" => Cue::Membership,
+            "signing" => Cue::Signing,
+            "signing-verb" => Cue::SigningVerb,
+            "sponsor-by" => Cue::SponsorBy,
+            "sponsor-of" => Cue::SponsorOf,
+            "host" => Cue::Host,
+            "lead" => Cue::Lead,
+            "command" => Cue::Command,
+            "component" => Cue::Component,
+            "parent" => Cue::Parent,
+            "partnership" => Cue::Partnership,
+            "partner-with" => Cue::PartnerWith,
+            "parent-body" => Cue::ParentBody,
+            _ => return None,
+        })
+    }
+}
+
+impl Knowledge {
+    /// The length of the cue of `role` that starts at word `i` of `words`.
+    pub fn cue_at(&self, role: Cue, words: &[String], i: usize) -> Option<usize> {
+        self.cues.get(&role)?.iter().find_map(|c| {
+            (i + c.len() <= words.len() && words[i..i + c.len()] == c[..]).then_some(c.len())
+        })
+    }
+
+    /// Whether `words` hold a cue of `role`.
+    pub fn has_cue(&self, role: Cue, words: &[String]) -> bool {
+        (0..words.len()).any(|i| self.cue_at(role, words, i).is_some())
+    }
 }
 
 /// The part of an IRI after its last `#` or `/`.
@@ -585,5 +895,58 @@ mod tests {
         assert_eq!(form_key("U.S."), form_key("US"));
         assert_eq!(form_key("Air Vice-Marshal"), form_key("Air Vice Marshal"));
         assert_eq!(form_key("Japan’s"), "japan's");
+    }
+
+    const EXTENSION: &str = r#"
+@prefix sk: <https://w3id.org/spacekg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix skorg: <https://w3id.org/spacekg/id/org/> .
+@prefix sknation: <https://w3id.org/spacekg/id/nation/> .
+@prefix skrank: <https://w3id.org/spacekg/rank/> .
+skorg:nordsat a sk:Organization ;
+    rdfs:label "Nordic Satellite Watch Centre"@en ;
+    skos:altLabel "NSWC"@en ;
+    sk:country sknation:NO ;
+    sk:subOrganizationOf skorg:nato .
+<https://w3id.org/spacekg/id/person/kari-lund> a sk:Person ;
+    rdfs:label "Kari Lund"@en ;
+    sk:rank skrank:major-general ;
+    sk:post "Director" ;
+    sk:heads skorg:nordsat .
+"#;
+
+    #[test]
+    fn extension_entities_join_the_gazetteers() {
+        let kb = Knowledge::from_parts(vec![
+            ("spacekg.ttl".into(), CORE_ONTOLOGY.into()),
+            ("ext.ttl".into(), EXTENSION.into()),
+        ])
+        .expect("loads");
+        let org = kb
+            .lookup("NSWC")
+            .iter()
+            .find_map(|e| match e {
+                Entry::Organization(i) => Some(&kb.organizations[*i]),
+                _ => None,
+            })
+            .expect("the acronym is a known organization");
+        assert_eq!(org.id, "nordsat");
+        assert_eq!(org.name, "Nordic Satellite Watch Centre");
+        assert_eq!(org.nation.as_deref(), Some("NO"));
+        assert_eq!(org.parent.as_deref(), Some("nato"));
+        assert!(!kb.lookup("Nordic Satellite Watch Centre").is_empty());
+        let p = &kb.persons[0];
+        assert_eq!((p.id.as_str(), p.name.as_str()), ("kari-lund", "Kari Lund"));
+        assert_eq!(
+            p.rank.map(|r| kb.ranks[r].name.as_str()),
+            Some("Major General")
+        );
+        assert_eq!(p.organization.as_deref(), Some("nordsat"));
+        assert!(p.heads);
+        // Without the extension neither is known.
+        let core = Knowledge::load(&[]).expect("loads");
+        assert!(core.lookup("NSWC").is_empty());
+        assert!(core.persons.is_empty());
     }
 }

@@ -10,16 +10,22 @@
 
 pub mod date;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod knowledge;
+pub mod ontology;
 pub mod rdf;
 pub mod reading;
 mod reading_html;
+pub mod reextract;
+pub mod shacl;
 pub mod store;
 pub mod views;
 
-pub use error::{KnowledgeError, ReadError, StoreError, ViewError};
+pub use error::{
+    EvalError, KnowledgeError, OntologyProblem, ReadError, ShaclError, StoreError, ViewError,
+};
 pub use extract::{Extraction, Extractor};
 pub use knowledge::Knowledge;
 pub use store::{EmbeddedStore, GraphStore};

@@ -34,11 +34,13 @@ pub fn sk(local: &str) -> NamedNode {
     iri(&format!("{SK}{local}"))
 }
 
-fn skos(local: &str) -> NamedNode {
+/// A term of SKOS (`skos:altLabel`, `skos:prefLabel`).
+pub fn skos(local: &str) -> NamedNode {
     iri(&format!("{SKOS}{local}"))
 }
 
-fn dct(local: &str) -> NamedNode {
+/// A term of Dublin Core (`dcterms:title`, `dcterms:issued`, ...).
+pub fn dct(local: &str) -> NamedNode {
     iri(&format!("{DCTERMS}{local}"))
 }
 
@@ -199,6 +201,13 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
     if let Some(a) = x.metadata.author {
         add(&doc, dct("creator"), iris[a].clone().into());
     }
+    if let Some(line) = &x.metadata.publisher_line {
+        add(
+            &doc,
+            dct("publisher"),
+            Literal::new_simple_literal(line).into(),
+        );
+    }
     if let Some(p) = x.metadata.publisher {
         add(&doc, dct("publisher"), iris[p].clone().into());
     }
@@ -352,6 +361,44 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
             add(&s, iri(OWL_SAME_AS), iri(&format!("{WIKIDATA}{w}")).into());
         }
     }
+    // Persons declared in ontology extensions, with the post they hold.
+    for p in &kb.persons {
+        let s = entity_iri(&format!("person/{}", p.id));
+        add(&s, rdf::TYPE.into_owned(), sk("Person").into());
+        add(&s, rdfs::LABEL.into_owned(), lit(&p.name));
+        for a in &p.aliases {
+            add(&s, skos("altLabel"), lit(a));
+        }
+        if let Some(r) = p.rank {
+            add(&s, sk("rank"), rank_iri(&kb.ranks[r].name).into());
+        }
+        if let Some(n) = &p.nation {
+            add(&s, sk("country"), entity_iri(&format!("nation/{n}")).into());
+        }
+        let org = p
+            .organization
+            .as_ref()
+            .map(|o| entity_iri(&format!("org/{o}")));
+        if let Some(o) = &org {
+            let rel = if p.heads { "heads" } else { "memberOf" };
+            add(&s, sk(rel), o.clone().into());
+        }
+        if p.post.is_some() || org.is_some() {
+            let role = iri(&format!("{}/role/background", s.as_str()));
+            add(&role, rdf::TYPE.into_owned(), sk("Role").into());
+            add(&role, sk("holder"), s.clone().into());
+            if let Some(post) = &p.post {
+                add(&role, sk("post"), Literal::new_simple_literal(post).into());
+            }
+            if let Some(o) = org {
+                add(&role, sk("organization"), o.into());
+            }
+            if let Some(r) = p.rank {
+                add(&role, sk("rank"), rank_iri(&kb.ranks[r].name).into());
+            }
+            add(&s, sk("holds"), role.into());
+        }
+    }
     for p in &kb.places {
         let s = entity_iri(&format!("place/{}", slug(&p.name)));
         add(&s, rdf::TYPE.into_owned(), sk("Place").into());
@@ -361,6 +408,19 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
         }
         if let Some(n) = &p.nation {
             add(&s, sk("country"), entity_iri(&format!("nation/{n}")).into());
+        }
+    }
+    for p in &kb.programs {
+        let (class, ns) = if p.agreement {
+            ("Agreement", "agreement")
+        } else {
+            ("Initiative", "initiative")
+        };
+        let s = entity_iri(&format!("{ns}/{}", slug(&p.name)));
+        add(&s, rdf::TYPE.into_owned(), sk(class).into());
+        add(&s, rdfs::LABEL.into_owned(), lit(&p.name));
+        for a in &p.aliases {
+            add(&s, skos("altLabel"), lit(a));
         }
     }
     for r in &kb.ranks {

@@ -100,6 +100,8 @@ pub trait GraphStore {
         out: &mut dyn Write,
     ) -> Result<(), StoreError>;
     fn stats(&self) -> Result<Stats, StoreError>;
+    /// Every quad of one named graph (empty when the graph does not exist).
+    fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError>;
 }
 
 /// The embedded on-disk store (RocksDB), or an in-memory one for tests.
@@ -375,6 +377,18 @@ impl GraphStore for EmbeddedStore {
         }
         w.finish()?;
         Ok(())
+    }
+
+    fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
+        self.store
+            .quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(graph.as_ref())),
+            )
+            .map(|q| q.map_err(storage))
+            .collect()
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {

@@ -56,10 +56,14 @@ impl Lexicon {
                 heads.insert(form_key(h), Head::Event(c.iri.clone()));
             }
             for t in &c.triggers {
-                triggers.push((
-                    form_key(t).split(' ').map(str::to_string).collect(),
-                    c.iri.clone(),
-                ));
+                // "data-sharing" is one token whose key is "data sharing"; the text may also
+                // print it as two words. Both spellings match.
+                let as_tokens: Vec<String> = t.split_whitespace().map(form_key).collect();
+                let as_words: Vec<String> = form_key(t).split(' ').map(str::to_string).collect();
+                if as_tokens != as_words {
+                    triggers.push((as_tokens, c.iri.clone()));
+                }
+                triggers.push((as_words, c.iri.clone()));
             }
         }
         // Longest trigger first.
@@ -239,6 +243,16 @@ fn known_key(kb: &Knowledge, e: Entry) -> Option<(EntityType, String, String)> {
             format!("place/{}", slug(&kb.places[i].name)),
             kb.places[i].name.clone(),
         )),
+        // The key a head word would give the same name ("agreement/artemis-accords").
+        Entry::Program(i) => {
+            let p = &kb.programs[i];
+            let (kind, ns) = if p.agreement {
+                (EntityType::Agreement, "agreement")
+            } else {
+                (EntityType::Initiative, "initiative")
+            };
+            Some((kind, format!("{ns}/{}", slug(&p.name)), p.name.clone()))
+        }
         _ => None,
     }
 }
@@ -257,6 +271,7 @@ fn best_entry(entries: &[Entry], locative: bool) -> Entry {
         .find(|e| matches!(e, Entry::Organization(_)))
         .or_else(|| entries.iter().find(|e| matches!(e, Entry::Nation(_, _))))
         .or_else(|| entries.iter().find(|e| matches!(e, Entry::Place(_))))
+        .or_else(|| entries.iter().find(|e| matches!(e, Entry::Program(_))))
         .unwrap_or(&entries[0])
 }
 
@@ -267,6 +282,9 @@ pub(crate) struct Ctx<'a, 'k> {
     pub found: Found,
     /// Reading the title: only entities the body named (or the gazetteers know) are kept.
     pub no_new: bool,
+    /// Acronyms of common nouns the text spells out ("space situational awareness (SSA)
+    /// sharing agreement"): the acronym stands for the words in later names.
+    pub expansions: HashMap<String, String>,
 }
 
 impl Ctx<'_, '_> {
@@ -375,6 +393,7 @@ pub(crate) fn find(
             ..Found::default()
         },
         no_new: false,
+        expansions: HashMap::new(),
     };
     for (si, s) in sentences.iter().enumerate() {
         ctx.no_new = s.is_title;
@@ -389,12 +408,35 @@ pub(crate) fn find(
 fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     let text = ctx.text;
     let kb = ctx.ex.kb;
+    // The post that ended the run before, and the token it ended on.
+    let mut post_before: Option<(usize, String)> = None;
     for run in cap_runs(text, toks) {
         let segs = ctx.segment(toks, run.clone());
         // Walk the segments; a person prefix (ranks, titles, organizations, nations) is
         // collected until a name closes it.
         let mut rank: Option<usize> = None;
         let mut titles: Vec<String> = Vec::new();
+        // "Ambassador to the United States Andreas Michaelis": a post whose complement is
+        // the nation served still introduces the name after it.
+        let to_at = match run.start {
+            s if s >= 2 && toks[s - 1].text(text) == "the" && toks[s - 2].text(text) == "to" => {
+                Some(s - 2)
+            }
+            s if s >= 1 && toks[s - 1].text(text) == "to" => Some(s - 1),
+            _ => None,
+        };
+        if let (Some(to), Some((end, post))) = (to_at, post_before.take()) {
+            if end == to {
+                titles.push(post);
+            }
+        }
+        post_before = match segs.last() {
+            Some((r, Seg::Known(es))) => es
+                .iter()
+                .any(|e| matches!(e, Entry::Title(i) if kb.titles[*i].kind == TitleKind::Post))
+                .then(|| (r.end, span_text(text, toks, r.clone()).to_string())),
+            _ => None,
+        };
         let mut prefix: Vec<usize> = Vec::new();
         let mut prefix_start: Option<usize> = None;
         let mut honorific = false;
@@ -489,10 +531,11 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                             k += 1;
                         }
                         Entry::Title(ti) => {
-                            if kb.titles[ti].kind == TitleKind::Post {
-                                titles.push(form.to_string());
-                            } else {
-                                honorific = true;
+                            match kb.titles[ti].kind {
+                                TitleKind::Post => titles.push(form.to_string()),
+                                TitleKind::Honorific => honorific = true,
+                                // "Grant Shapps MP": letters after a name are no part of it.
+                                TitleKind::Postnominal => {}
                             }
                             k += 1;
                         }
@@ -672,9 +715,18 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         titles.clear();
                         k = end;
                         continue;
-                    } else if let Some(h) = lowercase_head_after(ctx, toks, words_r.end) {
-                        // "NASA’s DEVELOP program", "the Mars Sample Return campaign".
+                    } else if let Some((h, n)) = lowercase_head_after(ctx, toks, words_r.end) {
+                        // "NASA’s DEVELOP program", "the Mars Sample Return campaign": the
+                        // name, with "... campaign" as another of its forms.
+                        let with_head = span_text(text, toks, words_r.start..words_r.end + n);
+                        let before = ctx.found.mentions.len();
                         headed(ctx, si, toks, words_r, h, &prefix);
+                        if ctx.found.mentions.len() > before {
+                            if let Some(m) = ctx.found.mentions.last() {
+                                let e = m.entity;
+                                ctx.ents.get_mut(e).aliases.insert(with_head);
+                            }
+                        }
                         prefix.clear();
                         prefix_start = None;
                     } else if rank.is_some() || !titles.is_empty() || honorific {
@@ -765,12 +817,20 @@ fn head_for(
         },
         None => return None,
     };
-    // A head alone ("Command", "The Dialogue") is not a name.
-    let leading_stopwords = toks[r]
+    // A head alone ("Command", "The Dialogue") is not a name, unless the text gives it an
+    // acronym: "a Memorandum of Understanding (MoU)".
+    let leading_stopwords = toks[r.clone()]
         .iter()
         .take_while(|t| ctx.ex.lexicon.stopwords.contains(t.text(ctx.text)))
         .count();
-    if n + leading_stopwords >= words.len() && prefix_less(segs, k) {
+    let acronym_follows = toks.get(r.end).is_some_and(|t| t.text(ctx.text) == "(")
+        && toks.get(r.end + 2).is_some_and(|t| t.text(ctx.text) == ")")
+        && toks.get(r.end + 1).is_some_and(|t| {
+            let a = t.text(ctx.text);
+            a.chars().next().is_some_and(char::is_uppercase)
+                && a.chars().filter(|c| c.is_uppercase()).count() >= 2
+        });
+    if n + leading_stopwords >= words.len() && prefix_less(segs, k) && !acronym_follows {
         return None;
     }
     Some((h, n))
@@ -1102,7 +1162,7 @@ fn after_post_word(ctx: &Ctx<'_, '_>, toks: &[Token], start: usize) -> bool {
 
 /// A lowercase head word of an initiative or agreement right after a name: "program",
 /// "project", "campaign", "mission", "initiative", "partnership".
-fn lowercase_head_after(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option<Head> {
+fn lowercase_head_after(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option<(Head, usize)> {
     let mut words = Vec::new();
     for t in toks.iter().skip(end).take(3) {
         let w = t.text(ctx.text);
@@ -1112,7 +1172,7 @@ fn lowercase_head_after(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option
         words.push(form_key(w));
         if let Some((h, n)) = ctx.ex.lexicon.head_of(&words) {
             if n == words.len() && matches!(h, Head::Kind(HeadKind::Initiative)) {
-                return Some(h);
+                return Some((h, n));
             }
         }
     }
@@ -1200,6 +1260,23 @@ fn quoted_names(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     }
 }
 
+/// The last words of `words` whose initials spell `acronym` ("SSA": "space situational
+/// awareness"), joined.
+fn spelled_out(acronym: &str, words: &[&str]) -> Option<String> {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let n = letters.len();
+    if n < 2 || words.len() < n {
+        return None;
+    }
+    let tail = &words[words.len() - n..];
+    let fits = tail.iter().zip(&letters).all(|(w, l)| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.to_lowercase().eq(l.to_lowercase()))
+    });
+    fits.then(|| tail.join(" "))
+}
+
 /// Agreements described rather than named: "signed a memorandum of understanding (MOU) on
 /// the formation of ...", "an SSA sharing agreement".
 fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
@@ -1275,22 +1352,47 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         // Drop "(MOU)" from the name; keep it as an alias.
         let mut name = String::new();
         let mut in_paren = false;
-        let mut acronym = None;
-        for t in &toks[start..full_end] {
+        let mut acronym: Option<String> = None;
+        let mut words_before: Vec<&str> = Vec::new();
+        for (k, t) in toks[start..full_end].iter().enumerate() {
             let w = t.text(text);
             match w {
                 "(" => in_paren = true,
-                ")" => in_paren = false,
+                ")" => {
+                    in_paren = false;
+                    // "(SSA) sharing agreement": the acronym abbreviates the words before
+                    // it, not the agreement.
+                    if start + k + 1 < full_end {
+                        if let Some(a) = acronym.take() {
+                            if let Some(exp) = spelled_out(&a, &words_before) {
+                                ctx.expansions.insert(a, exp);
+                            }
+                        }
+                    }
+                }
                 _ if in_paren => acronym = Some(w.to_string()),
                 _ => {
+                    // "an SSA sharing agreement": the words the acronym stands for.
+                    let w = ctx.expansions.get(w).map(String::as_str).unwrap_or(w);
                     if !name.is_empty() {
                         name.push(' ');
                     }
                     name.push_str(w);
+                    words_before.push(t.text(text));
                 }
             }
         }
-        if name_toks.is_empty() || ctx.ents.local_form(&name).is_some() {
+        // "an agreement" alone is no entity: a described agreement says what it is about
+        // ("an SSA sharing agreement", "a memorandum of understanding on ...") or gives
+        // an acronym.
+        let bare = acronym.is_none()
+            && ctx
+                .ex
+                .lexicon
+                .head_of(&[form_key(&name)])
+                .is_some_and(|(_, n)| n == 1)
+            && !name.contains(' ');
+        if name_toks.is_empty() || bare || ctx.ents.local_form(&name).is_some() {
             i = full_end;
             continue;
         }
@@ -1455,6 +1557,17 @@ fn merge_by_core_name(ex: &Extractor<'_>, ents: &mut super::Entities) {
 
 /// Metadata of the release resolved to entities: the byline's person, the publishing
 /// office, the dateline's place.
+/// Whether a line starts with an honorific ("The Hon", "Dr.").
+fn starts_with_honorific(kb: &crate::knowledge::Knowledge, line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=3.min(words.len())).any(|n| {
+        kb.lookup(&words[..n].join(" ")).iter().any(|e| match e {
+            Entry::Title(i) => kb.titles[*i].kind == TitleKind::Honorific,
+            _ => false,
+        })
+    })
+}
+
 pub(crate) fn metadata(
     ex: &Extractor<'_>,
     release: &Release,
@@ -1506,25 +1619,68 @@ pub(crate) fn metadata(
         }
     }
     if let Some(p) = &release.publisher {
-        // The office: a known organization, or an organization of its own.
-        let id = match kb
-            .lookup(p)
-            .iter()
-            .find(|e| matches!(e, Entry::Organization(_)))
-        {
-            Some(&e) => {
-                let (kind, key, name) = known_key(kb, e).expect("organizations have keys");
-                ents.add(kind, &key, &name, p, 0..0)
+        // An organization known to the gazetteer, or one of its own.
+        let organization = |form: &str, ents: &mut super::Entities| -> usize {
+            // The body's organization of that name ("Federal Ministry of Defence" for the
+            // "German Federal Ministry of Defence (BMVg)" the text names).
+            let key = form_key(form);
+            let named = ents.ids().find(|&i| {
+                let e = ents.get(i);
+                e.kind == EntityType::Organization
+                    && std::iter::once(&e.name).chain(e.aliases.iter()).any(|n| {
+                        let n = form_key(n);
+                        n == key || n.ends_with(&format!(" {key}"))
+                    })
+            });
+            if let Some(i) = named {
+                return i;
             }
-            None => ents.add(
-                EntityType::Organization,
-                &format!("org/{}", slug(p)),
-                p,
-                p,
-                0..0,
-            ),
+            match kb
+                .lookup(form)
+                .iter()
+                .find(|e| matches!(e, Entry::Organization(_)))
+            {
+                Some(&e) => {
+                    let (kind, key, name) = known_key(kb, e).expect("organizations have keys");
+                    ents.add(kind, &key, &name, form, 0..0)
+                }
+                None => ents.add(
+                    EntityType::Organization,
+                    &format!("org/{}", slug(form)),
+                    form,
+                    form,
+                    0..0,
+                ),
+            }
         };
-        md.publisher = Some(id);
+        let known = |form: &str| {
+            kb.lookup(form)
+                .iter()
+                .any(|e| matches!(e, Entry::Organization(_)))
+        };
+        // A ministry, department or agency holds offices.
+        let body = |form: &str| {
+            let words: Vec<String> = form.split_whitespace().map(form_key).collect();
+            kb.has_cue(crate::knowledge::Cue::ParentBody, &words)
+        };
+        match p.split_once(", ") {
+            // "The Hon Richard Marles MP, Deputy Prime Minister ...": a minister's office
+            // line names a person, read from the text; the line is kept as printed.
+            Some(_) if starts_with_honorific(kb, p) => {
+                md.publisher_line = Some(p.clone());
+            }
+            // "Office of the Spokesperson, U.S. Department of State" and "Federal Ministry
+            // of Defence, Press and Information Staff": the office and the organization it
+            // belongs to, the known organization being the parent.
+            Some((a, b)) => {
+                let a_parent = (known(a) && !known(b)) || (body(a) && !body(b));
+                let (office, parent) = if a_parent { (b, a) } else { (a, b) };
+                md.publisher = Some(organization(office.trim(), ents));
+                md.publisher_parent = Some(organization(parent.trim(), ents));
+                md.publisher_line = Some(p.clone());
+            }
+            None => md.publisher = Some(organization(p, ents)),
+        }
     }
     if let Some(dl) = &release.dateline {
         let place = display_name(&dl.place);

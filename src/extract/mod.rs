@@ -160,6 +160,12 @@ pub struct Metadata {
     pub published: Option<Date>,
     pub author: Option<usize>,
     pub publisher: Option<usize>,
+    /// The organization the office line names after the office ("Office of the
+    /// Spokesperson, U.S. Department of State").
+    pub publisher_parent: Option<usize>,
+    /// The office line as printed, when it says more than the office's name (a parent, a
+    /// minister's name and post).
+    pub publisher_line: Option<String>,
     pub dateline: Option<usize>,
 }
 
@@ -236,6 +242,7 @@ impl<'k> Extractor<'k> {
         for id in [
             &mut metadata.author,
             &mut metadata.publisher,
+            &mut metadata.publisher_parent,
             &mut metadata.dateline,
         ] {
             *id = id.map(|i| map[i]);
@@ -449,5 +456,311 @@ mod tests {
             Predicate::Initiative,
             "Polar Shield"
         ));
+    }
+
+    #[test]
+    fn sponsors_by_and_of_lists() {
+        let x = extract(
+            "Title\n\nOTTAWA, Canada -- The Northern Lights Accord was drafted in 2021 by the Canadian Space Agency and the European Space Agency. Norway and Denmark share responsibility for the Aurora Programme, which opened in 2022.\n",
+        );
+        for sponsor in ["Canadian Space Agency", "European Space Agency"] {
+            assert!(
+                has(&x, "Northern Lights Accord", Predicate::Sponsor, sponsor),
+                "{sponsor}: {:#?}",
+                x.relations
+            );
+        }
+        for sponsor in ["Norway", "Denmark"] {
+            assert!(
+                has(&x, "Aurora Programme", Predicate::Sponsor, sponsor),
+                "{sponsor}: {:#?}",
+                x.relations
+            );
+        }
+    }
+
+    #[test]
+    fn signatories_are_the_subject_of_signing() {
+        let x = extract(
+            "Title\n\nBERN, Switzerland (3 May 2025) -- The Swiss Space Office (SSO) and the Canadian Space Agency signed a Memorandum of Understanding (MoU) at the Federal Palace in Bern today that sets out Canada’s role in the Alpine Relay mission.\n",
+        );
+        for s in ["Swiss Space Office", "Canadian Space Agency"] {
+            assert!(
+                has(&x, "Memorandum of Understanding", Predicate::Signatory, s),
+                "{s}: {:#?}",
+                x.relations
+            );
+        }
+        assert!(!has(
+            &x,
+            "Memorandum of Understanding",
+            Predicate::Signatory,
+            "Canada"
+        ));
+    }
+
+    #[test]
+    fn commands_and_components() {
+        let x = extract(
+            "Title\n\nRAMSTEIN AIR BASE, Germany -- The U.S. Space Force activated U.S. Space Forces Europe (SPACEFOR-EUR) on Dec. 8, 2023. Col. Dana Whitfield assumed command of the new unit. SPACEFOR-EUR joins U.S. Naval Forces Europe and U.S. Marine Forces Europe as a U.S. European Command component.\n\nGen. Hal Brenner of the U.S. Air Force, commander of U.S. Air Forces in Europe (USAFE) and NATO Allied Air Command, spoke.\n",
+        );
+        assert!(
+            has(
+                &x,
+                "Dana Whitfield",
+                Predicate::Heads,
+                "U.S. Space Forces Europe"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        for child in [
+            "U.S. Space Forces Europe",
+            "U.S. Naval Forces Europe",
+            "U.S. Marine Forces Europe",
+        ] {
+            assert!(
+                has(
+                    &x,
+                    child,
+                    Predicate::SubOrganizationOf,
+                    "U.S. European Command"
+                ),
+                "{child}: {:#?}",
+                x.relations
+            );
+        }
+        assert!(has(
+            &x,
+            "Hal Brenner",
+            Predicate::MemberOf,
+            "U.S. Air Force"
+        ));
+        assert!(!has(&x, "Hal Brenner", Predicate::Heads, "U.S. Air Force"));
+        assert!(
+            has(&x, "Hal Brenner", Predicate::Heads, "Allied Air Command"),
+            "{:#?}",
+            x.relations
+        );
+    }
+
+    #[test]
+    fn known_programmes_and_lowercase_heads() {
+        let x = extract(
+            "Title\n\nTOKYO, Japan -- Officials reviewed Japan’s role on Gateway and in SERVIR, and the Orbital Relay campaign begins in 2026.\n",
+        );
+        let kind = |name: &str| x.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(
+            kind("Gateway"),
+            Some(EntityType::Initiative),
+            "{:#?}",
+            x.entities
+        );
+        assert_eq!(kind("SERVIR"), Some(EntityType::Initiative));
+        let relay = x
+            .entities
+            .iter()
+            .find(|e| e.name == "Orbital Relay")
+            .expect("a programme named by its lowercase head");
+        assert!(
+            relay.aliases.contains("Orbital Relay campaign"),
+            "{relay:#?}"
+        );
+    }
+
+    #[test]
+    fn office_lines_name_the_office_and_its_parent() {
+        for (line, office, parent) in [
+            (
+                "Office of the Spokesperson, U.S. Department of State",
+                "Office of the Spokesperson",
+                "U.S. Department of State",
+            ),
+            (
+                "Federal Ministry of Defence, Press and Information Staff",
+                "Press and Information Staff",
+                "Federal Ministry of Defence",
+            ),
+        ] {
+            let x = extract(&format!(
+                "Title\n\n  • Media Note\n  • {line}\n\nBERLIN -- Officials met.\n"
+            ));
+            let p = x.metadata.publisher.expect("a publisher");
+            assert_eq!(x.entities[p].name, office);
+            assert_eq!(x.metadata.publisher_line.as_deref(), Some(line));
+            assert!(
+                has(&x, office, Predicate::SubOrganizationOf, parent),
+                "{:#?}",
+                x.relations
+            );
+        }
+    }
+
+    #[test]
+    fn an_acronym_of_common_words_names_one_agreement() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (4 June 2025) -- Norway signed a maritime domain awareness (MDA) exchange agreement with Denmark. It is the fifth MDA exchange agreement Norway has concluded.\n",
+        );
+        let agreements: Vec<&str> = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Agreement)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(agreements, ["maritime domain awareness exchange agreement"]);
+    }
+
+    #[test]
+    fn persons_sign_for_the_bodies_they_head() {
+        let x = extract(
+            "Title\n\nCOLORADO SPRINGS, Colo. (April 2, 2025) -- Gen. Ada Brooks, commander of U.S. Space Command, and Maj. Gen. Lars Holm, commander of the Danish Joint Arctic Command, signed a Memorandum of Understanding (MOU) on April 1.\n",
+        );
+        let mou = x
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Agreement)
+            .map(|e| e.name.clone())
+            .expect("the memorandum");
+        let dates: Vec<String> = x
+            .relations
+            .iter()
+            .filter_map(|r| match r.object {
+                Object::Date(d) if r.predicate == Predicate::Date => Some(d.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            dates,
+            ["2025-04-01"],
+            "the event's date, not the dateline's"
+        );
+        for body in ["U.S. Space Command", "Danish Joint Arctic Command"] {
+            assert!(
+                has(&x, &mou, Predicate::Signatory, body),
+                "{body}: {:#?}",
+                x.relations
+            );
+        }
+    }
+
+    #[test]
+    fn titles_name_the_nation_served_and_the_persons_own() {
+        let x = extract(
+            "Title\n\nWASHINGTON (May 3, 2024) -- At the residence of Danish Ambassador to the United States Jesper Holm in Washington, officials met. The UK Secretary of State for Defence, the Rt Hon Alan Pike MP, took part.\n",
+        );
+        assert!(
+            has(&x, "Jesper Holm", Predicate::Country, "Denmark"),
+            "{:#?}",
+            x.relations
+        );
+        assert!(!has(&x, "Jesper Holm", Predicate::Country, "United States"));
+        assert!(
+            has(&x, "Alan Pike", Predicate::Country, "United Kingdom"),
+            "{:#?}",
+            x.entities
+        );
+    }
+
+    #[test]
+    fn a_later_trigger_of_a_subclass_gives_the_kind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("sharing.ttl"),
+            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix sk: <https://w3id.org/spacekg/ontology#> .\nsk:DataSharingSigning a owl:Class ; rdfs:subClassOf sk:Signing ; rdfs:label \"Data-sharing signing\"@en ; sk:trigger \"data-sharing agreement\" .\n",
+        )
+        .expect("write");
+        let kb = Knowledge::load(&[dir.path().to_path_buf()]).expect("the extension loads");
+        let x = Extractor::new(&kb).extract(&parse_text(
+            "test.txt",
+            "Title\n\nOSLO, Norway -- Norway and Denmark signed a data-sharing agreement in Oslo on May 2, 2025.\n",
+        ));
+        let event = x
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Event)
+            .expect("the signing");
+        assert_eq!(
+            event.event_class.as_deref(),
+            Some("https://w3id.org/spacekg/ontology#DataSharingSigning")
+        );
+    }
+
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Words of the genre, mixed at random: names, triggers, cue phrases, punctuation
+        /// and quotes in every position, so that every rule meets edge positions (a trigger
+        /// first, "to" last, an open parenthesis at the end).
+        const VOCAB: &[&str] = &[
+            "The",
+            "the",
+            "U.S.",
+            "Space",
+            "Force",
+            "Japan",
+            "NASA",
+            "signed",
+            "visit",
+            "to",
+            "Washington",
+            "Gen.",
+            "Anna",
+            "Keller",
+            ",",
+            ".",
+            "(",
+            ")",
+            "ESA",
+            "and",
+            "with",
+            "assumed",
+            "command",
+            "of",
+            "as",
+            "a",
+            "component",
+            "hosted",
+            "by",
+            "led",
+            "delegation",
+            "Accords",
+            "Artemis",
+            "Memorandum",
+            "Understanding",
+            "MoU",
+            "May",
+            "12",
+            "2024",
+            "“",
+            "”",
+            "said",
+            "’s",
+            "joins",
+            "together",
+            "during",
+            "ceremony",
+            "Command",
+            "partnership",
+            "Exercise",
+            "Talks",
+            "in",
+            "at",
+            "–",
+            "then-Minister",
+        ];
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+            #[test]
+            fn extraction_never_panics(words in proptest::collection::vec(0..VOCAB.len(), 0..60)) {
+                let body: Vec<&str> = words.iter().map(|&i| VOCAB[i]).collect();
+                let text = format!("Title\n\nWASHINGTON (May 1, 2024) -- {}\n", body.join(" "));
+                let x = extract(&text);
+                for r in &x.relations {
+                    prop_assert!(r.subject < x.entities.len());
+                }
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@
 use super::mentions::{Found, Mention};
 use super::{EntityType, Extractor, Object, Predicate, Relation, Sentence};
 use crate::date::{find_dates, Date};
-use crate::knowledge::{form_key, Entry};
+use crate::knowledge::{form_key, Cue, Entry};
 use crate::reading::Release;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -102,6 +102,26 @@ struct Ctx<'a, 'k> {
 }
 
 impl Ctx<'_, '_> {
+    /// The date relative dates count from: the release's, else the first full date its
+    /// text prints ("signed on Tuesday, April 9, 2024 ... On April 10").
+    fn reference(&self) -> Option<Date> {
+        self.release.published.or_else(|| {
+            find_dates(self.text, None)
+                .into_iter()
+                .find(|d| !self.quoted(d.start))
+                .map(|d| d.date)
+        })
+    }
+    /// Where the dateline ends: the dash after its place ("OSLO, Norway (May 2, 2025) --").
+    fn dateline_end(&self) -> Option<usize> {
+        let d = self.release.dateline.as_ref()?;
+        let from = d.place_span.end;
+        let window = self.text.get(from..(from + 120).min(self.text.len()))?;
+        ["--", "–", "—"]
+            .iter()
+            .filter_map(|dash| window.find(dash).map(|i| from + i))
+            .min()
+    }
     fn quoted(&self, pos: usize) -> bool {
         self.quotes.iter().any(|q| q.contains(&pos))
     }
@@ -152,7 +172,9 @@ pub(crate) fn extract(
     };
     for si in 0..sentences.len() {
         posts(&mut c, si);
+        title_nation(&mut c, si);
         organization_structure(&mut c, si);
+        components_as(&mut c, si);
         partners(&mut c, si);
         initiatives_and_agreements(&mut c, si);
         event_appositive_host(&mut c, si);
@@ -170,6 +192,8 @@ pub(crate) fn extract(
         c.rels
             .add(e, Predicate::Initiative, s, &ev, "edition-of-series");
     }
+    assumed_command(&mut c);
+    signatories_take_part(&mut c);
     countries(&mut c);
     known_parents(&mut c);
     name_unnamed_events(&mut c);
@@ -197,6 +221,16 @@ pub(crate) fn byline(
             &ev,
             "byline-office",
         );
+    }
+    if let Some(parent) = md.publisher_parent.map(|p| ents.resolve(p)) {
+        rels.add(
+            office,
+            Predicate::SubOrganizationOf,
+            parent,
+            &ev,
+            "office-line-parent",
+        );
+        return;
     }
     // The longest leading part of the office's name that names an organization of this
     // release.
@@ -263,7 +297,22 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                 .collect()
         };
         let prefix_orgs = prefix_of(EntityType::Organization);
-        let prefix_nations = prefix_of(EntityType::Nation);
+        // "Ambassador to the United States Andreas Michaelis": the nation served, not the
+        // ambassador's own.
+        let served = |n: usize| {
+            ms.iter().any(|o| {
+                o.entity == n
+                    && o.toks.end <= m.toks.start
+                    && (o.toks.start >= 1 && words[o.toks.start - 1] == "to"
+                        || o.toks.start >= 2
+                            && words[o.toks.start - 1] == "the"
+                            && words[o.toks.start - 2] == "to")
+            })
+        };
+        let prefix_nations: Vec<usize> = prefix_of(EntityType::Nation)
+            .into_iter()
+            .filter(|&n| !served(n))
+            .collect();
         let title_words: Vec<String> = m
             .titles
             .iter()
@@ -290,13 +339,38 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
             c.rels
                 .add(p, Predicate::Country, n, &ev, "nation-before-name");
         }
-        // 2. An appositive after the name: ", commander of Y, Z and W," / ", ESA Director".
-        let after = m.toks.end;
+        // 2. An appositive after the name: ", commander of Y, Z and W," / ", ESA Director",
+        // also after "of the Y" ("Whiting of the U.S. Space Force, Commander of ...").
+        let mut after = m.toks.end;
+        if words.get(after).map(String::as_str) == Some("of") {
+            if let Some(o) = ms.iter().skip(mi + 1).find(|o| {
+                !o.inside
+                    && c.kind(o.entity) == EntityType::Organization
+                    && (o.toks.start == after + 1
+                        || (o.toks.start == after + 2 && words[after + 1] == "the"))
+            }) {
+                if words.get(o.toks.end).map(String::as_str) == Some(",") {
+                    after = o.toks.end;
+                }
+            }
+        }
         if toks.get(after).map(|t| t.text(c.text)) == Some(",") {
             let mut end = after + 1;
             while end < toks.len() {
                 let w = toks[end].text(c.text);
-                if matches!(w, ";" | "." | "(" | "“" | "”") {
+                // "(USFJ)": an acronym inside the appositive.
+                if w == "(" {
+                    match (end + 1..(end + 6).min(toks.len()))
+                        .find(|&k| toks[k].text(c.text) == ")")
+                    {
+                        Some(close) => {
+                            end = close + 1;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
+                if matches!(w, ";" | "." | "“" | "”") {
                     break;
                 }
                 let lw = &words[end];
@@ -349,7 +423,7 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                     if o.toks.start >= window.end {
                         break;
                     }
-                    if o.inside {
+                    if o.inside || o.toks.start < window.start {
                         continue;
                     }
                     match c.kind(o.entity) {
@@ -492,32 +566,21 @@ fn organization_structure(c: &mut Ctx<'_, '_>, si: usize) {
             }
         }
     }
-    const CUES: &[&str] = &[
-        "component of",
-        "component to",
-        "sub component of",
-        "subcomponent of",
-        "reports to",
-        "report to",
-        "assigned to",
-        "part of",
-        "a unit of",
-        "subordinate to",
-        "field command of",
-        "falls under",
-        "is under",
-        "within",
-    ];
     for (i, a) in orgs.iter().enumerate() {
         for b in orgs.iter().skip(i + 1) {
-            if a.inside || b.inside || a.entity == b.entity {
+            // Overlapping mentions ("Space Force" inside a longer run) have nothing between.
+            if a.inside || b.inside || a.entity == b.entity || b.toks.start < a.toks.end {
                 continue;
             }
-            let between = words[a.toks.end..b.toks.start].join(" ");
-            if between.split(' ').count() > 12 {
+            let between_words = &words[a.toks.end..b.toks.start];
+            let between = between_words.join(" ");
+            if between_words.len() > 12 {
                 continue;
             }
-            if CUES.iter().any(|cue| between.contains(cue)) {
+            // "the Space Force component to Y": A names whose component it is, not the
+            // component (see `components_as`).
+            let a_qualifies = c.ex.kb.cue_at(Cue::Component, between_words, 0).is_some();
+            if says(c, Cue::Parent, between_words) && !a_qualifies {
                 c.rels.add(
                     a.entity,
                     Predicate::SubOrganizationOf,
@@ -556,21 +619,127 @@ fn organization_structure(c: &mut Ctx<'_, '_>, si: usize) {
     }
 }
 
-const PARTNER_CUES: &[&str] = &[
-    "partner",
-    "partners",
-    "partnership",
-    "partnerships",
-    "alliance",
-    "ally",
-    "allies",
-    "allied",
-    "cooperation",
-    "cooperate",
-    "collaboration",
-    "bilateral",
-    "partnered",
-];
+/// "German Ambassador to the United States Andreas Michaelis", "the UK Secretary of State
+/// for Defence, the Rt Hon Grant Shapps": the nation that opens the title printed before a
+/// name is the person's (one after "to" is where an ambassador serves).
+fn title_nation(c: &mut Ctx<'_, '_>, si: usize) {
+    let ms = c.mentions(si);
+    let words = c.words(si);
+    let sentences = c.sentences;
+    let toks = &sentences[si].tokens;
+    let ev = sentences[si].span.clone();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for m in &ms {
+        if c.kind(m.entity) != EntityType::Person
+            || c.rels.list.iter().any(|r| {
+                r.subject == m.entity && r.predicate == Predicate::Country && r.evidence == ev
+            })
+        {
+            continue;
+        }
+        // The title phrase: capitalized words and the small words of titles, back from the
+        // rank or title before the name; ", the Rt Hon" may sit between title and name.
+        let end = m.lead.min(m.toks.start);
+        let mut k = end;
+        while k > 0 && end - k < 14 {
+            let raw = toks[k - 1].text(c.text);
+            let small = matches!(
+                words[k - 1].as_str(),
+                "of" | "for" | "and" | "to" | "the" | "'s"
+            );
+            let cap = raw.chars().next().is_some_and(char::is_uppercase);
+            let honorific_comma =
+                raw == "," && words[k..end].iter().any(|w| w == "hon" || w == "rt");
+            if !(small || cap || honorific_comma) {
+                break;
+            }
+            k -= 1;
+        }
+        let nation = ms.iter().find(|o| {
+            c.kind(o.entity) == EntityType::Nation
+                && o.toks.start >= k
+                && o.toks.end <= end
+                && !(o.toks.start > 0 && matches!(words[o.toks.start - 1].as_str(), "to" | "in"))
+        });
+        if let Some(n) = nation {
+            found.push((m.entity, n.entity));
+        }
+    }
+    for (p, n) in found {
+        c.rels
+            .add(p, Predicate::Country, n, &ev, "nation-opens-title");
+    }
+}
+
+/// "A joins B and C as a D component", "A, activated as the Space Force component to D":
+/// the organizations before "as" (the one just before, and the list a "joins" names) are
+/// components of D, named before the component word or after "to"/"of".
+fn components_as(c: &mut Ctx<'_, '_>, si: usize) {
+    let ms = c.mentions(si);
+    let words = c.words(si);
+    let ev = c.sentences[si].span.clone();
+    let orgs: Vec<Mention> = ms
+        .iter()
+        .filter(|m| !m.inside && c.kind(m.entity) == EntityType::Organization)
+        .cloned()
+        .collect();
+    for i in 0..words.len() {
+        let Some(n) = c.ex.kb.cue_at(Cue::Component, &words, i) else {
+            continue;
+        };
+        // "as a USFK component" / "as the Space Force component to USINDOPACOM".
+        let to = orgs.iter().find(|o| {
+            matches!(words.get(i + n).map(String::as_str), Some("to" | "of"))
+                && (o.toks.start == i + n + 1
+                    || (o.toks.start == i + n + 2 && words[i + n + 1] == "the"))
+        });
+        let before = orgs.iter().find(|o| o.toks.end == i);
+        let Some(parent) = to.or(before).map(|p| p.entity) else {
+            continue;
+        };
+        let det_at = before.map_or(i, |b| b.toks.start);
+        if det_at < 2
+            || !matches!(words[det_at - 1].as_str(), "a" | "an" | "the")
+            || words[det_at - 2] != "as"
+        {
+            continue;
+        }
+        let as_at = det_at - 2;
+        let mut children: Vec<usize> = coordinated(c, &ms, &words, as_at, false);
+        if children.is_empty() {
+            // "X, which was activated in Hawaii as ...": the nearest organization before.
+            if let Some(x) = orgs.iter().rfind(|o| o.toks.end <= as_at) {
+                children.push(x.entity);
+            }
+        }
+        // "A joins B, C and D as ...": A too.
+        let first_child_start = ms
+            .iter()
+            .filter(|o| children.contains(&o.entity))
+            .map(|o| o.toks.start)
+            .min()
+            .unwrap_or(as_at);
+        if first_child_start > 0
+            && matches!(
+                words[first_child_start - 1].as_str(),
+                "joins" | "joined" | "join"
+            )
+        {
+            children.extend(coordinated(c, &ms, &words, first_child_start - 1, false));
+        }
+        for ch in children {
+            if c.kind(ch) == EntityType::Organization {
+                c.rels.add(
+                    ch,
+                    Predicate::SubOrganizationOf,
+                    parent,
+                    &ev,
+                    "component-as",
+                );
+            }
+        }
+    }
+}
 
 /// Partnerships: compound names ("US-Japan"), and a sentence that speaks of partnership or
 /// alliance between exactly two nations or two organizations.
@@ -587,10 +756,11 @@ fn partners(c: &mut Ctx<'_, '_>, si: usize) {
         }
     }
     let words = c.words(si);
-    if !words.iter().any(|w| PARTNER_CUES.contains(&w.as_str())) {
+    let ms = c.mentions(si);
+    partner_with(c, si, &ms, &words);
+    if !says(c, Cue::Partnership, &words) {
         return;
     }
-    let ms = c.mentions(si);
     for kind in [EntityType::Nation, EntityType::Organization] {
         let mut ids: Vec<usize> = Vec::new();
         let mut at: Vec<&Mention> = Vec::new();
@@ -617,6 +787,43 @@ fn partners(c: &mut Ctx<'_, '_>, si: usize) {
                 &ev,
                 "partnership-sentence",
             );
+        }
+    }
+}
+
+/// "A’s work with B", "A cooperates with B", "produced by A together with B": A is the
+/// agent printed right before the cue (or before its possessive), B the list right after.
+fn partner_with(c: &mut Ctx<'_, '_>, si: usize, ms: &[Mention], words: &[String]) {
+    let ev = c.sentences[si].span.clone();
+    for i in 0..words.len() {
+        let Some(n) = c.ex.kb.cue_at(Cue::PartnerWith, words, i) else {
+            continue;
+        };
+        if c.quoted(c.sentences[si].tokens[i].start) {
+            continue;
+        }
+        // A: the agent ending right before the cue, or before "’s" and the cue, or before
+        // a modal ("will").
+        let mut end = i;
+        if end > 0 && words[end - 1] == "'s" {
+            end -= 1;
+        }
+        let Some(a) = ms.iter().find(|m| {
+            m.toks.end == end
+                && !m.inside
+                && matches!(
+                    c.kind(m.entity),
+                    EntityType::Nation | EntityType::Organization
+                )
+        }) else {
+            continue;
+        };
+        let kind = c.kind(a.entity);
+        for b in coordinated(c, ms, words, i + n, true) {
+            if c.kind(b) == kind {
+                c.rels
+                    .add(a.entity, Predicate::Partner, b, &ev, "partner-with");
+            }
         }
     }
 }
@@ -723,74 +930,40 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
                 }
             }
         }
-        // "Y, led by X", "Y ... set up by X", "X set up Y".
-        let after: Vec<&str> = words[m.toks.end..].iter().map(String::as_str).collect();
-        let led = after.windows(2).position(|w| {
-            matches!(
-                w[0],
-                "led" | "run" | "created" | "launched" | "established" | "sponsored" | "organized"
-            ) && w[1] == "by"
+        // "Y, led by X", "Y was created in 2020 by X and Z".
+        let kb = c.ex.kb;
+        let end = (m.toks.end + 6).min(words.len());
+        let by = (m.toks.end..end).find_map(|i| {
+            let n = kb.cue_at(Cue::SponsorBy, &words, i)?;
+            (i + n..(i + n + 4).min(words.len())).find(|&j| words[j] == "by")
         });
-        if let Some(pos) = led.filter(|&p| p < 6) {
-            let from = m.toks.end + pos + 2;
-            if let Some(x) = ms.iter().find(|o| {
-                o.toks.start >= from
-                    && o.toks.start <= from + 2
-                    && is_agent(c.kind(o.entity))
-                    && c.kind(o.entity) != EntityType::Person
-            }) {
-                c.rels
-                    .add(m.entity, Predicate::Sponsor, x.entity, &ev, "led-by");
+        if let Some(by) = by {
+            for x in coordinated(c, &ms, &words, by + 1, true) {
+                c.rels.add(m.entity, Predicate::Sponsor, x, &ev, "led-by");
             }
         }
-        if mi > 0 {
-            let before = words[..m.toks.start].join(" ");
-            if before.ends_with("set up")
-                || before.ends_with("created")
-                || before.ends_with("launched")
-                || before.ends_with("established")
-            {
-                if let Some(x) = ms[..mi].iter().rev().find(|o| {
-                    is_agent(c.kind(o.entity))
-                        && c.kind(o.entity) != EntityType::Person
-                        && !o.inside
-                }) {
-                    c.rels
-                        .add(m.entity, Predicate::Sponsor, x.entity, &ev, "set-up");
-                }
+        // "X set up Y", "X and Z share responsibility for the Y".
+        let mut start = m.toks.start;
+        while start > 0
+            && matches!(
+                words[start - 1].as_str(),
+                "the" | "a" | "an" | "its" | "their"
+            )
+        {
+            start -= 1;
+        }
+        let cue = (start.saturating_sub(5)..start)
+            .find(|&i| kb.cue_at(Cue::SponsorOf, &words, i) == Some(start - i));
+        if let Some(i) = cue {
+            for x in coordinated(c, &ms, &words, i, false) {
+                c.rels.add(m.entity, Predicate::Sponsor, x, &ev, "set-up");
             }
         }
     }
     // Members and signatories: a sentence about joining, membership or signing, with one
     // initiative or agreement and a list of nations or organizations.
-    let joined = words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "member"
-                | "members"
-                | "joined"
-                | "joins"
-                | "join"
-                | "joining"
-                | "accession"
-                | "partners"
-                | "participants"
-        )
-    });
-    let signed = words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "signed"
-                | "signs"
-                | "sign"
-                | "signatory"
-                | "signatories"
-                | "signing"
-                | "concluded"
-                | "joined"
-                | "joins"
-        )
-    });
+    let joined = says(c, Cue::Membership, &words);
+    let signed = says(c, Cue::Signing, &words);
     let targets: Vec<usize> = ms
         .iter()
         .map(|m| m.entity)
@@ -815,29 +988,119 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
     } else {
         None
     };
+    // With an agreement and an initiative in one sentence, signing is about the agreement
+    // and joining about the initiative ("signed an MoU on the ExoMars mission").
+    let of_kind = |k: EntityType| -> Vec<usize> {
+        targets
+            .iter()
+            .copied()
+            .filter(|&t| c.kind(t) == k)
+            .collect()
+    };
     let t = match (targets.as_slice(), carried) {
         ([one], _) => *one,
         ([], Some(t)) => t,
-        _ => return,
+        _ => match (
+            of_kind(EntityType::Agreement).as_slice(),
+            of_kind(EntityType::Initiative).as_slice(),
+        ) {
+            ([a], _) if signed => *a,
+            (_, [i]) if joined => *i,
+            _ => return,
+        },
     };
     // "is considering signing": nothing was signed or joined.
-    if words.iter().any(|w| c.ex.kb.hedges.contains(w.as_str())) {
+    // Hedges are lowercase words: "May" is the month.
+    let hedged = c.sentences[si]
+        .tokens
+        .iter()
+        .any(|t| c.ex.kb.hedges.contains(t.text(c.text)));
+    if hedged {
         return;
     }
     // The organization a signer heads or serves is not itself a signatory.
     let affiliations = affiliations_in(c, &ev);
-    let agents: Vec<usize> = ms
-        .iter()
-        .filter(|m| {
-            !m.inside
-                && matches!(
-                    c.kind(m.entity),
-                    EntityType::Nation | EntityType::Organization
-                )
-        })
-        .map(|m| m.entity)
-        .filter(|e| !affiliations.contains(e))
-        .collect();
+    // "A and B signed ...", "... was signed by A and B", "... signed with A": the subject
+    // list of the verb when the sentence has one; else every body it names ("The full list
+    // of signatories now reads: ...").
+    let role = if c.kind(t) == EntityType::Agreement {
+        Cue::SigningVerb
+    } else {
+        Cue::Membership
+    };
+    let verb = (0..words.len())
+        .find_map(|i| c.ex.kb.cue_at(role, &words, i).map(|n| (i, n)))
+        .filter(|&(i, _)| !c.quoted(c.sentences[si].tokens[i].start));
+    let mut subject: Vec<usize> = Vec::new();
+    if let Some((i, n)) = verb {
+        // "ESA and NASA today signed": adverbs between the list and the verb.
+        let mut at = i;
+        while at > 0
+            && matches!(
+                words[at - 1].as_str(),
+                "today" | "jointly" | "formally" | "officially" | "also" | "have" | "has" | "had"
+            )
+        {
+            at -= 1;
+        }
+        subject = coordinated(c, &ms, &words, at, false);
+        let after = i + n;
+        if matches!(words.get(after).map(String::as_str), Some("by" | "with")) {
+            subject.extend(coordinated(c, &ms, &words, after + 1, true));
+        }
+    }
+    // "Gen. X, USSPACECOM commander, and Y, commander of UKSpaceCom, signed": persons sign
+    // for the bodies they head, else for their nation, as this sentence states them.
+    // A body named in a signer's appositive ("..., commander of X, signed") is no subject.
+    subject.retain(|e| !affiliations.contains(e));
+    let mut for_whom: Vec<usize> = Vec::new();
+    if let (true, Some((i, _))) = (subject.is_empty(), verb) {
+        let signers: Vec<usize> = ms
+            .iter()
+            .filter(|m| m.toks.end <= i && !m.inside && c.kind(m.entity) == EntityType::Person)
+            .map(|m| m.entity)
+            .collect();
+        for p in signers {
+            let stated = |pred: Predicate| -> Vec<usize> {
+                c.rels
+                    .list
+                    .iter()
+                    .filter(|r| r.subject == p && r.predicate == pred && r.evidence == ev)
+                    .filter_map(|r| match r.object {
+                        Object::Entity(o) => Some(c.ents.resolve(o)),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let heads = stated(Predicate::Heads);
+            let bodies = if heads.is_empty() {
+                stated(Predicate::Country)
+            } else {
+                heads
+            };
+            for b in bodies {
+                if !for_whom.contains(&b) {
+                    for_whom.push(b);
+                }
+            }
+        }
+    }
+    let agents: Vec<usize> = if !for_whom.is_empty() {
+        for_whom
+    } else {
+        ms.iter()
+            .filter(|m| {
+                !m.inside
+                    && matches!(
+                        c.kind(m.entity),
+                        EntityType::Nation | EntityType::Organization
+                    )
+            })
+            .map(|m| m.entity)
+            .filter(|e| !affiliations.contains(e))
+            .filter(|e| subject.is_empty() || subject.contains(e))
+            .collect()
+    };
     let sponsors: HashSet<usize> = c
         .rels
         .list
@@ -874,7 +1137,7 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
 /// initiative from the sentence that states them. "The event", "the ceremony" and "this
 /// collaboration" refer back to the event last mentioned.
 fn events(c: &mut Ctx<'_, '_>) {
-    let reference = c.release.published;
+    let reference = c.reference();
     let mut last_event: Option<usize> = None;
     let mut seen: Vec<usize> = Vec::new();
     // Lowercase labels of the event classes: "the event", "the talks".
@@ -895,18 +1158,22 @@ fn events(c: &mut Ctx<'_, '_>) {
             .filter(|m| c.kind(m.entity) == EntityType::Event)
             .map(|m| m.entity)
             .collect();
+        // "the ceremony", "this year’s exercise", "the two-day conference": a determiner
+        // and at most two lowercase modifiers before the trigger.
         let refers_back = |ti: usize| {
-            ti > 0 && matches!(words[ti - 1].as_str(), "the" | "this" | "that" | "these")
+            (1..=3.min(ti)).any(|back| {
+                matches!(words[ti - back].as_str(), "the" | "this" | "that" | "these")
+                    && (ti - back + 1..ti).all(|k| {
+                        let raw = c.sentences[si].tokens[k].text(c.text);
+                        raw.chars()
+                            .all(|ch| ch.is_lowercase() || ch.is_ascii_digit() || ch == '-')
+                    })
+            })
         };
         let anaphor = (1..words.len()).any(|i| {
             refers_back(i) && labels.iter().any(|(l, _)| *l == words[i]) && !c.quoted(toks[i].start)
-        }) || words.iter().any(|w| {
-            // "this year’s participants were ...", "Attendees included ...".
-            matches!(
-                w.as_str(),
-                "participants" | "attendees" | "participated" | "attended" | "delegations"
-            )
-        });
+        }) || c.ex.kb.has_cue(Cue::Participation, &words);
+        // "this year’s participants were ...", "Attendees included ...".
         let event = if let Some(&e) = named.first() {
             if let Some((_, _, class)) = &trig {
                 c.ents.get_mut(e).event_class.get_or_insert(class.clone());
@@ -933,11 +1200,19 @@ fn events(c: &mut Ctx<'_, '_>) {
                 c.ents.get(e).event_class.as_deref() == Some(class.as_str())
                     && (dates.is_empty() || event_date(c, e).is_none_or(|d| dates.contains(&d)))
             });
-            if let (true, Some(e)) = (refers_back(*ti), same_class_last) {
+            // "Speakers at the ceremony included ..." after a signing: the signing's
+            // ceremony, when the sentence tells who took part in or hosted it.
+            let about_participants =
+                c.ex.kb.has_cue(Cue::Participation, &words) || c.ex.kb.has_cue(Cue::Host, &words);
+            let referred = same_class_last.or(last_event.filter(|_| about_participants));
+            if let (true, Some(e)) = (refers_back(*ti), referred) {
                 Some((e, "event-referred-to"))
             } else if let Some(e) = same_kind {
                 Some((e, "same-kind-event"))
-            } else if !c.sentences[si].is_title && agents && (places || !dates.is_empty()) {
+            } else if !c.sentences[si].is_title
+                && agents
+                && (places || !dates.is_empty() || (refers_back(*ti) && about_participants))
+            {
                 Some((
                     new_unnamed_event(c, class, &ev, toks[*ti].span()),
                     "described-event",
@@ -977,19 +1252,31 @@ fn events(c: &mut Ctx<'_, '_>) {
         last_event = Some(e);
         // A sentence that only refers back to the event ("SPACEFOR-KOR reports to ...")
         // adds no participants unless it speaks of them ("Attendees included ...").
-        let participation = words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "participants"
-                    | "attendees"
-                    | "participated"
-                    | "attended"
-                    | "delegations"
-                    | "joined"
-            )
-        });
+        let participation = c.ex.kb.has_cue(Cue::Participation, &words);
         let plain_participants = _how != "same-kind-event" || participation;
         event_arguments(c, e, si, &ms, &words, plain_participants);
+        // "X, <post>, and Y, <post>, signed the agreement": the persons before the verb of an
+        // event already told took part in it.
+        if !plain_participants {
+            if let Some((ti, _, _)) = &trig {
+                let posted = affiliations_in(c, &ev);
+                for m in &ms {
+                    if m.toks.end <= *ti
+                        && !m.inside
+                        && c.kind(m.entity) == EntityType::Person
+                        && !posted.contains(&m.entity)
+                    {
+                        c.rels.add(
+                            e,
+                            Predicate::Participant,
+                            m.entity,
+                            &ev,
+                            "person-before-event-verb",
+                        );
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -1066,21 +1353,42 @@ fn find_trigger(
     toks: &[crate::extract::tokens::Token],
     ms: &[Mention],
 ) -> Option<(usize, usize, String)> {
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
     for i in 0..words.len() {
         if c.quoted(toks[i].start) {
             continue;
         }
         for (phrase, class) in &c.ex.lexicon.triggers {
             if i + phrase.len() <= words.len() && words[i..i + phrase.len()] == phrase[..] {
-                // Inside a name ("Space Symposium") the name carries the event.
-                if ms.iter().any(|m| m.toks.contains(&i)) {
+                // Inside a name ("Space Symposium") the name carries the event; a described
+                // agreement ("a data-sharing agreement") is no name.
+                let in_name = ms.iter().any(|m| {
+                    m.toks.contains(&i)
+                        && c.text[m.span.clone()]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                });
+                if in_name {
                     continue;
                 }
-                return Some((i, phrase.len(), class.clone()));
+                found.push((i, phrase.len(), class.clone()));
+                break;
             }
         }
     }
-    None
+    // The first trigger places the event; a later one of a subclass ("signed a data-sharing
+    // agreement": a data-sharing signing) gives its kind.
+    let (i, n, class) = found.first()?.clone();
+    let kb = c.ex.kb;
+    let specific = found
+        .iter()
+        .skip(1)
+        .filter(|(_, _, k)| *k != class && kb.is_event_subclass(k, &class))
+        .map(|(_, _, k)| k.clone())
+        .next_back()
+        .unwrap_or(class);
+    Some((i, n, specific))
 }
 
 fn new_unnamed_event(
@@ -1105,8 +1413,114 @@ fn new_unnamed_event(
     id
 }
 
-const HOST_VERBS: &[&str] = &["hosted", "hosts", "hosting", "host"];
-const LEAD_VERBS: &[&str] = &["led", "leading", "leads", "chaired", "chairing", "headed"];
+/// The organizations and nations of a list ("NASA, ESA and the U.S. Department of State")
+/// that starts at word `at` (`forward`) or ends just before it.
+fn coordinated(
+    c: &Ctx<'_, '_>,
+    ms: &[Mention],
+    words: &[String],
+    at: usize,
+    forward: bool,
+) -> Vec<usize> {
+    let joiner = |w: &str| matches!(w, "," | "and" | "the" | "its" | "both");
+    let agents: Vec<&Mention> = ms
+        .iter()
+        .filter(|o| {
+            !o.inside
+                && matches!(
+                    c.kind(o.entity),
+                    EntityType::Organization | EntityType::Nation
+                )
+        })
+        .collect();
+    let mut out = Vec::new();
+    if forward {
+        let mut pos = at;
+        loop {
+            while pos < words.len() && joiner(&words[pos]) {
+                pos += 1;
+            }
+            match agents.iter().find(|o| o.toks.start == pos) {
+                Some(o) => {
+                    out.push(o.entity);
+                    pos = o.toks.end;
+                    // "NASA (the agency)" or an acronym in parentheses.
+                    if words.get(pos).map(String::as_str) == Some("(") {
+                        pos = (pos..words.len())
+                            .find(|&j| words[j] == ")")
+                            .map_or(pos, |j| j + 1);
+                    }
+                }
+                None => break,
+            }
+        }
+    } else {
+        let mut pos = at;
+        loop {
+            while pos > 0 && joiner(&words[pos - 1]) {
+                pos -= 1;
+            }
+            if pos > 0 && words[pos - 1] == ")" {
+                pos = (0..pos - 1).rev().find(|&j| words[j] == "(").unwrap_or(pos);
+            }
+            match agents.iter().find(|o| o.toks.end == pos) {
+                Some(o) => {
+                    out.push(o.entity);
+                    pos = o.toks.start;
+                }
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+/// "a visit to Washington", "a trip to the Philippines": the place after an event trigger and
+/// "to" is where the event took place.
+fn trigger_to(c: &Ctx<'_, '_>, words: &[String], at: usize) -> bool {
+    if at < 2 {
+        return false;
+    }
+    let to = if words[at - 1] == "the" {
+        at - 2
+    } else {
+        at - 1
+    };
+    words.get(to).is_some_and(|w| w == "to")
+        && c.ex
+            .lexicon
+            .triggers
+            .iter()
+            .any(|(phrase, _)| to >= phrase.len() && words[to - phrase.len()..to] == phrase[..])
+}
+
+/// Whether a mention is the dateline's place or region ("OSAN AIR BASE, Republic of Korea").
+fn in_dateline(c: &Ctx<'_, '_>, m: &Mention) -> bool {
+    c.release.dateline.as_ref().is_some_and(|d| {
+        d.place_span.contains(&m.span.start)
+            || d.region_span
+                .as_ref()
+                .is_some_and(|r| r.contains(&m.span.start))
+    })
+}
+
+/// Whether `words` hold a cue of `role` anywhere.
+fn says(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
+    c.ex.kb.has_cue(role, words)
+}
+
+/// Whether `before` (the words before an agent) ends with "<cue of role> by" or with a cue
+/// of `role` ending in "of" ("at the invitation of").
+fn by_cue(c: &Ctx<'_, '_>, role: Cue, before: &[String]) -> bool {
+    let n = before.len();
+    (n >= 1
+        && before[n - 1] == "by"
+        && (0..n - 1).any(|i| c.ex.kb.cue_at(role, &before[..n - 1], i) == Some(n - 1 - i)))
+        || c.ex.kb.cues.get(&role).is_some_and(|cues| {
+            cues.iter()
+                .any(|cue| cue.last().is_some_and(|w| w == "of") && before.ends_with(cue))
+        })
+}
 
 /// The date, places, participants, host, leader, agreement and initiative of event `e`
 /// stated in sentence `si`.
@@ -1119,11 +1533,19 @@ fn event_arguments(
     plain_participants: bool,
 ) {
     let ev = c.sentences[si].span.clone();
-    let reference = c.release.published;
+    let reference = c.reference();
     if !c.rels.has(e, Predicate::Date) {
-        if let Some(d) = find_dates(&c.text[ev.clone()], reference)
+        // The dateline's own date is the release's; another date in the sentence is the
+        // event's ("OSLO (April 2, 2025) -- ... signed on April 1").
+        let header_end = c.dateline_end().unwrap_or(0);
+        let dates: Vec<_> = find_dates(&c.text[ev.clone()], reference)
             .into_iter()
-            .find(|d| !c.quoted(ev.start + d.start))
+            .filter(|d| !c.quoted(ev.start + d.start))
+            .collect();
+        if let Some(d) = dates
+            .iter()
+            .find(|d| ev.start + d.start >= header_end)
+            .or(dates.first())
         {
             c.rels.add_date(e, d.date, &ev, "date-in-event-sentence");
         }
@@ -1144,7 +1566,10 @@ fn event_arguments(
                 .collect()
         };
         match k {
-            EntityType::Place if before(3).iter().any(|w| matches!(*w, "at" | "in" | "near")) => {
+            EntityType::Place
+                if before(3).iter().any(|w| matches!(*w, "at" | "in" | "near"))
+                    || trigger_to(c, words, m.toks.start) =>
+            {
                 c.rels.add(
                     e,
                     Predicate::Location,
@@ -1153,9 +1578,19 @@ fn event_arguments(
                     "place-in-event-sentence",
                 );
             }
-            EntityType::Nation if !m.inside => {
+            EntityType::Nation if !m.inside && !in_dateline(c, m) => {
                 let next_words = &words[m.toks.end..(m.toks.end + 4).min(words.len())];
-                if before(1) == ["in"] {
+                // "U.S. Ambassador", "the United States’ part", "a visit to Japan": the
+                // nation qualifies a name or is a destination, it does not take part.
+                let next_raw = c.sentences[si]
+                    .tokens
+                    .get(m.toks.end)
+                    .map(|t| t.text(c.text))
+                    .unwrap_or("");
+                let modifier = next_raw.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(next_raw, "’s" | "'s" | "’" | "'" | "-")
+                    || matches!(before(1).first().copied(), Some("to" | "from"));
+                if before(1) == ["in"] || trigger_to(c, words, m.toks.start) {
                     c.rels.add(
                         e,
                         Predicate::Location,
@@ -1163,9 +1598,9 @@ fn event_arguments(
                         &ev,
                         "nation-in-event-sentence",
                     );
-                } else if next_words.iter().any(|w| HOST_VERBS.contains(&w.as_str())) {
+                } else if says(c, Cue::Host, next_words) {
                     c.rels.add(e, Predicate::Host, m.entity, &ev, "host-verb");
-                } else if !posted.contains(&m.entity) && plain_participants {
+                } else if !posted.contains(&m.entity) && plain_participants && !modifier {
                     c.rels.add(
                         e,
                         Predicate::Participant,
@@ -1175,7 +1610,7 @@ fn event_arguments(
                     );
                 }
             }
-            EntityType::Organization | EntityType::Person if !m.inside => {
+            EntityType::Organization | EntityType::Person if !m.inside && !in_dateline(c, m) => {
                 if posted.contains(&m.entity) {
                     continue;
                 }
@@ -1185,16 +1620,13 @@ fn event_arguments(
                     .copied()
                     .find(|&p| p > m.toks.start)
                     .unwrap_or(words.len());
-                let after = &words[m.toks.end..next_person.min(m.toks.end + 16).max(m.toks.end)];
-                let b = before(3);
-                let says = |verbs: &[&str]| after.iter().any(|w| verbs.contains(&w.as_str()));
-                let by = |verbs: &[&str]| {
-                    b.windows(2).any(|w| verbs.contains(&w[0]) && w[1] == "by")
-                        || b.ends_with(&["invitation", "of"])
-                };
-                let (rel, rule) = if by(HOST_VERBS) || says(HOST_VERBS) {
+                let after = &words[m.toks.end..next_person.min(m.toks.end + 32).max(m.toks.end)];
+                let b = &words[m.toks.start.saturating_sub(4)..m.toks.start];
+                let (rel, rule) = if by_cue(c, Cue::Host, b) || says(c, Cue::Host, after) {
                     (Predicate::Host, "host-verb")
-                } else if k == EntityType::Person && (by(LEAD_VERBS) || says(LEAD_VERBS)) {
+                } else if k == EntityType::Person
+                    && (by_cue(c, Cue::Lead, b) || says(c, Cue::Lead, after))
+                {
                     (Predicate::Leader, "lead-verb")
                 } else if plain_participants {
                     (Predicate::Participant, "agent-in-event-sentence")
@@ -1261,7 +1693,14 @@ fn organization_nation(c: &Ctx<'_, '_>, e: &super::Entity) -> Option<usize> {
         std::iter::once(&e.name)
             .chain(e.aliases.iter())
             .find_map(|form| {
-                form.split_whitespace().find_map(|w| {
+                let ws: Vec<&str> = form.split_whitespace().collect();
+                // "Special Operations Command Korea": a region named last is the region
+                // served, not the owner ("Ministry of Defence of Japan" is owned).
+                let owner_words = match ws.as_slice() {
+                    [rest @ .., before, _] if ws.len() > 2 && *before != "of" => rest.len() + 1,
+                    _ => ws.len(),
+                };
+                ws[..owner_words].iter().find_map(|w| {
                     kb.lookup(w.trim_end_matches("’s"))
                         .iter()
                         .find_map(|x| match x {
@@ -1291,6 +1730,94 @@ fn nation_entity(c: &mut Ctx<'_, '_>, ni: usize, create: bool) -> Option<usize> 
     c.ents.get_mut(id).standalone = false;
     Some(id)
 }
+
+/// The bodies that sign an agreement in the sentence that tells of its signing took part in
+/// that signing.
+fn signatories_take_part(c: &mut Ctx<'_, '_>) {
+    let list = c.rels.list.clone();
+    for r in &list {
+        let (Predicate::Agreement, Object::Entity(a)) = (r.predicate, &r.object) else {
+            continue;
+        };
+        for s in &list {
+            if s.subject == *a && s.predicate == Predicate::Signatory && s.evidence == r.evidence {
+                if let Object::Entity(o) = s.object {
+                    c.rels.add(
+                        r.subject,
+                        Predicate::Participant,
+                        o,
+                        &s.evidence,
+                        "signatory-took-part",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// "Lt. Col. X assumed command of the component": a change of command names the person,
+/// and the organization is the named one after "of", else the one the release is about (the
+/// organization it names most often).
+fn assumed_command(c: &mut Ctx<'_, '_>) {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for si in 0..c.sentences.len() {
+        for m in c.mentions(si) {
+            if !m.inside && c.kind(m.entity) == EntityType::Organization {
+                *counts.entry(m.entity).or_default() += 1;
+            }
+        }
+    }
+    let principal = counts
+        .iter()
+        .max_by_key(|&(&e, &n)| (n, std::cmp::Reverse(e)))
+        .map(|(&e, _)| e);
+    for si in 0..c.sentences.len() {
+        let words = c.words(si);
+        let ms = c.mentions(si);
+        let ev = c.sentences[si].span.clone();
+        for i in 0..words.len() {
+            let Some(n) = c.ex.kb.cue_at(Cue::Command, &words, i) else {
+                continue;
+            };
+            if c.quoted(c.sentences[si].tokens[i].start) {
+                continue;
+            }
+            // The person just before the verb.
+            let Some(p) = ms
+                .iter()
+                .rev()
+                .find(|m| m.toks.end <= i && m.toks.end + 2 >= i)
+                .filter(|m| c.kind(m.entity) == EntityType::Person)
+                .map(|m| m.entity)
+            else {
+                continue;
+            };
+            let named = ms
+                .iter()
+                .find(|o| {
+                    !o.inside
+                        && c.kind(o.entity) == EntityType::Organization
+                        && words.get(i + n).map(String::as_str) == Some("of")
+                        && (o.toks.start == i + n + 1
+                            || (o.toks.start == i + n + 2 && words[i + n + 1] == "the"))
+                })
+                .map(|o| o.entity);
+            if let Some(o) = named.or(principal) {
+                let rule = if named.is_some() {
+                    "assumed-command-of"
+                } else {
+                    "assumed-command-of-the-release-organization"
+                };
+                c.rels.add(p, Predicate::Heads, o, &ev, rule);
+            }
+        }
+    }
+}
+
+/// Kinds of `data/organizations.tsv` that are bodies of a state as a whole: their nation is
+/// plain once the release names it. Offices and units are parts of another body; companies,
+/// universities and international bodies belong to no one nation.
+const STATE_BODIES: &[&str] = &["agency", "ministry", "department", "service", "command"];
 
 /// Countries. An organization's when its name prints the nation ("U.S. Space Force");
 /// a person's from the organization they head or serve when its nation is plain (printed,
@@ -1328,6 +1855,13 @@ fn countries(c: &mut Ctx<'_, '_>) {
                 let printed = names_contain_nation(c, &e, ni);
                 if let Some(n) = nation_entity(c, ni, printed) {
                     org_nation.insert(id, n);
+                    // Named in its own name, or a known state body (not a company or an
+                    // office within one) of a nation the release names.
+                    let state_body = e
+                        .key
+                        .strip_prefix("org/")
+                        .and_then(|k| c.ex.kb.organization_by_id(k))
+                        .is_some_and(|o| STATE_BODIES.contains(&o.kind.as_str()));
                     if printed {
                         c.rels.add(
                             id,
@@ -1336,6 +1870,9 @@ fn countries(c: &mut Ctx<'_, '_>) {
                             &ev,
                             "nation-in-organization-name",
                         );
+                    } else if state_body {
+                        c.rels
+                            .add(id, Predicate::Country, n, &ev, "state-body-of-named-nation");
                     }
                 }
             }
@@ -1391,8 +1928,18 @@ fn countries(c: &mut Ctx<'_, '_>) {
             }
         }
     }
-    // Persons serve the nation of the organization they head or serve.
+    // A unit with no nation of its own serves its parent's: the commander of a wing of the
+    // U.S. Space Force serves the United States.
     let rels: Vec<Relation> = c.rels.list.clone();
+    for r in &rels {
+        if let (Predicate::SubOrganizationOf, Object::Entity(parent)) = (r.predicate, &r.object) {
+            let child = c.ents.resolve(r.subject);
+            if let Some(&n) = org_nation.get(&c.ents.resolve(*parent)) {
+                org_nation.entry(child).or_insert(n);
+            }
+        }
+    }
+    // Persons serve the nation of the organization they head or serve.
     for r in &rels {
         if matches!(r.predicate, Predicate::Heads | Predicate::MemberOf) {
             if let Object::Entity(o) = r.object {
