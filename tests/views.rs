@@ -342,20 +342,48 @@ fn views_narrow_by_date_and_nation(s: &Path) {
     assert!(y2024.contains("Global Sentinel 2024"));
     assert!(!y2024.contains("label=\"2021\"") && !y2024.contains("2023-"));
     assert!(nodes(&y2024).len() < nodes(&all).len());
-    // By nation: partners involving Japan are the ties of Japan only.
+    // By nation: partners involving Japan are the ties of Japan only, and what Japan shares
+    // with several others.
     let jp = ok(s, &["diagram", "partners", "--nation", "japanese"]);
-    let ties: Vec<&str> = jp.lines().filter(|l| l.contains(" -- ")).collect();
-    assert!(!ties.is_empty());
+    let id_of = |line: &str| {
+        line.split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
     let japan_id = nodes(&jp)
         .into_iter()
         .find(|l| l.contains("label=\"Japan\""))
-        .and_then(|l| l.split_whitespace().next())
+        .map(id_of)
         .expect("Japan is drawn");
-    for t in ties {
-        assert!(
-            t.split_whitespace().take(3).any(|w| w == japan_id),
-            "{t} involves Japan"
-        );
+    let nation_ids: BTreeSet<String> = nodes(&jp)
+        .into_iter()
+        .filter(|l| l.contains("rounded,bold"))
+        .map(id_of)
+        .collect();
+    let ties: Vec<(String, String)> = jp
+        .lines()
+        .filter(|l| l.contains(" -- "))
+        .map(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            (w[0].to_string(), w[2].to_string())
+        })
+        .collect();
+    assert!(!ties.is_empty());
+    for (a, b) in &ties {
+        if nation_ids.contains(a) && nation_ids.contains(b) {
+            assert!(
+                *a == japan_id || *b == japan_id,
+                "{a} -- {b} involves Japan"
+            );
+        } else {
+            let group = if nation_ids.contains(a) { b } else { a };
+            assert!(
+                ties.iter()
+                    .any(|(x, y)| (x == group && *y == japan_id) || (y == group && *x == japan_id)),
+                "{group} is shared with Japan"
+            );
+        }
     }
     // The ego view of the United States narrowed to Japan loses the Philippines.
     let us = ok(s, &["diagram", "ego", "United States"]);

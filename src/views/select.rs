@@ -743,7 +743,8 @@ impl Reasons {
 }
 
 /// Nations (and organizations, when asked) linked by stated partnerships and by the events,
-/// agreements and initiatives they share; edges say how many ties and which.
+/// agreements and initiatives they share; edges say how many ties and which. What three or
+/// more share is a node of its own linked to each of them.
 pub fn partners(m: &Model, filter: &Filter, organizations: bool) -> Result<View, ViewError> {
     let scope = Scope::new(m, filter)?;
     let is_party = |iri: &str| {
@@ -768,19 +769,21 @@ pub fn partners(m: &Model, filter: &Filter, organizations: bool) -> Result<View,
             groups.entry(f.subject.as_str()).or_default().insert(o);
         }
     }
+    // What two share labels their tie; what three to MAX_GROUP share is drawn once, as its
+    // own node linked to each (a clique of ties all saying the same would hide the rest).
+    let mut shared_by_many: Vec<(&str, Vec<&str>)> = Vec::new();
     for (thing, members) in groups {
-        if members.len() > MAX_GROUP {
-            continue;
-        }
         let members: Vec<&str> = members.into_iter().collect();
-        for (i, a) in members.iter().enumerate() {
-            for b in &members[i + 1..] {
+        match members.len() {
+            2 => {
                 pairs
-                    .entry(key(a, b))
+                    .entry(key(members[0], members[1]))
                     .or_default()
                     .shared
                     .insert(m.label_of(thing));
             }
+            3..=MAX_GROUP => shared_by_many.push((thing, members)),
+            _ => {}
         }
     }
     let title = if organizations {
@@ -802,6 +805,22 @@ pub fn partners(m: &Model, filter: &Filter, organizations: bool) -> Result<View,
                 dashed: false,
             },
         );
+    }
+    for (thing, members) in shared_by_many {
+        let t = view.add_node(entity_node(m, thing));
+        for a in members {
+            let x = view.add_node(entity_node(m, a));
+            view.add_edge(
+                t,
+                x,
+                Edge {
+                    label: String::new(),
+                    weight: 1,
+                    invisible: false,
+                    dashed: false,
+                },
+            );
+        }
     }
     if organizations {
         cluster_by_nation(&mut view, &scope);
