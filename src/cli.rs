@@ -60,10 +60,31 @@ enum Command {
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
     },
-    /// Draw a relationship view with Graphviz.
+    /// Draw a relationship view (DOT; SVG or PNG through Graphviz, SVG without it).
+    #[command(args_conflicts_with_subcommands = true)]
     Diagram {
+        /// Draw the triples of a SPARQL CONSTRUCT query in this file instead of a view.
+        #[arg(long, value_name = "FILE.rq")]
+        construct: Option<PathBuf>,
         #[command(subcommand)]
-        view: DiagramView,
+        view: Option<DiagramView>,
+        #[command(flatten)]
+        opts: DiagramOpts,
+    },
+    /// The shortest chain of stated facts between two entities, with the sentence and the
+    /// release stating each step.
+    Path {
+        /// An entity by name or alias.
+        from: String,
+        /// Another entity by name or alias.
+        to: String,
+    },
+    /// The most central nations and organizations.
+    Rank {
+        #[arg(long, value_enum, default_value = "degree")]
+        by: RankBy,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
     },
     /// Sizes of the store: documents, entities by type, facts, quotes.
     Stats,
@@ -126,11 +147,53 @@ enum OntologyAction {
 enum DiagramView {
     /// Nations linked by stated partnerships, shared events, agreements and initiatives.
     Partners {
-        #[arg(long, value_enum, default_value = "dot")]
-        format: DiagramFormat,
-        #[arg(long, short = 'o')]
-        output: Option<PathBuf>,
+        /// Draw organizations too, clustered by nation.
+        #[arg(long)]
+        organizations: bool,
     },
+    /// Everything within N steps of one entity, by name or alias.
+    Ego {
+        entity: String,
+        #[arg(long, default_value_t = 1)]
+        hops: usize,
+    },
+    /// An event with its host, leader, participants, place, date, initiative and agreement.
+    Event { event: String },
+    /// An organization's hierarchy with the people who head or serve in it.
+    Org { organization: String },
+    /// Dated events in order, grouped by year (or month), linked to who took part.
+    Timeline,
+    /// An initiative's members, sponsors and the events carried out under it.
+    Initiative { initiative: String },
+}
+
+/// Options every diagram takes.
+#[derive(clap::Args)]
+struct DiagramOpts {
+    /// Output format (default: from the -o file's extension, else dot).
+    #[arg(long, value_enum, global = true)]
+    format: Option<DiagramFormat>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', global = true)]
+    output: Option<PathBuf>,
+    /// Keep facts dated from this day on (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, global = true, value_name = "DATE")]
+    from: Option<String>,
+    /// Keep facts dated up to this day (2023 keeps all of 2023).
+    #[arg(long, global = true, value_name = "DATE")]
+    to: Option<String>,
+    /// Keep what involves this nation (name or alias).
+    #[arg(long, global = true)]
+    nation: Option<String>,
+    /// Draw SVG with the built-in layout even when Graphviz is installed.
+    #[arg(long, global = true, env = "SPACEKG_NO_GRAPHVIZ")]
+    no_graphviz: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RankBy {
+    Degree,
+    Betweenness,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -155,6 +218,7 @@ enum ExportFormat {
 enum DiagramFormat {
     Dot,
     Svg,
+    Png,
 }
 
 fn open_store(cli: &Cli) -> Result<EmbeddedStore> {
@@ -277,25 +341,116 @@ pub fn run() -> Result<i32> {
             out.flush()?;
             Ok(0)
         }
-        Command::Diagram { view } => {
+        Command::Diagram {
+            construct,
+            view,
+            opts,
+        } => {
+            let spec = match (view, construct) {
+                (Some(DiagramView::Partners { organizations }), _) => views::ViewSpec::Partners {
+                    organizations: *organizations,
+                },
+                (Some(DiagramView::Ego { entity, hops }), _) => views::ViewSpec::Ego {
+                    entity: entity.clone(),
+                    hops: *hops,
+                },
+                (Some(DiagramView::Event { event }), _) => views::ViewSpec::Event {
+                    event: event.clone(),
+                },
+                (Some(DiagramView::Org { organization }), _) => views::ViewSpec::Org {
+                    organization: organization.clone(),
+                },
+                (Some(DiagramView::Timeline), _) => views::ViewSpec::Timeline,
+                (Some(DiagramView::Initiative { initiative }), _) => views::ViewSpec::Initiative {
+                    initiative: initiative.clone(),
+                },
+                (None, Some(f)) => views::ViewSpec::Construct {
+                    query: std::fs::read_to_string(f)
+                        .with_context(|| format!("reading {}", f.display()))?,
+                },
+                (None, None) => {
+                    bail!("name a view (see `spacekg diagram --help`) or give --construct FILE.rq")
+                }
+            };
             let store = open_store(&cli)?;
-            match view {
-                DiagramView::Partners { format, output: o } => {
-                    let g = views::partners(&store)?;
-                    if g.node_count() == 0 {
-                        eprintln!(
-                            "the graph holds no partnerships or shared events between nations yet"
-                        );
-                    }
-                    let dot = views::to_dot(&g, "Partnerships between nations");
-                    let mut out = output(o)?;
-                    match format {
-                        DiagramFormat::Dot => out.write_all(dot.as_bytes())?,
-                        DiagramFormat::Svg => out.write_all(&views::dot_to_svg(&dot)?)?,
-                    }
-                    out.flush()?;
+            let filter = views::Filter {
+                from: opts.from.clone(),
+                to: opts.to.clone(),
+                nation: opts.nation.clone(),
+            };
+            let format = match opts.format {
+                Some(DiagramFormat::Dot) => views::Format::Dot,
+                Some(DiagramFormat::Svg) => views::Format::Svg,
+                Some(DiagramFormat::Png) => views::Format::Png,
+                None => opts
+                    .output
+                    .as_deref()
+                    .and_then(views::Format::from_extension)
+                    .unwrap_or(views::Format::Dot),
+            };
+            let v = views::build(&store, &spec, &filter)?;
+            if v.is_empty() {
+                eprintln!("nothing to draw: {}", v.empty_reason);
+            }
+            let bytes = views::render(&v, format, !opts.no_graphviz)?;
+            let mut out = output(&opts.output)?;
+            out.write_all(&bytes)?;
+            out.flush()?;
+            Ok(0)
+        }
+        Command::Path { from, to } => {
+            let store = open_store(&cli)?;
+            let chain = views::chain(&store, from, to)?;
+            let steps = &chain.steps;
+            let mut out = output(&None)?;
+            writeln!(
+                out,
+                "{} step{} from {} to {}",
+                steps.len(),
+                if steps.len() == 1 { "" } else { "s" },
+                chain.from,
+                chain.to
+            )?;
+            for (i, s) in steps.iter().enumerate() {
+                writeln!(out, "{}. {}", i + 1, s.statement)?;
+                writeln!(out, "   \"{}\"", s.sentence)?;
+                match &s.title {
+                    Some(t) => writeln!(out, "   source: {} ({t})", s.source)?,
+                    None => writeln!(out, "   source: {}", s.source)?,
                 }
             }
+            out.flush()?;
+            Ok(0)
+        }
+        Command::Rank { by, limit } => {
+            let store = open_store(&cli)?;
+            let by = match by {
+                RankBy::Degree => views::Centrality::Degree,
+                RankBy::Betweenness => views::Centrality::Betweenness,
+            };
+            let ranked = views::rank_store(&store, by, *limit)?;
+            let mut out = output(&None)?;
+            let width = ranked
+                .iter()
+                .map(|r| r.label.chars().count())
+                .max()
+                .unwrap_or(0);
+            for (i, r) in ranked.iter().enumerate() {
+                let pad = width - r.label.chars().count();
+                writeln!(
+                    out,
+                    "{:>3}. {}{}  {:<12}  {}",
+                    i + 1,
+                    r.label,
+                    " ".repeat(pad),
+                    r.kind.name(),
+                    match by {
+                        views::Centrality::Degree => format!("{:.0}", r.score),
+                        views::Centrality::Betweenness => format!("{:.1}", r.score),
+                    }
+                )?;
+            }
+            out.flush()?;
             Ok(0)
         }
         Command::Stats => {

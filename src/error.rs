@@ -75,6 +75,21 @@ pub enum ViewError {
     Graphviz(String),
     #[error("cannot write the diagram: {0}")]
     Io(#[from] std::io::Error),
+    #[error("no {what} in the graph matches {name:?}{hint}")]
+    NotFound {
+        what: String,
+        name: String,
+        hint: String,
+    },
+    #[error("{name:?} matches {} entities; name one of them:\n{}", candidates.len(), candidates.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n"))]
+    Ambiguous {
+        name: String,
+        candidates: Vec<String>,
+    },
+    #[error("{0:?} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")]
+    BadDate(String),
+    #[error("{0}")]
+    Unavailable(String),
 }
 
 /// A problem while scoring extraction against gold annotations.
