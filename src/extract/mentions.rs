@@ -558,6 +558,17 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                                         || matches!(h, Head::Kind(HeadKind::Place))
                                     {
                                         let inner = ctx.add_known(e, &form, span.clone());
+                                        // "U.S. Naval Forces Korea": a command named with the
+                                        // region it serves, the region's name last in the run.
+                                        let regional = matches!(
+                                            h,
+                                            Head::Kind(HeadKind::Organization)
+                                        ) && segs.len() > end
+                                            && segs
+                                                .get(end + 1)
+                                                .is_none_or(|(_, s)| matches!(s, Seg::Connector))
+                                            && matches!(&segs[end].1, Seg::Known(es) if es.iter().any(|x| matches!(x, Entry::Nation(_, NationForm::Name) | Entry::Place(_))) && !es.iter().any(|x| matches!(x, Entry::Organization(_))));
+                                        let end = if regional { end + 1 } else { end };
                                         let full = r.start..segs[end - 1].0.end;
                                         if let Some(inner) = inner {
                                             ctx.push(Mention {

@@ -827,6 +827,21 @@ mod tests {
         }
     }
 
+    #[test]
+    fn commands_named_with_the_region_they_serve() {
+        let x = extract(
+            "Title\n\nSEOUL -- The unit joins U.S. Naval Forces Korea and U.S. Marine Forces Korea as a USFK component.\n",
+        );
+        for name in ["U.S. Naval Forces Korea", "U.S. Marine Forces Korea"] {
+            assert!(
+                has(&x, name, Predicate::SubOrganizationOf, "U.S. Forces Korea"),
+                "{name}: {:#?}",
+                x.entities
+            );
+            assert!(has(&x, name, Predicate::Country, "United States"));
+        }
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;
