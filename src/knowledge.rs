@@ -666,6 +666,33 @@ impl Knowledge {
     }
 
     /// The event class with this IRI.
+    /// Whether `form` as printed may stand for `e`: an acronym ("KARI", "ESA") is read only
+    /// when printed in capitals, so the given name "Kari" is no institute.
+    pub fn case_fits(&self, e: Entry, form: &str) -> bool {
+        let names: Vec<&String> = match e {
+            Entry::Organization(i) => {
+                let o = &self.organizations[i];
+                std::iter::once(&o.name).chain(o.aliases.iter()).collect()
+            }
+            Entry::Program(i) => {
+                let p = &self.programs[i];
+                std::iter::once(&p.name).chain(p.aliases.iter()).collect()
+            }
+            _ => return true,
+        };
+        let key = form_key(form);
+        let acronym = |s: &str| {
+            s.chars().any(char::is_alphabetic)
+                && s.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        };
+        names
+            .iter()
+            .filter(|n| form_key(n) == key)
+            .any(|n| !acronym(n) || acronym(form))
+    }
+
     /// Whether event class `sub` is `sup` or one of its descendants.
     pub fn is_event_subclass(&self, sub: &str, sup: &str) -> bool {
         let mut at = Some(sub.to_string());

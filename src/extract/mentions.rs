@@ -156,7 +156,18 @@ enum Seg {
 }
 
 fn is_cap(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+    t.kind == TokenKind::Word
+        && strip_then(t.text(text))
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+/// "then-Minister for Foreign Affairs": the title a person held then, read as the title.
+fn strip_then(word: &str) -> &str {
+    word.strip_prefix("then-")
+        .or_else(|| word.strip_prefix("then‑"))
+        .unwrap_or(word)
 }
 
 fn is_year(text: &str, t: &Token) -> bool {
@@ -347,11 +358,16 @@ impl Ctx<'_, '_> {
                     hit = Some((n, Seg::Local(id)));
                     break;
                 }
-                let entries = kb.lookup(&form);
+                let entries: Vec<Entry> = kb
+                    .lookup(strip_then(&form))
+                    .iter()
+                    .copied()
+                    .filter(|&e| kb.case_fits(e, strip_then(&form)))
+                    .collect();
                 if !entries.is_empty() {
                     // A one-word rank without a period before a single name is often a given
                     // name ("Gen Nakatani"): decided when persons are read.
-                    hit = Some((n, Seg::Known(entries.to_vec())));
+                    hit = Some((n, Seg::Known(entries)));
                     break;
                 }
             }
@@ -1215,6 +1231,17 @@ fn appositive_head(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option<Head
         i += 1;
     }
     if toks.get(i).map(|t| t.text(text)) != Some(",") {
+        return None;
+    }
+    // An appositive opens with a determiner or an owner's possessive ("a joint program of",
+    // "U.S. Space Command’s flagship exercise"); ", signed an agreement" is a verb phrase.
+    let opens = toks.get(i + 1).is_some_and(|t| {
+        matches!(form_key(t.text(text)).as_str(), "a" | "an" | "the")
+            || toks[i + 1..toks.len().min(i + 7)]
+                .iter()
+                .any(|x| matches!(x.text(text), "’s" | "'s" | "’"))
+    });
+    if !opens {
         return None;
     }
     let mut words = Vec::new();

@@ -842,6 +842,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn former_titles_and_verb_phrases_after_names() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 2, 2025) -- Norway’s then-Minister for Foreign Affairs Kari Dahl and Tor Berg, Norway’s Minister of Trade, Industry and Fisheries (NFD), signed an agreement on May 1.\n",
+        );
+        assert!(
+            x.entities
+                .iter()
+                .any(|e| e.kind == EntityType::Person && e.name == "Kari Dahl"),
+            "{:#?}",
+            x.entities
+        );
+        assert!(
+            !x.entities.iter().any(|e| e.kind == EntityType::Agreement),
+            "', signed an agreement' types no name: {:#?}",
+            x.entities
+        );
+        assert!(
+            !x.entities
+                .iter()
+                .any(|e| e.kind == EntityType::Organization),
+            "the given name Kari is not the acronym KARI: {:#?}",
+            x.entities
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;
