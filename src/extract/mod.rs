@@ -868,6 +868,34 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_framework_a_signing_falls_under_is_not_what_was_signed() {
+        let x = extract(
+            "Title\n\nOTTAWA, Canada (May 2, 2025) -- Canada and Brazil signed the Lunar Data Arrangement on May 1 in Ottawa. The arrangement is the first concluded under the Canada-Brazil Framework Agreement. Foreign ministers Ana Lima and Paul Roy signed that framework in 2022, with Prime Minister Ed Hale in attendance.\n",
+        );
+        let signing = x
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Event)
+            .map(|e| e.name.clone())
+            .expect("the signing");
+        assert!(
+            has(&x, &signing, Predicate::Agreement, "Lunar Data Arrangement"),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            !has(
+                &x,
+                &signing,
+                Predicate::Agreement,
+                "Canada-Brazil Framework Agreement"
+            ),
+            "{:#?}",
+            x.relations
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

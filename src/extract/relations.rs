@@ -1098,7 +1098,13 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
         .collect();
     // "The full list of signatories now reads: A, B, ...": the agreement (or initiative) of
     // the sentences just before.
-    let carried = if targets.is_empty() && (signed || joined) && si > 0 {
+    // "signed that framework": the agreement named before.
+    let carried = if let (true, Some(r)) = (
+        targets.is_empty() && signed,
+        referred_programme(c, si, &words),
+    ) {
+        Some(r)
+    } else if targets.is_empty() && (signed || joined) && si > 0 {
         let want = if signed {
             EntityType::Agreement
         } else {
@@ -1321,9 +1327,28 @@ fn events(c: &mut Ctx<'_, '_>) {
                 .filter(|&e| c.ents.get(e).event_class.as_deref() == Some(class.as_str()));
             // An event of this kind already described, on the same day or with no new date:
             // most releases tell one ceremony, one signing, one visit.
+            // A signing of another agreement is another signing.
+            let sentence_agreement = ms
+                .iter()
+                .find(|m| c.kind(m.entity) == EntityType::Agreement)
+                .map(|m| m.entity)
+                .or_else(|| referred_programme(c, si, &words));
             let same_kind = seen.iter().rev().copied().find(|&e| {
                 c.ents.get(e).event_class.as_deref() == Some(class.as_str())
                     && (dates.is_empty() || event_date(c, e).is_none_or(|d| dates.contains(&d)))
+                    && sentence_agreement.is_none_or(|a| {
+                        let own: Vec<usize> = c
+                            .rels
+                            .list
+                            .iter()
+                            .filter(|r| r.subject == e && r.predicate == Predicate::Agreement)
+                            .filter_map(|r| match r.object {
+                                Object::Entity(o) => Some(c.ents.resolve(o)),
+                                _ => None,
+                            })
+                            .collect();
+                        own.is_empty() || own.contains(&c.ents.resolve(a))
+                    })
             });
             // "Speakers at the ceremony included ..." after a signing: the signing's
             // ceremony, when the sentence tells who took part in or hosted it.
@@ -1692,6 +1717,41 @@ fn trigger_to(c: &Ctx<'_, '_>, words: &[String], at: usize) -> bool {
             .any(|(phrase, _)| to >= phrase.len() && words[to - phrase.len()..to] == phrase[..])
 }
 
+/// "that framework", "the memorandum", "this agreement": the agreement or initiative of the
+/// sentences before whose name ends with the head word the determiner points to.
+fn referred_programme(c: &Ctx<'_, '_>, si: usize, words: &[String]) -> Option<usize> {
+    let toks = &c.sentences[si].tokens;
+    let at = (1..words.len()).find(|&i| {
+        matches!(words[i - 1].as_str(), "that" | "this" | "the")
+            && !c.quoted(toks[i].start)
+            && toks[i]
+                .text(c.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && c.ex
+                .lexicon
+                .head_of(&words[i..i + 1])
+                .is_some_and(|(h, _)| {
+                    matches!(
+                        h,
+                        super::mentions::Head::Kind(crate::knowledge::HeadKind::Agreement)
+                    )
+                })
+    })?;
+    let head = &words[at];
+    (0..si)
+        .rev()
+        .flat_map(|j| c.mentions(j).into_iter().rev())
+        .map(|m| m.entity)
+        .find(|&e| {
+            c.kind(e) == EntityType::Agreement
+                && form_key(&c.ents.get(e).name)
+                    .split(' ')
+                    .any(|w| w == head || w.strip_suffix('s') == Some(head))
+        })
+}
+
 /// Whether a mention is the dateline's place or region ("OSAN AIR BASE, Republic of Korea").
 fn in_dateline(c: &Ctx<'_, '_>, m: &Mention) -> bool {
     c.release.dateline.as_ref().is_some_and(|d| {
@@ -1870,7 +1930,8 @@ fn event_arguments(
                 };
                 c.rels.add(e, rel, m.entity, &ev, rule);
             }
-            EntityType::Agreement => {
+            // "concluded under the Framework Agreement": the framework, not what was signed.
+            EntityType::Agreement if !before(3).contains(&"under") => {
                 c.rels.add(
                     e,
                     Predicate::Agreement,
