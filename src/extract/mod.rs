@@ -896,6 +896,29 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_earlier_occasion_told_in_passing_is_not_the_event() {
+        let x = extract(
+            "Title\n\nRAMSTEIN AIR BASE, Germany -- The U.S. Space Force activated U.S. Space Forces Europe at Ramstein Air Base on Dec. 8, 2023. The unit reports to U.S. Space Forces Central, which was activated in Florida in November 2022.\n",
+        );
+        let ev = x
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Event)
+            .map(|e| e.name.clone())
+            .expect("the activation");
+        assert!(
+            has(&x, &ev, Predicate::Location, "Ramstein Air Base"),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            !has(&x, &ev, Predicate::Location, "Florida"),
+            "{:#?}",
+            x.relations
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

@@ -1333,9 +1333,30 @@ fn events(c: &mut Ctx<'_, '_>) {
                 .find(|m| c.kind(m.entity) == EntityType::Agreement)
                 .map(|m| m.entity)
                 .or_else(|| referred_programme(c, si, &words));
+            // "activated in Hawaii in November", "signed in 2014": a month or a year other
+            // than the event's tells another occasion.
+            let raw: Vec<&str> = toks.iter().map(|t| t.text(c.text)).collect();
+            let months: Vec<u32> = raw
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .filter_map(|w| crate::date::month_number(w))
+                .collect();
+            let years: Vec<i32> = raw
+                .iter()
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<i32>().ok())
+                .filter(|y| (1900..2100).contains(y))
+                .collect();
+            let other_time = |e: usize| {
+                event_date(c, e).is_some_and(|d| {
+                    (!months.is_empty() && !months.contains(&d.month))
+                        || (!years.is_empty() && !years.contains(&d.year))
+                })
+            };
             let same_kind = seen.iter().rev().copied().find(|&e| {
                 c.ents.get(e).event_class.as_deref() == Some(class.as_str())
                     && (dates.is_empty() || event_date(c, e).is_none_or(|d| dates.contains(&d)))
+                    && (!dates.is_empty() || !other_time(e))
                     && sentence_agreement.is_none_or(|a| {
                         let own: Vec<usize> = c
                             .rels
@@ -1359,6 +1380,14 @@ fn events(c: &mut Ctx<'_, '_>) {
                 Some((e, "event-referred-to"))
             } else if let Some(e) = same_kind {
                 Some((e, "same-kind-event"))
+            } else if dates.is_empty()
+                && seen.iter().any(|&e| {
+                    c.ents.get(e).event_class.as_deref() == Some(class.as_str()) && other_time(e)
+                })
+            {
+                // An earlier occasion of the same kind, told in passing without its day:
+                // not the release's event, and too vague to record.
+                None
             } else if !c.sentences[si].is_title
                 && agents
                 && (places || !dates.is_empty() || (refers_back(*ti) && about_participants))
@@ -2185,7 +2214,7 @@ fn assumed_command(c: &mut Ctx<'_, '_>) {
 /// Kinds of `data/organizations.tsv` that are bodies of a state as a whole: their nation is
 /// plain once the release names it. Offices and units are parts of another body; companies,
 /// universities and international bodies belong to no one nation.
-const STATE_BODIES: &[&str] = &["agency", "ministry", "department", "service", "command"];
+const STATE_BODIES: &[&str] = &["agency", "ministry", "department", "command"];
 
 /// Countries. An organization's when its name prints the nation ("U.S. Space Force");
 /// a person's from the organization they head or serve when its nation is plain (printed,
