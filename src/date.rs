@@ -37,6 +37,12 @@ impl Date {
         (days_from_civil(self.year, self.month, self.day) + 3).rem_euclid(7) as u32
     }
 
+    /// Days from `earlier` to this date (negative when `earlier` is later).
+    pub fn days_since(self, earlier: Date) -> i64 {
+        days_from_civil(self.year, self.month, self.day)
+            - days_from_civil(earlier.year, earlier.month, earlier.day)
+    }
+
     /// The date `n` days later (or earlier for negative `n`).
     pub fn add_days(self, n: i64) -> Self {
         civil_from_days(days_from_civil(self.year, self.month, self.day) + n)

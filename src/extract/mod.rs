@@ -919,6 +919,36 @@ mod tests {
         );
     }
 
+    #[test]
+    fn history_and_unnamed_agreements_stay_apart() {
+        let x = extract(
+            "Title\n\nWASHINGTON (September 14, 2023) -- Ambassador Jan Vos hosted the signing ceremony at the embassy in Washington. Eight nations signed the original Artemis Accords on October 13, 2020.\n\nNASA Administrator Bill Nelson and Minister Eva Stam signed an agreement on rover research.\n",
+        );
+        let dates: Vec<String> = x
+            .relations
+            .iter()
+            .filter_map(|r| match r.object {
+                Object::Date(d) if r.predicate == Predicate::Date => Some(d.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !dates.contains(&"2020-10-13".to_string()),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            !has(
+                &x,
+                "Artemis Accords",
+                Predicate::Signatory,
+                "National Aeronautics and Space Administration"
+            ),
+            "{:#?}",
+            x.relations
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

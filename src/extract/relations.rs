@@ -1099,12 +1099,22 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
     // "The full list of signatories now reads: A, B, ...": the agreement (or initiative) of
     // the sentences just before.
     // "signed that framework": the agreement named before.
+    // "signed an agreement": a new agreement the release does not name, not one named before.
+    let described = words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "a" | "an")
+            && c.ex.lexicon.head_of(&w[1..]).is_some_and(|(h, _)| {
+                matches!(
+                    h,
+                    super::mentions::Head::Kind(crate::knowledge::HeadKind::Agreement)
+                )
+            })
+    });
     let carried = if let (true, Some(r)) = (
         targets.is_empty() && signed,
         referred_programme(c, si, &words),
     ) {
         Some(r)
-    } else if targets.is_empty() && (signed || joined) && si > 0 {
+    } else if targets.is_empty() && (signed || joined) && si > 0 && !described {
         let want = if signed {
             EntityType::Agreement
         } else {
@@ -1353,9 +1363,14 @@ fn events(c: &mut Ctx<'_, '_>) {
                         || (!years.is_empty() && !years.contains(&d.year))
                 })
             };
+            // A date long before the release ("signed the original Accords on October 13,
+            // 2020" in a release of 2023) is history, not the release's event.
+            let historic = !dates.is_empty()
+                && reference.is_some_and(|r| dates.iter().all(|d| r.days_since(*d) > 60));
             let same_kind = seen.iter().rev().copied().find(|&e| {
                 c.ents.get(e).event_class.as_deref() == Some(class.as_str())
                     && (dates.is_empty() || event_date(c, e).is_none_or(|d| dates.contains(&d)))
+                    && !(historic && event_date(c, e).is_none())
                     && (!dates.is_empty() || !other_time(e))
                     && sentence_agreement.is_none_or(|a| {
                         let own: Vec<usize> = c
