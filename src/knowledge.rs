@@ -849,6 +849,9 @@ pub enum Cue {
     MemberOn,
     MemberAmong,
     PersonRole,
+    ServesIn,
+    SucceededBy,
+    Succeeds,
 }
 
 impl Cue {
@@ -871,6 +874,9 @@ impl Cue {
             "member-on" => Cue::MemberOn,
             "member-among" => Cue::MemberAmong,
             "person-role" => Cue::PersonRole,
+            "serves-in" => Cue::ServesIn,
+            "succeeded-by" => Cue::SucceededBy,
+            "succeeds" => Cue::Succeeds,
             _ => return None,
         })
     }

@@ -949,6 +949,38 @@ mod tests {
         );
     }
 
+    #[test]
+    fn careers_and_successions() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 2, 2025) -- Maj. Gen. Ola Moen, who led Norwegian Space Command from 2021, will retire. Gen. Moen has been succeeded as its commander by Brig. Gen. Siri Lunde, a senior Royal Norwegian Air Force officer who previously served at U.S. Space Command.\n",
+        );
+        assert!(
+            has(&x, "Ola Moen", Predicate::Heads, "Norwegian Space Command"),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            has(
+                &x,
+                "Siri Lunde",
+                Predicate::Heads,
+                "Norwegian Space Command"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            has(&x, "Siri Lunde", Predicate::MemberOf, "U.S. Space Command"),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            !has(&x, "Siri Lunde", Predicate::Country, "United States"),
+            "{:#?}",
+            x.relations
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

@@ -172,6 +172,7 @@ pub(crate) fn extract(
     };
     for si in 0..sentences.len() {
         posts(&mut c, si);
+        serves_in(&mut c, si);
         title_nation(&mut c, si);
         organization_structure(&mut c, si);
         components_as(&mut c, si);
@@ -193,6 +194,7 @@ pub(crate) fn extract(
             .add(e, Predicate::Initiative, s, &ev, "edition-of-series");
     }
     assumed_command(&mut c);
+    successions(&mut c);
     signatories_take_part(&mut c);
     bilateral_partners(&mut c);
     compound_sponsors(&mut c);
@@ -427,15 +429,8 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                 ) || c.ex.lexicon.post(lw).is_some()
                     || lw == ",";
                 // Adjectives before the post ("a senior British Army officer").
-                let post_ahead = (end + 1..(end + 5).min(toks.len()))
-                    .take_while(|&k| {
-                        words[k] != ","
-                            && toks[k]
-                                .text(c.text)
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_lowercase)
-                    })
+                let post_ahead = (end + 1..(end + 6).min(toks.len()))
+                    .take_while(|&k| !matches!(words[k].as_str(), "," | ";" | "."))
                     .any(|k| c.ex.lexicon.post(&words[k]).is_some());
                 if lower && !allowed && !post_ahead {
                     break;
@@ -674,6 +669,48 @@ fn organization_structure(c: &mut Ctx<'_, '_>, si: usize) {
                 );
             }
         }
+    }
+}
+
+/// "Air Marshal X was commissioned into the Royal Air Force", "X previously served at Y": the
+/// person before the verb serves in the organization named just after it.
+fn serves_in(c: &mut Ctx<'_, '_>, si: usize) {
+    let ms = c.mentions(si);
+    let words = c.words(si);
+    let ev = c.sentences[si].span.clone();
+    let mut found = Vec::new();
+    for i in 0..words.len() {
+        let Some(n) = c.ex.kb.cue_at(Cue::ServesIn, &words, i) else {
+            continue;
+        };
+        if c.quoted(c.sentences[si].tokens[i].start) {
+            continue;
+        }
+        let Some(p) = ms
+            .iter()
+            .rev()
+            .find(|m| m.toks.end <= i && c.kind(m.entity) == EntityType::Person)
+            .map(|m| m.entity)
+        else {
+            continue;
+        };
+        // The organization within a few words ("the senior staff of the United States
+        // Space Force"), before the clause ends.
+        let end = (i + n + 7).min(words.len());
+        let stop = (i + n..end)
+            .find(|&k| matches!(words[k].as_str(), "," | ";" | "."))
+            .unwrap_or(end);
+        if let Some(o) = ms.iter().find(|o| {
+            !o.inside
+                && o.toks.start >= i + n
+                && o.toks.start < stop
+                && c.kind(o.entity) == EntityType::Organization
+        }) {
+            found.push((p, o.entity));
+        }
+    }
+    for (p, o) in found {
+        c.rels.add(p, Predicate::MemberOf, o, &ev, "serves-in");
     }
 }
 
@@ -2167,6 +2204,66 @@ fn signatories_take_part(c: &mut Ctx<'_, '_>) {
     }
 }
 
+/// "A has been succeeded as its commander by B", "B succeeds A as director": B heads what
+/// the release says A headed.
+fn successions(c: &mut Ctx<'_, '_>) {
+    for si in 0..c.sentences.len() {
+        let ms = c.mentions(si);
+        let words = c.words(si);
+        let ev = c.sentences[si].span.clone();
+        let persons: Vec<&Mention> = ms
+            .iter()
+            .filter(|m| c.kind(m.entity) == EntityType::Person)
+            .collect();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for i in 0..words.len() {
+            if c.quoted(c.sentences[si].tokens[i].start) {
+                continue;
+            }
+            let before = persons
+                .iter()
+                .rev()
+                .find(|m| m.toks.end <= i)
+                .map(|m| m.entity);
+            if c.ex.kb.cue_at(Cue::SucceededBy, &words, i).is_some() {
+                // The successor follows "by".
+                let by = (i..(i + 8).min(words.len())).find(|&k| words[k] == "by");
+                let after = by.and_then(|b| {
+                    persons
+                        .iter()
+                        .find(|m| m.toks.start > b && m.toks.start <= b + 6)
+                });
+                if let (Some(a), Some(b)) = (before, after) {
+                    pairs.push((a, b.entity));
+                }
+            } else if let Some(n) = c.ex.kb.cue_at(Cue::Succeeds, &words, i) {
+                let after = persons
+                    .iter()
+                    .find(|m| m.toks.start >= i + n && m.toks.start <= i + n + 4);
+                if let (Some(b), Some(a)) = (before, after) {
+                    pairs.push((a.entity, b));
+                }
+            }
+        }
+        for (old, new) in pairs {
+            let headed: Vec<usize> = c
+                .rels
+                .list
+                .iter()
+                .filter(|r| r.subject == old && r.predicate == Predicate::Heads)
+                .filter_map(|r| match r.object {
+                    Object::Entity(o) => Some(o),
+                    _ => None,
+                })
+                .collect();
+            for o in headed {
+                c.rels
+                    .add(new, Predicate::Heads, o, &ev, "succeeded-in-post");
+            }
+        }
+    }
+}
+
 /// "Lt. Col. X assumed command of the component": a change of command names the person,
 /// and the organization is the named one after "of", else the one the release is about (the
 /// organization it names most often).
@@ -2351,9 +2448,10 @@ fn countries(c: &mut Ctx<'_, '_>) {
             }
         }
     }
-    // Persons serve the nation of the organization they head or serve.
+    // Persons serve the nation of the organization they head or serve (not one they once
+    // served at: "previously served at USSPACECOM").
     for r in &rels {
-        if matches!(r.predicate, Predicate::Heads | Predicate::MemberOf) {
+        if matches!(r.predicate, Predicate::Heads | Predicate::MemberOf) && r.rule != "serves-in" {
             if let Object::Entity(o) = r.object {
                 if let Some(&n) = org_nation.get(&c.ents.resolve(o)) {
                     if !c.rels.has(r.subject, Predicate::Country) {
