@@ -27,6 +27,7 @@ const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
 const HEDGES: &str = include_str!("../data/hedges.txt");
 const CUES: &str = include_str!("../data/cues.tsv");
+const POST_ORGANIZATIONS: &str = include_str!("../data/post_organizations.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Nation {
@@ -174,6 +175,8 @@ pub struct Knowledge {
     /// Post words ("commander", "deputy director") -> whether the post heads its
     /// organization.
     pub posts: HashMap<String, bool>,
+    /// Posts that name the one organization they head ("chief of space operations" -> ussf).
+    pub post_organizations: HashMap<String, String>,
     /// Capitalized words that never begin a name ("The", "During").
     pub stopwords: std::collections::HashSet<String>,
     /// Verbs that attribute a quotation ("said").
@@ -378,6 +381,21 @@ impl Knowledge {
                 }
             };
             k.posts.insert(form_key(f[0]), heads);
+        }
+        for (line, f) in rows(
+            "data/post_organizations.tsv",
+            POST_ORGANIZATIONS,
+            &["post", "organization"],
+        )? {
+            let id = f[1].trim();
+            if !k.organizations.iter().any(|o| o.id == id) {
+                return Err(KnowledgeError::Data {
+                    file: "data/post_organizations.tsv".into(),
+                    line,
+                    message: format!("organization `{id}` is not in data/organizations.tsv"),
+                });
+            }
+            k.post_organizations.insert(form_key(f[0]), id.to_string());
         }
         k.stopwords = word_list(STOPWORDS);
         k.speech_verbs = word_list(SPEECH_VERBS);

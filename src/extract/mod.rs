@@ -981,6 +981,28 @@ mod tests {
         );
     }
 
+    #[test]
+    fn posts_that_name_their_organization() {
+        let x = extract(
+            "Title\n\nCANBERRA, Australia (May 2, 2025) -- Chief of Air Force Air Marshal Kim Reid opened the Royal Australian Air Force conference. Gen. Dan Frey, the Chief of Space Operations, spoke about the U.S. Space Force.\n",
+        );
+        assert!(
+            has(
+                &x,
+                "Kim Reid",
+                Predicate::Heads,
+                "Royal Australian Air Force"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            has(&x, "Dan Frey", Predicate::Heads, "U.S. Space Force"),
+            "{:#?}",
+            x.relations
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

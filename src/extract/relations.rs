@@ -172,6 +172,7 @@ pub(crate) fn extract(
     };
     for si in 0..sentences.len() {
         posts(&mut c, si);
+        posts_naming_organizations(&mut c, si);
         serves_in(&mut c, si);
         title_nation(&mut c, si);
         organization_structure(&mut c, si);
@@ -669,6 +670,53 @@ fn organization_structure(c: &mut Ctx<'_, '_>, si: usize) {
                 );
             }
         }
+    }
+}
+
+/// "Chief of Air Force Air Marshal X", "Gen. Y, the Chief of Space Operations": a post that
+/// names the one organization it heads (data/post_organizations.tsv), when the release
+/// names that organization.
+fn posts_naming_organizations(c: &mut Ctx<'_, '_>, si: usize) {
+    let ms = c.mentions(si);
+    let words = c.words(si);
+    let ev = c.sentences[si].span.clone();
+    let kb = c.ex.kb;
+    // The post phrase ending at `end`, or starting at `start`.
+    let ending_at = |end: usize| -> Option<&String> {
+        (end.saturating_sub(8)..end)
+            .find_map(|i| kb.post_organizations.get(&words[i..end].join(" ")))
+    };
+    let starting_at = |start: usize| -> Option<&String> {
+        (start + 1..=(start + 8).min(words.len()))
+            .rev()
+            .find_map(|j| kb.post_organizations.get(&words[start..j].join(" ")))
+    };
+    let mut found = Vec::new();
+    for m in ms.iter().filter(|m| c.kind(m.entity) == EntityType::Person) {
+        let lead = m.lead.min(m.toks.start);
+        // Printed just before the rank and name, or in the appositive right after it.
+        // (The rank's first word may be read into a name before it: "Air Force Air Marshal".)
+        let before = (lead..=(lead + 2).min(m.toks.start))
+            .find_map(&ending_at)
+            .or_else(|| (lead < m.toks.start).then(|| starting_at(lead)).flatten());
+        let after = (words.get(m.toks.end).map(String::as_str) == Some(","))
+            .then(|| {
+                let mut at = m.toks.end + 1;
+                if words.get(at).map(String::as_str) == Some("the") {
+                    at += 1;
+                }
+                starting_at(at)
+            })
+            .flatten();
+        for id in before.into_iter().chain(after) {
+            if let Some(o) = c.ents.by_key(&format!("org/{id}")) {
+                found.push((m.entity, o));
+            }
+        }
+    }
+    for (p, o) in found {
+        c.rels
+            .add(p, Predicate::Heads, o, &ev, "post-names-its-organization");
     }
 }
 
