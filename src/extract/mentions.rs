@@ -1011,8 +1011,18 @@ fn person(
     }
     let id = if words == 1 {
         // A surname alone: the person already named in full, else a person of that name.
-        match ctx.ents.persons_with_surname(&name).as_slice() {
-            [one] => *one,
+        let candidates = ctx.ents.persons_with_surname(&name);
+        // "Col. Berg" after Gen. John Berg and Col. Anna Berg: the rank tells which one;
+        // when nothing does, the mention is left unresolved rather than made a third person.
+        let by_rank: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&c| rank.is_some() && ctx.ents.get(c).rank == rank)
+            .collect();
+        match (candidates.as_slice(), by_rank.as_slice()) {
+            ([one], _) => *one,
+            (_, [one]) => *one,
+            ([_, _, ..], _) => return,
             _ => ctx.ents.add(
                 EntityType::Person,
                 &format!("person/{}", person_key(&name)),

@@ -1003,6 +1003,27 @@ mod tests {
         );
     }
 
+    #[test]
+    fn two_people_with_one_surname_stay_two() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 2, 2025) -- Gen. John Berg, commander of Norwegian Joint Headquarters, met Col. Anna Berg, commander of the Norwegian Space Operations Center, on Monday.\n\n“We share one sky,” said Col. Berg.\n",
+        );
+        let bergs: Vec<&str> = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(bergs.len(), 2, "{bergs:?}");
+        assert!(bergs.contains(&"John Berg") && bergs.contains(&"Anna Berg"));
+        let speaker = x
+            .quotes
+            .first()
+            .and_then(|q| q.speaker)
+            .map(|s| x.entities[s].name.as_str());
+        assert_eq!(speaker, Some("Anna Berg"), "the colonel, by rank");
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;
