@@ -136,6 +136,8 @@ pub enum Entry {
     Organization(usize),
     Place(usize),
     Program(usize),
+    /// A person an ontology extension declares (`Knowledge::persons`).
+    Person(usize),
     Rank(usize),
     Title(usize),
 }
@@ -638,6 +640,12 @@ impl Knowledge {
             add(&p.name, Entry::Program(i));
             for a in &p.aliases {
                 add(a, Entry::Program(i));
+            }
+        }
+        for (i, p) in self.persons.iter().enumerate() {
+            add(&p.name, Entry::Person(i));
+            for a in &p.aliases {
+                add(a, Entry::Person(i));
             }
         }
         for (i, r) in self.ranks.iter().enumerate() {

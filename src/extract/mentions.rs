@@ -263,6 +263,14 @@ fn known_key(kb: &Knowledge, e: Entry) -> Option<(EntityType, String, String)> {
             kb.places[i].name.clone(),
         )),
         // The key a head word would give the same name ("agreement/artemis-accords").
+        Entry::Person(i) => {
+            let p = &kb.persons[i];
+            Some((
+                EntityType::Person,
+                format!("person/{}", p.id),
+                p.name.clone(),
+            ))
+        }
         Entry::Program(i) => {
             let p = &kb.programs[i];
             let (kind, ns) = if p.agreement {
@@ -291,6 +299,7 @@ fn best_entry(entries: &[Entry], locative: bool) -> Entry {
         .or_else(|| entries.iter().find(|e| matches!(e, Entry::Nation(_, _))))
         .or_else(|| entries.iter().find(|e| matches!(e, Entry::Place(_))))
         .or_else(|| entries.iter().find(|e| matches!(e, Entry::Program(_))))
+        .or_else(|| entries.iter().find(|e| matches!(e, Entry::Person(_))))
         .unwrap_or(&entries[0])
 }
 
@@ -324,6 +333,12 @@ impl Ctx<'_, '_> {
         let id = self.ents.add(kind, &key, &name, form, span);
         if let Entry::Nation(i, _) = e {
             self.ents.get_mut(id).nation = Some(i);
+        }
+        // A person an extension declares keeps the rank it gives when the text prints none.
+        if let Entry::Person(i) = e {
+            if let Some(r) = kb.persons[i].rank {
+                self.ents.get_mut(id).rank.get_or_insert(r);
+            }
         }
         Some(id)
     }

@@ -1024,6 +1024,28 @@ mod tests {
         assert_eq!(speaker, Some("Anna Berg"), "the colonel, by rank");
     }
 
+    #[test]
+    fn persons_an_extension_declares_are_recognized() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("people.ttl"),
+            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix sk: <https://w3id.org/spacekg/ontology#> .\n@prefix skperson: <https://w3id.org/spacekg/id/person/> .\n@prefix skrank: <https://w3id.org/spacekg/rank/> .\nskperson:lena-dahl a sk:Person ; rdfs:label \"Lena Dahl\"@en ; sk:rank skrank:colonel .\n",
+        )
+        .expect("write");
+        let kb = Knowledge::load(&[dir.path().to_path_buf()]).expect("the extension loads");
+        let x = Extractor::new(&kb).extract(&parse_text(
+            "test.txt",
+            "Title\n\nOSLO, Norway -- The team led by Lena Dahl met on May 2, 2025.\n",
+        ));
+        let p = x
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Person)
+            .expect("the declared person, named without rank or title");
+        assert_eq!(p.key, "person/lena-dahl");
+        assert_eq!(p.rank.map(|r| kb.ranks[r].name.as_str()), Some("Colonel"));
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;
