@@ -207,6 +207,9 @@ fn cap_runs(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
                 && !(s == "the" && end == start)
             {
                 end += 1;
+            } else if s == "," && listed_name_with_acronym(text, toks, start, end) {
+                // "Ministry of Education, Culture, Sports, Science and Technology (MEXT)".
+                end += 1;
             } else if matches!(s, "’" | "'")
                 && end > start
                 && toks[end - 1].text(text).ends_with('s')
@@ -232,6 +235,36 @@ fn cap_runs(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
         i = end;
     }
     out
+}
+
+/// Whether the comma at `comma` continues a name of the form "Head of A, B, C and D
+/// (ACRONYM)": the run so far holds "of" or "for", and capitalized words, commas and one
+/// "and" lead from the comma to an acronym in parentheses.
+fn listed_name_with_acronym(text: &str, toks: &[Token], start: usize, comma: usize) -> bool {
+    let has_of = toks[start..comma]
+        .iter()
+        .any(|t| matches!(t.text(text), "of" | "for"));
+    if !has_of {
+        return false;
+    }
+    let mut saw_and = false;
+    for (k, t) in toks.iter().enumerate().skip(comma + 1).take(16) {
+        let w = t.text(text);
+        if w == "(" {
+            return saw_and
+                && toks.get(k + 2).is_some_and(|c| c.text(text) == ")")
+                && toks.get(k + 1).is_some_and(|a| {
+                    let a = a.text(text);
+                    a.chars().filter(|c| c.is_uppercase()).count() >= 2
+                });
+        }
+        if w == "and" {
+            saw_and = true;
+        } else if !(w == "," || is_cap(text, t)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The text of a token range with its white space (no-break spaces, line breaks)
@@ -862,14 +895,27 @@ fn head_for(
         .map(|t| form_key(t.text(ctx.text)))
         .filter(|w| !w.is_empty())
         .collect();
+    // "Ministry of Defence", "Bureau of Space Affairs", "Agency for Defence Development": an
+    // organization head followed by "of"/"for" and what it is of.
+    let head_of_phrase = || {
+        (0..words.len().saturating_sub(2)).find_map(|i| {
+            if !matches!(words[i + 1].as_str(), "of" | "for") {
+                return None;
+            }
+            match ctx.ex.lexicon.head_of(&words[..=i]) {
+                Some((h @ Head::Kind(HeadKind::Organization), n)) => Some((h, n)),
+                _ => None,
+            }
+        })
+    };
     let (h, n) = match ctx.ex.lexicon.head_of(&words) {
         Some(hit) => hit,
         // "Space Forces Indo-Pacific": an organization head with a regional qualifier.
         None if words.len() >= 3 => match ctx.ex.lexicon.head_of(&words[..words.len() - 1]) {
             Some((h @ Head::Kind(HeadKind::Organization), n)) => (h, n + 1),
-            _ => return None,
+            _ => head_of_phrase()?,
         },
-        None => return None,
+        None => head_of_phrase()?,
     };
     // A head alone ("Command", "The Dialogue") is not a name, unless the text gives it an
     // acronym: "a Memorandum of Understanding (MoU)".

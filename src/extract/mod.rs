@@ -1046,6 +1046,44 @@ mod tests {
         assert_eq!(p.rank.map(|r| kb.ranks[r].name.as_str()), Some("Colonel"));
     }
 
+    #[test]
+    fn organizations_named_head_of_something() {
+        let x = extract(
+            "Title\n\nCANBERRA, Australia (May 2, 2025) -- State Secretary Ole Lie of the Norwegian Ministry of Defence met officials of Australia’s Department of Industry, Science and Resources (DISR) and the Republic of Korea, Japan and the United States.\n",
+        );
+        let orgs: Vec<&str> = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Organization)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(orgs.contains(&"Norwegian Ministry of Defence"), "{orgs:?}");
+        assert!(
+            orgs.contains(&"Department of Industry, Science and Resources"),
+            "{orgs:?}"
+        );
+        assert!(
+            has(
+                &x,
+                "Ole Lie",
+                Predicate::MemberOf,
+                "Norwegian Ministry of Defence"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        let nations = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Nation)
+            .count();
+        assert!(
+            nations >= 4,
+            "a list of nations is no name: {:#?}",
+            x.entities
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;
