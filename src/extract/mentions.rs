@@ -908,8 +908,17 @@ fn head_for(
             }
         })
     };
+    // "Schriever Wargame 2025", "Space Flag 24 1": an edition's number after the head.
+    let numbered = words.len() >= 2
+        && words[words.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ' ');
     let (h, n) = match ctx.ex.lexicon.head_of(&words) {
         Some(hit) => hit,
+        None if numbered => match ctx.ex.lexicon.head_of(&words[..words.len() - 1]) {
+            Some((h, n)) => (h, n + 1),
+            None => head_of_phrase()?,
+        },
         // "Space Forces Indo-Pacific": an organization head with a regional qualifier.
         None if words.len() >= 3 => match ctx.ex.lexicon.head_of(&words[..words.len() - 1]) {
             Some((h @ Head::Kind(HeadKind::Organization), n)) => (h, n + 1),

@@ -1084,6 +1084,44 @@ mod tests {
         );
     }
 
+    #[test]
+    fn numbered_editions_and_appositives_that_serve() {
+        let x = extract(
+            "Title\n\nDENVER (Sept. 20, 2025) -- Participants from Australia, Canada and Japan took part in Polar Wargame 2025 at Buckley Space Force Base.\n\nAir Commodore Ann Bell, director of space at the United Kingdom’s Ministry of Defence, spoke.\n",
+        );
+        assert!(
+            x.entities
+                .iter()
+                .any(|e| e.kind == EntityType::Event && e.name == "Polar Wargame 2025"),
+            "{:#?}",
+            x.entities
+        );
+        for n in ["Australia", "Canada", "Japan"] {
+            assert!(
+                has(&x, "Polar Wargame 2025", Predicate::Participant, n),
+                "{n}: {:#?}",
+                x.relations
+            );
+        }
+        assert!(
+            has(&x, "Ann Bell", Predicate::MemberOf, "Ministry of Defence"),
+            "{:#?}",
+            x.relations
+        );
+        assert!(!has(
+            &x,
+            "Ann Bell",
+            Predicate::Heads,
+            "Ministry of Defence"
+        ));
+        assert!(has(
+            &x,
+            "Ministry of Defence",
+            Predicate::Country,
+            "United Kingdom"
+        ));
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

@@ -433,7 +433,10 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                 let post_ahead = (end + 1..(end + 6).min(toks.len()))
                     .take_while(|&k| !matches!(words[k].as_str(), "," | ";" | "."))
                     .any(|k| c.ex.lexicon.post(&words[k]).is_some());
-                if lower && !allowed && !post_ahead {
+                // After the post, lowercase words still describe it ("director of space at
+                // the Ministry of Defence"), up to the comma that closes the appositive.
+                let post_seen = post_meaning(c, &words[after + 1..end]).is_some();
+                if lower && !allowed && !post_ahead && !post_seen {
                     break;
                 }
                 // Another person ends the appositive.
@@ -474,14 +477,24 @@ fn posts(c: &mut Ctx<'_, '_>, si: usize) {
                                             Some("of" | "for")
                                         )
                                     } else {
-                                        let mut k = o.toks.start;
-                                        while k > post.end && words[k - 1] == "the" {
-                                            k -= 1;
-                                        }
-                                        !matches!(
-                                            words.get(k.wrapping_sub(1)).map(String::as_str),
-                                            Some("at" | "in" | "within" | "with")
-                                        )
+                                        // "commander of the U.S. Space Force's Y": only
+                                        // small words and names between; "director of
+                                        // space at Y" serves Y.
+                                        (post.end..o.toks.start).all(|k| {
+                                            matches!(
+                                                words[k].as_str(),
+                                                "of" | "the"
+                                                    | "for"
+                                                    | "'s"
+                                                    | ","
+                                                    | "and"
+                                                    | "("
+                                                    | ")"
+                                                    | "in"
+                                            ) || toks[k].text(c.text).chars().next().is_some_and(
+                                                |ch| ch.is_uppercase() || ch.is_ascii_digit(),
+                                            )
+                                        })
                                     }
                                 });
                             let rel = if heads_it {
@@ -1992,7 +2005,7 @@ fn event_arguments(
                     .unwrap_or("");
                 let modifier = next_raw.chars().next().is_some_and(char::is_uppercase)
                     || matches!(next_raw, "’s" | "'s" | "’" | "'" | "-")
-                    || matches!(before(1).first().copied(), Some("to" | "from"));
+                    || matches!(before(1).first().copied(), Some("to"));
                 if before(1) == ["in"] || trigger_to(c, words, m.toks.start) {
                     c.rels.add(
                         e,
@@ -2464,11 +2477,29 @@ fn countries(c: &mut Ctx<'_, '_>) {
             _ => {}
         }
     }
-    // "Al Udeid Air Base, Qatar": a place, a comma, a nation.
+    // "Al Udeid Air Base, Qatar": a place, a comma, a nation. "the United Kingdom’s
+    // Ministry of Defence": a nation's own body.
     for si in 0..c.sentences.len() {
         let ms = c.mentions(si);
         let words = c.words(si);
         let ev = c.sentences[si].span.clone();
+        for w in ms.windows(2) {
+            if c.kind(w[0].entity) == EntityType::Nation
+                && !w[0].inside
+                && c.kind(w[1].entity) == EntityType::Organization
+                && words.get(w[0].toks.end).map(String::as_str) == Some("'s")
+                && w[1].toks.start == w[0].toks.end + 1
+                && !c.rels.has(w[1].entity, Predicate::Country)
+            {
+                c.rels.add(
+                    w[1].entity,
+                    Predicate::Country,
+                    w[0].entity,
+                    &ev,
+                    "nation-possessive-body",
+                );
+            }
+        }
         for w in ms.windows(2) {
             if c.kind(w[0].entity) == EntityType::Place
                 && c.kind(w[1].entity) == EntityType::Nation
