@@ -878,6 +878,7 @@ pub enum Cue {
     ServesIn,
     SucceededBy,
     Succeeds,
+    Future,
 }
 
 impl Cue {
@@ -903,6 +904,7 @@ impl Cue {
             "serves-in" => Cue::ServesIn,
             "succeeded-by" => Cue::SucceededBy,
             "succeeds" => Cue::Succeeds,
+            "future" => Cue::Future,
             _ => return None,
         })
     }

@@ -1122,6 +1122,24 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn the_next_occasion_is_not_this_one() {
+        let x = extract(
+            "Title\n\nOTTAWA, Canada (March 12, 2025) -- Delegations of Canada and Chile met in Santiago on March 10, 2025, for the first Canada-Chile Space Dialogue. The delegations agreed to convene the next Dialogue in Ottawa in 2026.\n",
+        );
+        let ev = "Canada-Chile Space Dialogue";
+        assert!(
+            has(&x, ev, Predicate::Location, "Santiago"),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            !has(&x, ev, Predicate::Location, "Ottawa"),
+            "{:#?}",
+            x.relations
+        );
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;

@@ -1406,6 +1406,8 @@ fn events(c: &mut Ctx<'_, '_>) {
                         let raw = c.sentences[si].tokens[k].text(c.text);
                         raw.chars()
                             .all(|ch| ch.is_lowercase() || ch.is_ascii_digit() || ch == '-')
+                            // "the next Dialogue" points to another, later occasion.
+                            && c.ex.kb.cue_at(Cue::Future, &words, k).is_none()
                     })
             })
         };
