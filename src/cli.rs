@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use spacekg::store::{GraphStore, ResultFormat};
-use spacekg::{ingest, views, EmbeddedStore, Knowledge};
+use spacekg::{generate, ingest, views, EmbeddedStore, Knowledge};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -66,6 +66,18 @@ enum Command {
     },
     /// Sizes of the store: documents, entities by type, facts, quotes.
     Stats,
+    /// Write synthetic releases for scale tests (deterministic from the seed).
+    Generate {
+        /// How many releases.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// The seed: the same seed and count give the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write them to (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -235,6 +247,17 @@ pub fn run() -> Result<i32> {
             }
             println!("facts: {}", s.relations);
             println!("quotes: {}", s.quotes);
+            Ok(0)
+        }
+        Command::Generate { count, seed, out } => {
+            let kb = knowledge(&cli)?;
+            let report = generate::write_releases(&kb, *count, *seed, out)?;
+            println!(
+                "{} releases, {} bytes written to {}",
+                report.files.len(),
+                report.bytes,
+                out.display()
+            );
             Ok(0)
         }
     }

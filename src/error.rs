@@ -76,3 +76,18 @@ pub enum ViewError {
     #[error("cannot write the diagram: {0}")]
     Io(#[from] std::io::Error),
 }
+
+/// A failure while generating synthetic releases.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error("the generator's vocabulary: {0}")]
+    Vocabulary(#[from] KnowledgeError),
+    #[error("{path}: cannot write: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("a generator thread panicked")]
+    Panicked,
+}

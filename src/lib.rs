@@ -11,6 +11,7 @@
 pub mod date;
 pub mod error;
 pub mod extract;
+pub mod generate;
 pub mod ingest;
 pub mod knowledge;
 pub mod rdf;
@@ -19,7 +20,7 @@ mod reading_html;
 pub mod store;
 pub mod views;
 
-pub use error::{KnowledgeError, ReadError, StoreError, ViewError};
+pub use error::{GenerateError, KnowledgeError, ReadError, StoreError, ViewError};
 pub use extract::{Extraction, Extractor};
 pub use knowledge::Knowledge;
 pub use store::{EmbeddedStore, GraphStore};
