@@ -288,3 +288,88 @@ impl Writer {
         self.quads = 0;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::EmbeddedStore;
+    use oxigraph::io::RdfFormat;
+
+    fn corpus(n: usize) -> (Knowledge, tempfile::TempDir) {
+        let kb = Knowledge::load(&[]).expect("knowledge");
+        let dir = tempfile::tempdir().expect("temp dir");
+        crate::generate::write_releases(&kb, n, 5, dir.path()).expect("generated");
+        (kb, dir)
+    }
+
+    /// The store's quads, sorted, without the ontology graph (its blank nodes, and so its
+    /// content hash, are named afresh by each load).
+    fn export(store: &EmbeddedStore) -> Vec<String> {
+        let mut out = Vec::new();
+        store
+            .export(RdfFormat::NQuads, None, &mut out)
+            .expect("export");
+        let mut lines: Vec<String> = String::from_utf8(out)
+            .expect("utf-8")
+            .lines()
+            .filter(|l| !l.ends_with("<https://w3id.org/spacekg/graph/ontology> ."))
+            .map(str::to_string)
+            .collect();
+        lines.sort();
+        lines
+    }
+
+    #[test]
+    fn the_graph_does_not_depend_on_the_number_of_threads() {
+        let (kb, dir) = corpus(24);
+        let paths = [dir.path().to_path_buf()];
+        let one = EmbeddedStore::in_memory().expect("store");
+        let r1 = ingest_paths_with(&one, &kb, &paths, 1).expect("ingest");
+        let four = EmbeddedStore::in_memory().expect("store");
+        let r4 = ingest_paths_with(&four, &kb, &paths, 4).expect("ingest");
+        assert_eq!(r1.new, r4.new);
+        assert_eq!(r1.new.len(), 24);
+        assert_eq!((r1.quads, r1.entities), (r4.quads, r4.entities));
+        let (a, b) = (export(&one), export(&four));
+        assert!(a.len() > 24 * 100);
+        let diff: Vec<_> = a.iter().zip(&b).filter(|(x, y)| x != y).take(3).collect();
+        assert!(a == b, "{} and {} quads; {diff:?}", a.len(), b.len());
+        assert_eq!(one.documents().expect("documents").len(), 24);
+    }
+
+    #[test]
+    fn unchanged_copies_and_bad_files_change_nothing_and_a_changed_file_replaces_its_graph() {
+        let (kb, dir) = corpus(12);
+        let files: Vec<PathBuf> = reading::collect_files(&[dir.path().to_path_buf()]).0;
+        // A copy of a release under another name, and an empty file, among the others.
+        let copy = dir.path().join("000003-copy.txt");
+        std::fs::copy(&files[2], &copy).expect("copy");
+        let empty = dir.path().join("000005-empty.txt");
+        std::fs::write(&empty, "  \n").expect("empty file");
+        let store = EmbeddedStore::in_memory().expect("store");
+        let paths = [dir.path().to_path_buf()];
+        let first = ingest_paths_with(&store, &kb, &paths, 3).expect("ingest");
+        assert_eq!(first.new.len(), 12);
+        assert_eq!(first.unchanged, vec![copy.clone()]);
+        assert_eq!(first.failed.len(), 1);
+        assert_eq!(first.failed[0].0, empty);
+        let before = export(&store);
+
+        let again = ingest_paths_with(&store, &kb, &paths, 2).expect("ingest again");
+        assert!(again.new.is_empty() && again.replaced.is_empty());
+        assert_eq!(again.unchanged.len(), 13);
+        assert!(export(&store) == before, "the store changed");
+
+        // Edit one release: its old graph goes, the new one comes, nothing else moves.
+        let edited = &files[7];
+        let text = std::fs::read_to_string(edited).expect("read");
+        std::fs::write(edited, text.replacen("--", "-- An added clause.", 1)).expect("write");
+        let third = ingest_paths_with(&store, &kb, &paths, 2).expect("ingest edited");
+        assert_eq!(third.replaced, vec![edited.clone()]);
+        assert!(third.new.is_empty());
+        let docs = store.documents().expect("documents");
+        assert_eq!(docs.len(), 12, "one document per source");
+        let source = edited.display().to_string();
+        assert_eq!(docs.iter().filter(|(_, s)| *s == source).count(), 1);
+    }
+}
