@@ -91,3 +91,24 @@ pub enum GenerateError {
     #[error("a generator thread panicked")]
     Panicked,
 }
+
+/// A failure while benchmarking.
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Generate(#[from] GenerateError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    View(#[from] ViewError),
+    #[error("competency query {0}: {1}")]
+    Query(String, #[source] StoreError),
+    #[error("the benchmark's input: {0}")]
+    Input(String),
+}

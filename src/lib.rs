@@ -8,6 +8,7 @@
 //! (SPARQL to petgraph to DOT/SVG). `ingest` runs the first four; `knowledge` holds the
 //! background data and ontology every stage reads. See ARCHITECTURE.md.
 
+pub mod bench;
 pub mod date;
 pub mod error;
 pub mod extract;
@@ -20,7 +21,7 @@ mod reading_html;
 pub mod store;
 pub mod views;
 
-pub use error::{GenerateError, KnowledgeError, ReadError, StoreError, ViewError};
+pub use error::{BenchError, GenerateError, KnowledgeError, ReadError, StoreError, ViewError};
 pub use extract::{Extraction, Extractor};
 pub use knowledge::Knowledge;
 pub use store::{EmbeddedStore, GraphStore};
