@@ -367,7 +367,9 @@ fn run_size(
 
 fn secs(d: Duration) -> String {
     let s = d.as_secs_f64();
-    if s >= 10.0 {
+    if s < 1.0 {
+        ms(d)
+    } else if s >= 10.0 {
         format!("{s:.1} s")
     } else {
         format!("{s:.2} s")
