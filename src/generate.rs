@@ -143,19 +143,56 @@ struct Party {
     aliases: Vec<String>,
     demonym: String,
     capital: Option<String>,
-    /// (full name, acronym if any, military)
-    organizations: Vec<(String, Option<String>, bool)>,
+    organizations: Vec<Org>,
     /// Bases, venues and facilities in the nation.
     places: Vec<String>,
     cities: Vec<String>,
 }
 
-/// A person of the cast.
+/// An organization the generator writes about, with the people who serve in it.
+#[derive(Debug, Clone)]
+struct Org {
+    name: String,
+    acronym: Option<String>,
+    military: bool,
+    /// Its people: each keeps the same name, rank and post in every release, as people do.
+    people: Vec<Person>,
+}
+
+/// People per organization.
+const ROSTER: usize = 4;
+/// The seed of the rosters: the world the releases describe is the same for every seed.
+const ROSTER_SEED: u64 = 0x5EED;
+
+/// A person of the world.
+#[derive(Debug, Clone)]
 struct Person {
-    /// As first printed: rank or title and full name.
-    full: String,
+    /// Given name and middle initial, if any ("James J.").
+    given: String,
     last: String,
+    /// Rank (full name, abbreviation) of an officer, or the title of an official ("Dr.", "").
+    rank: Option<(String, String)>,
+    title: String,
     post: String,
+}
+
+impl Person {
+    /// As printed on first mention: rank (in full or abbreviated) or title, and full name.
+    fn full(&self, rng: &mut Rng) -> String {
+        let prefix = match &self.rank {
+            Some((full, abbr)) => {
+                if rng.chance(50) {
+                    full
+                } else {
+                    abbr
+                }
+            }
+            None => &self.title,
+        };
+        format!("{prefix} {} {}", self.given, self.last)
+            .trim()
+            .to_string()
+    }
 }
 
 /// Everything the generator draws from, compiled once.
@@ -262,7 +299,7 @@ impl Generator {
         let sections = parse_sections(VOCABULARY)?;
         let mut parties: Vec<Party> = Vec::new();
         for n in &kb.nations {
-            let organizations: Vec<(String, Option<String>, bool)> = kb
+            let organizations: Vec<Org> = kb
                 .organizations
                 .iter()
                 .filter(|o| o.nation.as_deref() == Some(n.iso2.as_str()))
@@ -274,7 +311,12 @@ impl Generator {
                 })
                 .map(|o| {
                     let military = matches!(o.kind.as_str(), "command" | "service" | "unit");
-                    (o.name.clone(), acronym(&o.aliases), military)
+                    Org {
+                        name: o.name.clone(),
+                        acronym: acronym(&o.aliases),
+                        military,
+                        people: Vec::new(),
+                    }
                 })
                 .collect();
             if organizations.is_empty() {
@@ -415,36 +457,61 @@ impl Generator {
         }
         // Civil officials are printed with "Dr." or with no title at all.
         g.civil_titles.push(String::new());
+        g.staff_organizations();
         Ok(g)
+    }
+
+    /// Gives every organization its people, each name used once (while names last).
+    fn staff_organizations(&mut self) {
+        let mut rng = Rng::new(ROSTER_SEED);
+        let (given, surnames) = (
+            self.section("given").to_vec(),
+            self.section("surname").to_vec(),
+        );
+        let mut names: Vec<(usize, usize)> = (0..given.len())
+            .flat_map(|g| (0..surnames.len()).map(move |s| (g, s)))
+            .collect();
+        rng.shuffle(&mut names);
+        let mut next = 0;
+        let mut parties = std::mem::take(&mut self.parties);
+        for party in &mut parties {
+            for org in &mut party.organizations {
+                for _ in 0..ROSTER {
+                    let (g, s) = names[next % names.len()];
+                    next += 1;
+                    let middle = if rng.chance(30) {
+                        format!(" {}.", (b'A' + rng.below(26) as u8) as char)
+                    } else {
+                        String::new()
+                    };
+                    let (rank, title, post) = if org.military {
+                        (
+                            Some(rng.pick(&self.military_ranks).clone()),
+                            String::new(),
+                            rng.pick(&self.military_posts).clone(),
+                        )
+                    } else {
+                        (
+                            None,
+                            rng.pick(&self.civil_titles).clone(),
+                            rng.pick(&self.civil_posts).clone(),
+                        )
+                    };
+                    org.people.push(Person {
+                        given: format!("{}{middle}", given[g]),
+                        last: surnames[s].clone(),
+                        rank,
+                        title,
+                        post,
+                    });
+                }
+            }
+        }
+        self.parties = parties;
     }
 
     fn section(&self, name: &str) -> &[String] {
         self.sections.get(name).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    fn person(&self, rng: &mut Rng, military: bool) -> Person {
-        let given = rng.pick(self.section("given")).clone();
-        let last = rng.pick(self.section("surname")).clone();
-        let middle = if rng.chance(30) {
-            let c = (b'A' + rng.below(26) as u8) as char;
-            format!(" {c}.")
-        } else {
-            String::new()
-        };
-        let (prefix, post) = if military {
-            let (full, abbr) = rng.pick(&self.military_ranks);
-            let rank = if rng.chance(50) { full } else { abbr };
-            (rank.clone(), rng.pick(&self.military_posts).clone())
-        } else {
-            (
-                rng.pick(&self.civil_titles).clone(),
-                rng.pick(&self.civil_posts).clone(),
-            )
-        };
-        let full = format!("{prefix} {given}{middle} {last}")
-            .trim()
-            .to_string();
-        Person { full, last, post }
     }
 
     /// Release number `index` of the collection made from `seed`.
@@ -457,10 +524,15 @@ impl Generator {
             b += 1;
         }
         let (pa, pb) = (&self.parties[a], &self.parties[b]);
-        let org_a = rng.pick(&pa.organizations).clone();
-        let org_b = rng.pick(&pb.organizations).clone();
-        let p1 = self.person(&mut rng, org_a.2);
-        let p2 = self.person(&mut rng, org_b.2);
+        let org_a = rng.pick(&pa.organizations);
+        let org_b = rng.pick(&pb.organizations);
+        // Two people of the home organization (a leader and the byline's author), one of
+        // the partner's.
+        let mut staff: Vec<&Person> = org_a.people.iter().collect();
+        rng.shuffle(&mut staff);
+        let (p1, author) = (staff[0], staff[1 % staff.len()]);
+        let p2 = rng.pick(&org_b.people);
+        let (p1_full, p2_full) = (p1.full(&mut rng), p2.full(&mut rng));
         let year = 2019 + rng.below(7) as i32;
         let month = rng.below(12);
         let day = 2 + rng.below(26);
@@ -514,11 +586,14 @@ impl Generator {
         vars.insert("B", name_b);
         vars.insert("A_ADJ", pa.demonym.clone());
         vars.insert("B_ADJ", pb.demonym.clone());
-        vars.insert("ORG_A", org_a.0.clone());
-        vars.insert("ORG_B", org_b.0.clone());
-        vars.insert("ORG_A_SHORT", org_a.1.clone().unwrap_or(org_a.0.clone()));
-        vars.insert("P1", p1.full.clone());
-        vars.insert("P2", p2.full.clone());
+        vars.insert("ORG_A", org_a.name.clone());
+        vars.insert("ORG_B", org_b.name.clone());
+        vars.insert(
+            "ORG_A_SHORT",
+            org_a.acronym.clone().unwrap_or(org_a.name.clone()),
+        );
+        vars.insert("P1", p1_full);
+        vars.insert("P2", p2_full);
         vars.insert("P1_LAST", p1.last.clone());
         vars.insert("P2_LAST", p2.last.clone());
         vars.insert("P1_POST", p1.post.clone());
@@ -567,12 +642,10 @@ impl Generator {
             MONTHS_AP[month],
             (day + 1 + rng.below(3)).min(28)
         ));
-        let military = rng.chance(60);
-        let author = self.person(&mut rng, military);
-        let office = org_a.1.clone().unwrap_or(org_a.0.clone());
+        let office = org_a.acronym.clone().unwrap_or(org_a.name.clone());
         text.push_str(&format!(
             "  • By {}\n  • {office} Public Affairs\n\n",
-            author.full
+            author.full(&mut rng)
         ));
         let dateline_place = city.to_uppercase();
         text.push_str(&format!("{dateline_place}, {} -- ", pa.name));
