@@ -144,7 +144,7 @@ fn bench_prints_a_table_with_every_measure_for_every_size() {
         "re-ingest ÷ raw read",
         "peak memory (RSS), ingest",
         "peak memory (RSS), bulk loader",
-        "store on disk",
+        "store on disk (bulk loader's store)",
         "view partners",
     ] {
         let cells = row(name);
