@@ -2,7 +2,8 @@
 //! the `GraphStore` trait (documents in, SPARQL out), so a remote SPARQL 1.1 triple store can
 //! stand behind the same interface later.
 //!
-//! Invariants: a document is written or replaced in one transaction; the document IRI
+//! Invariants: a document is written or replaced all or nothing (a transaction, or a bulk
+//! load of whole documents committed at once); the document IRI
 //! derives from the release's content, so ingesting the same release twice changes
 //! nothing; the default graph of queries is the union of all graphs.
 
@@ -562,4 +563,69 @@ pub fn shorten(n: NamedNodeRef<'_>) -> String {
         }
     }
     format!("<{s}>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::GraphName;
+
+    fn doc(n: usize, source: &str, extra: usize) -> DocumentWrite {
+        let d = NamedNode::new_unchecked(format!("https://w3id.org/spacekg/doc/test{n}"));
+        let g = GraphName::NamedNode(d.clone());
+        let mut quads = vec![Quad::new(
+            d.clone(),
+            rdf::sk("source"),
+            Literal::new_simple_literal(source),
+            g.clone(),
+        )];
+        for i in 0..extra {
+            quads.push(Quad::new(
+                d.clone(),
+                rdf::sk("mentions"),
+                NamedNode::new_unchecked(format!("https://w3id.org/spacekg/id/thing/{n}-{i}")),
+                g.clone(),
+            ));
+        }
+        DocumentWrite {
+            doc: d,
+            replaces: Vec::new(),
+            quads,
+        }
+    }
+
+    #[test]
+    fn on_disk_batches_bulk_load_new_documents_and_replace_old_ones() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = EmbeddedStore::open(dir.path()).expect("store");
+        let batch = vec![doc(1, "a.txt", 3), doc(2, "b.txt", 4), doc(3, "c.txt", 5)];
+        let results = store.put_documents(&batch);
+        assert!(results.iter().all(Result::is_ok), "{results:?}");
+        // Each document: its source and its mentions.
+        assert_eq!(store.stats().expect("stats").quads, 4 + 5 + 6);
+        let mut docs = store.documents().expect("documents");
+        docs.sort_by(|a, b| a.1.cmp(&b.1));
+        let sources: Vec<&str> = docs.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(sources, ["a.txt", "b.txt", "c.txt"]);
+        for d in &batch {
+            assert!(store
+                .store
+                .contains_named_graph(NamedOrBlankNodeRef::NamedNode(d.doc.as_ref()))
+                .expect("lookup"));
+        }
+
+        // A new version of b.txt replaces document 2 and leaves the others alone.
+        let mut newer = doc(4, "b.txt", 1);
+        newer.replaces = vec![batch[1].doc.clone()];
+        let results = store.put_documents(&[newer, doc(5, "d.txt", 2)]);
+        assert!(results.iter().all(Result::is_ok), "{results:?}");
+        let docs = store.documents().expect("documents");
+        assert_eq!(docs.len(), 4);
+        assert_eq!(docs.iter().filter(|(_, s)| s == "b.txt").count(), 1);
+        assert!(!store
+            .store
+            .contains_named_graph(NamedOrBlankNodeRef::NamedNode(batch[1].doc.as_ref()))
+            .expect("lookup"));
+        assert_eq!(store.stats().expect("stats").quads, 4 + 6 + 2 + 3);
+    }
 }
