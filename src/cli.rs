@@ -5,7 +5,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use spacekg::store::{GraphStore, ResultFormat};
-use spacekg::{eval, ingest, ontology, reextract, shacl, views, EmbeddedStore, Knowledge};
+use spacekg::{
+    bench, eval, generate, ingest, ontology, reextract, shacl, views, EmbeddedStore, Knowledge,
+};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -121,6 +123,43 @@ enum Command {
     Ontology {
         #[command(subcommand)]
         action: OntologyAction,
+    },
+    /// Write synthetic releases for scale tests (deterministic from the seed).
+    Generate {
+        /// How many releases.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// The seed: the same seed and count give the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write them to (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Measure extraction, ingest, queries and views on generated releases; print a
+    /// Markdown table.
+    Bench {
+        /// Collection sizes, in releases.
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
+        sizes: Vec<usize>,
+        /// Also measure 100,000 releases (takes long).
+        #[arg(long)]
+        large: bool,
+        /// The generator's seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Work folder for releases, stores and exports (default: a temporary folder).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Folder of competency queries.
+        #[arg(long, default_value = "examples/queries")]
+        queries: PathBuf,
+        /// Runs of each query.
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+        /// Keep the work folder's releases and stores.
+        #[arg(long)]
+        keep: bool,
     },
 }
 
@@ -575,6 +614,50 @@ pub fn run() -> Result<i32> {
             let report = reextract::reextract(&store, &kb)?;
             print_reextract(&report, *verbose);
             Ok(if report.failed.is_empty() { 0 } else { 1 })
+        }
+        Command::Bench {
+            sizes,
+            large,
+            seed,
+            dir,
+            queries,
+            runs,
+            keep,
+        } => {
+            let kb = knowledge(&cli)?;
+            let mut sizes = sizes.clone();
+            if *large && !sizes.contains(&100_000) {
+                sizes.push(100_000);
+            }
+            let work_dir = dir.clone().unwrap_or_else(|| {
+                std::env::temp_dir().join(format!("spacekg-bench-{}", std::process::id()))
+            });
+            let opts = bench::BenchOptions {
+                sizes,
+                seed: *seed,
+                work_dir: work_dir.clone(),
+                queries_dir: queries.clone(),
+                query_runs: *runs,
+                threads: ingest::default_threads(),
+                keep: *keep,
+            };
+            let results = bench::run(&kb, &opts, &mut |m| eprintln!("bench: {m}"));
+            if dir.is_none() && !keep {
+                let _ = std::fs::remove_dir_all(&work_dir);
+            }
+            print!("{}", bench::markdown(&results?));
+            Ok(0)
+        }
+        Command::Generate { count, seed, out } => {
+            let kb = knowledge(&cli)?;
+            let report = generate::write_releases(&kb, *count, *seed, out)?;
+            println!(
+                "{} releases, {} bytes written to {}",
+                report.files.len(),
+                report.bytes,
+                out.display()
+            );
+            Ok(0)
         }
     }
 }

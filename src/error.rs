@@ -153,3 +153,39 @@ pub enum ShaclError {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// A failure while generating synthetic releases.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error("the generator's vocabulary: {0}")]
+    Vocabulary(#[from] KnowledgeError),
+    #[error("{path}: cannot write: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("a generator thread panicked")]
+    Panicked,
+}
+
+/// A failure while benchmarking.
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Generate(#[from] GenerateError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    View(#[from] ViewError),
+    #[error("competency query {0}: {1}")]
+    Query(String, #[source] StoreError),
+    #[error("the benchmark's input: {0}")]
+    Input(String),
+}

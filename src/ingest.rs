@@ -1,13 +1,18 @@
-//! Ingesting releases: read each file, extract, map to quads and write its document graph
-//! in one transaction. One bad file is reported and never stops the batch.
+//! Ingesting releases: read each file, extract, map to quads and write its document graph,
+//! each document all or nothing. Extraction runs on every core; the store is written in
+//! input order. One bad file is reported and never stops the batch.
 
 use crate::error::StoreError;
 use crate::extract::Extractor;
 use crate::knowledge::Knowledge;
 use crate::rdf;
 use crate::reading::{self, Release};
-use crate::store::{DocumentState, GraphStore};
+use crate::store::{DocumentState, DocumentWrite, GraphStore};
+use oxigraph::model::{NamedNode, Quad};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 /// What happened to each input.
 #[derive(Debug, Default)]
@@ -54,11 +59,91 @@ pub fn ingest_release(
     Ok((state, extraction.entities.len(), quads.len()))
 }
 
-/// Ingests every release file under `paths`.
+/// Quads gathered before new documents are written together.
+pub const BATCH_QUADS: usize = 400_000;
+
+/// The threads extraction runs on: every core.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// What the stored documents are: their IRIs, and the documents read from each source.
+#[derive(Debug, Default)]
+struct DocumentIndex {
+    docs: HashSet<NamedNode>,
+    by_source: HashMap<String, Vec<NamedNode>>,
+}
+
+impl DocumentIndex {
+    fn load(store: &dyn GraphStore) -> Result<Self, StoreError> {
+        let mut index = DocumentIndex::default();
+        for (doc, source) in store.documents()? {
+            index.docs.insert(doc.clone());
+            let docs = index.by_source.entry(source).or_default();
+            if !docs.contains(&doc) {
+                docs.push(doc);
+            }
+        }
+        Ok(index)
+    }
+}
+
+/// One file after reading and extraction, before the store.
+enum Prepared {
+    Failed(String),
+    /// Its content is stored already.
+    Unchanged,
+    Ready {
+        source: String,
+        doc: NamedNode,
+        quads: Vec<Quad>,
+        entities: usize,
+    },
+}
+
+/// Reads, hashes and (unless stored) extracts one file: a pure function of the file, the
+/// knowledge and the documents stored before the run, so it runs on any thread.
+fn prepare_file(path: &Path, extractor: &Extractor<'_>, stored: &HashSet<NamedNode>) -> Prepared {
+    let release = match reading::read_path(path) {
+        Ok(r) => r,
+        Err(e) => return Prepared::Failed(e.to_string()),
+    };
+    let doc = rdf::document_iri(&rdf::content_hash(&release.content));
+    if stored.contains(&doc) {
+        return Prepared::Unchanged;
+    }
+    let extraction = extractor.extract(&release);
+    let (doc, quads) = rdf::document_quads(&release, &extraction, extractor.kb);
+    Prepared::Ready {
+        source: release.source,
+        doc,
+        quads,
+        entities: extraction.entities.len(),
+    }
+}
+
+/// Ingests every release file under `paths`, extracting on every core.
 pub fn ingest_paths(
     store: &dyn GraphStore,
     kb: &Knowledge,
     paths: &[PathBuf],
+) -> Result<IngestReport, StoreError> {
+    ingest_paths_with(store, kb, paths, default_threads())
+}
+
+/// Ingests every release file under `paths` with `threads` extraction threads.
+///
+/// Files are read and extracted in parallel (the matchers are built once and shared); the
+/// store is written from this thread in input order, so the result does not depend on the
+/// number of threads. Which documents are stored is read once at the start, not asked per
+/// file. New documents are written in batches of whole documents (`GraphStore::put_documents`);
+/// a document that replaces an older version of its source is written alone, after
+/// everything before it. A file that fails is reported and the batch goes on.
+pub fn ingest_paths_with(
+    store: &dyn GraphStore,
+    kb: &Knowledge,
+    paths: &[PathBuf],
+    threads: usize,
 ) -> Result<IngestReport, StoreError> {
     prepare(store, kb)?;
     let extractor = Extractor::new(kb);
@@ -67,38 +152,224 @@ pub fn ingest_paths(
         skipped,
         ..IngestReport::default()
     };
-    for f in files {
-        ingest_file(store, &extractor, &f, &mut report);
-    }
+    let mut index = DocumentIndex::load(store)?;
+    let stored = index.docs.clone();
+    let threads = threads.clamp(1, files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut writer = Writer::default();
+    std::thread::scope(|s| {
+        let (tx, rx) = mpsc::sync_channel::<(usize, Prepared)>(threads * 8);
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (files, extractor, stored, next) = (&files, &extractor, &stored, &next);
+            s.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = files.get(i) else {
+                    return;
+                };
+                if tx.send((i, prepare_file(path, extractor, stored))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(tx);
+        // Results come in any order; they are taken up in input order.
+        let mut pending: BTreeMap<usize, Prepared> = BTreeMap::new();
+        let mut due = 0;
+        for (i, prepared) in rx {
+            pending.insert(i, prepared);
+            while let Some(p) = pending.remove(&due) {
+                let path = &files[due];
+                due += 1;
+                writer.take(store, &mut index, &mut report, path, p);
+            }
+        }
+    });
+    writer.flush(store, &mut index, &mut report);
     Ok(report)
 }
 
-fn ingest_file(
-    store: &dyn GraphStore,
-    extractor: &Extractor<'_>,
-    path: &Path,
-    report: &mut IngestReport,
-) {
-    let release = match reading::read_path(path) {
-        Ok(r) => r,
-        Err(e) => {
-            report.failed.push((path.to_path_buf(), e.to_string()));
+/// Documents waiting to be written together.
+#[derive(Default)]
+struct Writer {
+    batch: Vec<DocumentWrite>,
+    /// For each document of the batch: its file and its entity count.
+    meta: Vec<(PathBuf, usize)>,
+    quads: usize,
+}
+
+impl Writer {
+    fn take(
+        &mut self,
+        store: &dyn GraphStore,
+        index: &mut DocumentIndex,
+        report: &mut IngestReport,
+        path: &Path,
+        prepared: Prepared,
+    ) {
+        let (source, doc, quads, entities) = match prepared {
+            Prepared::Failed(why) => {
+                report.failed.push((path.to_path_buf(), why));
+                return;
+            }
+            Prepared::Unchanged => {
+                report.unchanged.push(path.to_path_buf());
+                return;
+            }
+            Prepared::Ready {
+                source,
+                doc,
+                quads,
+                entities,
+            } => (source, doc, quads, entities),
+        };
+        // The same content may come twice in one run (two copies of a file).
+        if index.docs.contains(&doc) {
+            report.unchanged.push(path.to_path_buf());
             return;
         }
-    };
-    match ingest_release(store, extractor, &release) {
-        Ok((DocumentState::Unchanged, _, _)) => report.unchanged.push(path.to_path_buf()),
-        Ok((DocumentState::New { replaces }, entities, quads)) => {
-            if replaces.is_empty() {
-                report.new.push(path.to_path_buf());
-            } else {
-                report.replaced.push(path.to_path_buf());
-            }
-            report.entities += entities;
-            report.quads += quads;
+        let replaces: Vec<NamedNode> = index
+            .by_source
+            .get(&source)
+            .map(|d| d.iter().filter(|d| **d != doc).cloned().collect())
+            .unwrap_or_default();
+        for old in &replaces {
+            index.docs.remove(old);
         }
-        Err(e) => report
-            .failed
-            .push((path.to_path_buf(), format!("{}: {e}", path.display()))),
+        index.docs.insert(doc.clone());
+        index.by_source.insert(source, vec![doc.clone()]);
+        let replacing = !replaces.is_empty();
+        if replacing {
+            // Whatever came before is written first: the replaced graph may be in the batch.
+            self.flush(store, index, report);
+        }
+        self.quads += quads.len();
+        self.batch.push(DocumentWrite {
+            doc,
+            replaces,
+            quads,
+        });
+        self.meta.push((path.to_path_buf(), entities));
+        if replacing || self.quads >= BATCH_QUADS {
+            self.flush(store, index, report);
+        }
+    }
+
+    fn flush(
+        &mut self,
+        store: &dyn GraphStore,
+        index: &mut DocumentIndex,
+        report: &mut IngestReport,
+    ) {
+        if self.batch.is_empty() {
+            return;
+        }
+        let results = store.put_documents(&self.batch);
+        for ((d, (path, entities)), r) in self.batch.drain(..).zip(self.meta.drain(..)).zip(results)
+        {
+            match r {
+                Ok(()) => {
+                    if d.replaces.is_empty() {
+                        report.new.push(path);
+                    } else {
+                        report.replaced.push(path);
+                    }
+                    report.entities += entities;
+                    report.quads += d.quads.len();
+                }
+                Err(e) => {
+                    // Not stored after all: a later copy of the same content may try again.
+                    index.docs.remove(&d.doc);
+                    let why = format!("{}: {e}", path.display());
+                    report.failed.push((path, why));
+                }
+            }
+        }
+        self.quads = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::EmbeddedStore;
+    use oxigraph::io::RdfFormat;
+
+    fn corpus(n: usize) -> (Knowledge, tempfile::TempDir) {
+        let kb = Knowledge::load(&[]).expect("knowledge");
+        let dir = tempfile::tempdir().expect("temp dir");
+        crate::generate::write_releases(&kb, n, 5, dir.path()).expect("generated");
+        (kb, dir)
+    }
+
+    /// The store's quads, sorted, without the ontology graph (its blank nodes, and so its
+    /// content hash, are named afresh by each load).
+    fn export(store: &EmbeddedStore) -> Vec<String> {
+        let mut out = Vec::new();
+        store
+            .export(RdfFormat::NQuads, None, &mut out)
+            .expect("export");
+        let mut lines: Vec<String> = String::from_utf8(out)
+            .expect("utf-8")
+            .lines()
+            .filter(|l| !l.ends_with("<https://w3id.org/spacekg/graph/ontology> ."))
+            .map(str::to_string)
+            .collect();
+        lines.sort();
+        lines
+    }
+
+    #[test]
+    fn the_graph_does_not_depend_on_the_number_of_threads() {
+        let (kb, dir) = corpus(24);
+        let paths = [dir.path().to_path_buf()];
+        let one = EmbeddedStore::in_memory().expect("store");
+        let r1 = ingest_paths_with(&one, &kb, &paths, 1).expect("ingest");
+        let four = EmbeddedStore::in_memory().expect("store");
+        let r4 = ingest_paths_with(&four, &kb, &paths, 4).expect("ingest");
+        assert_eq!(r1.new, r4.new);
+        assert_eq!(r1.new.len(), 24);
+        assert_eq!((r1.quads, r1.entities), (r4.quads, r4.entities));
+        let (a, b) = (export(&one), export(&four));
+        assert!(a.len() > 24 * 100);
+        let diff: Vec<_> = a.iter().zip(&b).filter(|(x, y)| x != y).take(3).collect();
+        assert!(a == b, "{} and {} quads; {diff:?}", a.len(), b.len());
+        assert_eq!(one.documents().expect("documents").len(), 24);
+    }
+
+    #[test]
+    fn unchanged_copies_and_bad_files_change_nothing_and_a_changed_file_replaces_its_graph() {
+        let (kb, dir) = corpus(12);
+        let files: Vec<PathBuf> = reading::collect_files(&[dir.path().to_path_buf()]).0;
+        // A copy of a release under another name, and an empty file, among the others.
+        let copy = dir.path().join("000003-copy.txt");
+        std::fs::copy(&files[2], &copy).expect("copy");
+        let empty = dir.path().join("000005-empty.txt");
+        std::fs::write(&empty, "  \n").expect("empty file");
+        let store = EmbeddedStore::in_memory().expect("store");
+        let paths = [dir.path().to_path_buf()];
+        let first = ingest_paths_with(&store, &kb, &paths, 3).expect("ingest");
+        assert_eq!(first.new.len(), 12);
+        assert_eq!(first.unchanged, vec![copy.clone()]);
+        assert_eq!(first.failed.len(), 1);
+        assert_eq!(first.failed[0].0, empty);
+        let before = export(&store);
+
+        let again = ingest_paths_with(&store, &kb, &paths, 2).expect("ingest again");
+        assert!(again.new.is_empty() && again.replaced.is_empty());
+        assert_eq!(again.unchanged.len(), 13);
+        assert!(export(&store) == before, "the store changed");
+
+        // Edit one release: its old graph goes, the new one comes, nothing else moves.
+        let edited = &files[7];
+        let text = std::fs::read_to_string(edited).expect("read");
+        std::fs::write(edited, text.replacen("--", "-- An added clause.", 1)).expect("write");
+        let third = ingest_paths_with(&store, &kb, &paths, 2).expect("ingest edited");
+        assert_eq!(third.replaced, vec![edited.clone()]);
+        assert!(third.new.is_empty());
+        let docs = store.documents().expect("documents");
+        assert_eq!(docs.len(), 12, "one document per source");
+        let source = edited.display().to_string();
+        assert_eq!(docs.iter().filter(|(_, s)| *s == source).count(), 1);
     }
 }

@@ -8,10 +8,12 @@
 //! (SPARQL to petgraph to DOT/SVG). `ingest` runs the first four; `knowledge` holds the
 //! background data and ontology every stage reads. See ARCHITECTURE.md.
 
+pub mod bench;
 pub mod date;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod generate;
 pub mod ingest;
 pub mod knowledge;
 pub mod ontology;
@@ -24,7 +26,8 @@ pub mod store;
 pub mod views;
 
 pub use error::{
-    EvalError, KnowledgeError, OntologyProblem, ReadError, ShaclError, StoreError, ViewError,
+    BenchError, EvalError, GenerateError, KnowledgeError, OntologyProblem, ReadError, ShaclError,
+    StoreError, ViewError,
 };
 pub use extract::{Extraction, Extractor};
 pub use knowledge::Knowledge;

@@ -368,6 +368,9 @@ mod tests {
         fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
             self.inner.graph_quads(graph)
         }
+        fn documents(&self) -> Result<Vec<(NamedNode, String)>, StoreError> {
+            self.inner.documents()
+        }
     }
 
     #[test]
