@@ -84,6 +84,13 @@ fn extension_example_types_the_event_after_reextract() {
     assert_eq!(event_classes(cwd), vec![EXERCISE.to_string()]);
     let ffi = "SELECT ?o WHERE { ?e a sk:Event ; sk:participant ?o . ?o skos:altLabel \"FFI\"@en }";
     assert!(select(cwd, ffi).is_empty());
+    let event = select(cwd, "SELECT ?e WHERE { ?e a sk:Exercise }");
+    let dot = ok_in(
+        cwd,
+        &["diagram", "event", &event[0]["e"], "--format", "dot"],
+    );
+    assert!(dot.contains("Exercise (hexagon)"), "{dot}");
+    assert!(!dot.contains("Space domain awareness wargame"), "{dot}");
 
     // Re-extracting with the same ontology changes nothing.
     let out = ok_in(cwd, &["reextract"]);
@@ -132,7 +139,28 @@ fn extension_example_types_the_event_after_reextract() {
     );
     assert_eq!(rows[0]["n"], "https://w3id.org/spacekg/id/nation/NO");
     assert_eq!(rows[0]["p"], "https://w3id.org/spacekg/id/org/no_mod");
-    // The exported graph carries the new class (no `diagram event` view exists yet).
+    // It appears in `diagram event` as its own kind: a legend row and a colour of its own.
+    let rows = select(
+        cwd,
+        "SELECT ?e WHERE { ?e a sk:SpaceDomainAwarenessWargame }",
+    );
+    let dot = ok_in(
+        cwd,
+        &[
+            "--ontology",
+            &ext,
+            "diagram",
+            "event",
+            &rows[0]["e"],
+            "--format",
+            "dot",
+        ],
+    );
+    assert!(
+        dot.contains("Space domain awareness wargame (hexagon)"),
+        "the legend names the new kind: {dot}"
+    );
+    // The exported graph carries the new class.
     let ttl = ok_in(cwd, &["export", "--format", "turtle"]);
     assert!(
         ttl.contains("sk:SpaceDomainAwarenessWargame"),

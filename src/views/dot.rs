@@ -270,16 +270,32 @@ pub fn to_dot(view: &View) -> String {
         // drawn in the type's colour, when there are several types.
         let kinds = view.kinds();
         if kinds.len() > 1 && n <= LARGE_VIEW {
+            let variants = view.event_variants();
             let rows: String = kinds
                 .iter()
-                .map(|k| {
+                .flat_map(|k| {
                     let s = style_of(*k);
-                    format!(
-                        "<tr><td bgcolor=\"{}\">{} ({})</td></tr>",
-                        s.fill,
-                        k.name(),
-                        shape_name(s.shape)
-                    )
+                    // Events of several kinds: a row per kind, in its own colour.
+                    if *k == NodeKind::Event && !variants.is_empty() {
+                        variants
+                            .iter()
+                            .map(|v| {
+                                format!(
+                                    "<tr><td bgcolor=\"{}\">{} ({})</td></tr>",
+                                    event_fill(Some(v)),
+                                    html_escape(v),
+                                    shape_name(s.shape)
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                    } else {
+                        vec![format!(
+                            "<tr><td bgcolor=\"{}\">{} ({})</td></tr>",
+                            s.fill,
+                            k.name(),
+                            shape_name(s.shape)
+                        )]
+                    }
                 })
                 .collect();
             graph
@@ -299,6 +315,14 @@ pub fn to_dot(view: &View) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// Text inside an HTML-like DOT label.
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// A shape as a reader names it.
 fn shape_name(shape: &str) -> &str {
     match shape {
@@ -310,9 +334,32 @@ fn shape_name(shape: &str) -> &str {
     }
 }
 
+/// Fills for event kinds: each kind gets one by its name, so a kind an extension adds is
+/// told apart from the core ones.
+const EVENT_FILLS: &[&str] = &[
+    "#fcbba1", "#fdae6b", "#fc9272", "#fdd0a2", "#f4a582", "#fee0d2", "#d9a3c7", "#f1b6da",
+];
+
+fn event_fill(variant: Option<&str>) -> &'static str {
+    // A stable hash of the kind's name (FNV-1a): the same kind has the same colour in
+    // every view.
+    match variant {
+        Some(v) => {
+            let h = v.bytes().fold(0xcbf29ce484222325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
+            });
+            EVENT_FILLS[(h % EVENT_FILLS.len() as u64) as usize]
+        }
+        None => style_of(NodeKind::Event).fill,
+    }
+}
+
 fn write_node(scope: &mut Scope<'_, '_>, view: &View, i: NodeIndex) {
     let node = &view.graph[i];
-    let s = style_of(node.kind);
+    let mut s = style_of(node.kind);
+    if node.kind == NodeKind::Event {
+        s.fill = event_fill(node.variant.as_deref());
+    }
     let text = node_text(&node.label, &node.detail).join("\n");
     let mut out = scope.node_named(format!("n{}", i.index()));
     out.set("label", &dot_escape(&text), true)
@@ -375,6 +422,7 @@ mod tests {
                 detail: vec![],
                 cluster: Some("c".into()),
                 focus: i == 0,
+                variant: None,
             });
             if let Some(p) = prev {
                 v.add_edge(p, x, super::super::graph::Edge::default());
@@ -427,6 +475,7 @@ mod tests {
                 detail: vec![detail.clone()],
                 cluster: Some(detail.clone()),
                 focus: true,
+                variant: None,
             });
             let b = v.add_node(super::super::graph::Node {
                 iri: "b".into(),
@@ -435,6 +484,7 @@ mod tests {
                 detail: vec![],
                 cluster: None,
                 focus: false,
+                variant: None,
             });
             v.add_edge(a, b, super::super::graph::Edge { label: label.clone(), weight: 2, ..Default::default() });
             let dot = to_dot(&v);
@@ -467,6 +517,7 @@ mod tests {
                 detail: vec![other.clone()],
                 cluster: Some(other.clone()),
                 focus: false,
+                variant: None,
             });
             let b = v.add_node(super::super::graph::Node {
                 iri: "b".into(),
@@ -475,6 +526,7 @@ mod tests {
                 detail: vec![],
                 cluster: None,
                 focus: false,
+                variant: None,
             });
             v.add_edge(a, b, super::super::graph::Edge { label: label.clone(), weight: 1, ..Default::default() });
             let dot = to_dot(&v);

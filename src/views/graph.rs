@@ -18,6 +18,9 @@ pub struct Node {
     pub cluster: Option<String>,
     /// The node the view is about, drawn bold.
     pub focus: bool,
+    /// An event's kind (its most specific class's label): each kind is drawn in a colour of
+    /// its own, so a kind an ontology extension adds stands out.
+    pub variant: Option<String>,
 }
 
 /// An edge of a view: one relation or several reasons joined.
@@ -110,6 +113,19 @@ impl View {
     }
 
     /// The kinds of node present, for the legend.
+    /// The event kinds drawn, in order.
+    pub fn event_variants(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .graph
+            .node_weights()
+            .filter(|n| n.kind == NodeKind::Event)
+            .filter_map(|n| n.variant.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
     pub fn kinds(&self) -> Vec<NodeKind> {
         let mut k: Vec<NodeKind> = self.graph.node_weights().map(|n| n.kind).collect();
         k.sort();

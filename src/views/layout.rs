@@ -426,6 +426,7 @@ mod tests {
             detail: vec![],
             cluster: None,
             focus: iri == "a",
+            variant: None,
         }
     }
 

@@ -126,6 +126,7 @@ pub fn construct(
                 detail: vec![],
                 cluster: None,
                 focus: false,
+                variant: None,
             }),
             _ => view.add_node(select::entity_node(m, &o)),
         };

@@ -174,6 +174,15 @@ fn event_kinds() -> String {
     )
 }
 
+/// Direct parents of the classes in the ontology graph (to find an event's most specific
+/// kind).
+fn class_parents() -> String {
+    format!(
+        "SELECT ?c ?p WHERE {{ GRAPH <{}> {{ ?c rdfs:subClassOf ?p }} }}",
+        rdf::ontology_graph().as_str()
+    )
+}
+
 /// Iterates the rows of a table as maps of the given variables (unbound ones empty).
 fn rows<'a>(t: &'a Table, vars: &'a [&'a str]) -> impl Iterator<Item = Vec<Option<String>>> + 'a {
     (0..t.rows.len()).map(move |i| vars.iter().map(|v| t.text(i, v)).collect())
@@ -197,6 +206,26 @@ impl Model {
         let event_classes: BTreeSet<String> = rows(&store.select(&event_kinds())?, &["c"])
             .filter_map(|r| r[0].clone())
             .collect();
+        let mut parents: BTreeMap<String, String> = BTreeMap::new();
+        for r in rows(&store.select(&class_parents())?, &["c", "p"]) {
+            if let [Some(c), Some(p)] = &r[..] {
+                parents.entry(c.clone()).or_insert_with(|| p.clone());
+            }
+        }
+        // How many steps below sk:Event a class sits: the deepest is the event's kind.
+        let depth = |c: &str| -> usize {
+            let mut d = 0;
+            let mut at = c.to_string();
+            while let Some(p) = parents.get(&at) {
+                d += 1;
+                if d > 32 {
+                    break;
+                }
+                at = p.clone();
+            }
+            d
+        };
+        let mut kind_depth: BTreeMap<String, usize> = BTreeMap::new();
         let background = rdf::background_graph();
         // Labels: the background's name first, then the one most documents use.
         let mut names: BTreeMap<String, BTreeMap<String, (bool, usize)>> = BTreeMap::new();
@@ -219,7 +248,12 @@ impl Model {
             }
             if event_classes.contains(c) {
                 entry.0 = NodeKind::Event;
-                entry.1 = Some(m.labels.get(c).cloned().unwrap_or_else(|| local_name(c)));
+                let d = depth(c);
+                let best = kind_depth.entry(e.clone()).or_insert(0);
+                if entry.1.is_none() || d > *best {
+                    *best = d;
+                    entry.1 = Some(m.labels.get(c).cloned().unwrap_or_else(|| local_name(c)));
+                }
             }
             let n = names
                 .entry(e.clone())

@@ -286,6 +286,11 @@ pub fn entity_node(m: &Model, iri: &str) -> Node {
         }
         None => (m.label_of(iri), NodeKind::Other),
     };
+    let variant = m
+        .entities
+        .get(iri)
+        .filter(|e| e.kind == NodeKind::Event)
+        .and_then(|e| e.event_kind.clone());
     Node {
         iri: iri.to_string(),
         label,
@@ -293,6 +298,7 @@ pub fn entity_node(m: &Model, iri: &str) -> Node {
         detail,
         cluster: None,
         focus: false,
+        variant,
     }
 }
 
