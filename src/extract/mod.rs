@@ -272,6 +272,13 @@ mod tests {
         KB.get_or_init(|| Knowledge::load(&[]).expect("the bundled knowledge loads"))
     }
 
+    /// The knowledge with one extension file of Turtle beside the core ontology.
+    fn with_extension(turtle: &str) -> Knowledge {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("extension.ttl"), turtle).expect("write");
+        Knowledge::load(&[dir.path().to_path_buf()]).expect("the extension loads")
+    }
+
     fn extract(text: &str) -> Extraction {
         Extractor::new(kb()).extract(&parse_text("test.txt", text))
     }
@@ -663,13 +670,7 @@ mod tests {
 
     #[test]
     fn a_later_trigger_of_a_subclass_gives_the_kind() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(
-            dir.path().join("sharing.ttl"),
-            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix sk: <https://w3id.org/spacekg/ontology#> .\nsk:DataSharingSigning a owl:Class ; rdfs:subClassOf sk:Signing ; rdfs:label \"Data-sharing signing\"@en ; sk:trigger \"data-sharing agreement\" .\n",
-        )
-        .expect("write");
-        let kb = Knowledge::load(&[dir.path().to_path_buf()]).expect("the extension loads");
+        let kb = with_extension("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix sk: <https://w3id.org/spacekg/ontology#> .\nsk:DataSharingSigning a owl:Class ; rdfs:subClassOf sk:Signing ; rdfs:label \"Data-sharing signing\"@en ; sk:trigger \"data-sharing agreement\" .\n");
         let x = Extractor::new(&kb).extract(&parse_text(
             "test.txt",
             "Title\n\nOSLO, Norway -- Norway and Denmark signed a data-sharing agreement in Oslo on May 2, 2025.\n",
@@ -1026,13 +1027,7 @@ mod tests {
 
     #[test]
     fn persons_an_extension_declares_are_recognized() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(
-            dir.path().join("people.ttl"),
-            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix sk: <https://w3id.org/spacekg/ontology#> .\n@prefix skperson: <https://w3id.org/spacekg/id/person/> .\n@prefix skrank: <https://w3id.org/spacekg/rank/> .\nskperson:lena-dahl a sk:Person ; rdfs:label \"Lena Dahl\"@en ; sk:rank skrank:colonel .\n",
-        )
-        .expect("write");
-        let kb = Knowledge::load(&[dir.path().to_path_buf()]).expect("the extension loads");
+        let kb = with_extension("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix sk: <https://w3id.org/spacekg/ontology#> .\n@prefix skperson: <https://w3id.org/spacekg/id/person/> .\n@prefix skrank: <https://w3id.org/spacekg/rank/> .\nskperson:lena-dahl a sk:Person ; rdfs:label \"Lena Dahl\"@en ; sk:rank skrank:colonel .\n");
         let x = Extractor::new(&kb).extract(&parse_text(
             "test.txt",
             "Title\n\nOSLO, Norway -- The team led by Lena Dahl met on May 2, 2025.\n",

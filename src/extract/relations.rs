@@ -38,6 +38,16 @@ impl Relations {
     fn has(&self, s: usize, p: Predicate) -> bool {
         self.list.iter().any(|r| r.subject == s && r.predicate == p)
     }
+    /// The entities `s` relates to by `p`, as recorded (not resolved).
+    fn objects(&self, s: usize, p: Predicate) -> impl Iterator<Item = usize> + '_ {
+        self.list
+            .iter()
+            .filter(move |r| r.subject == s && r.predicate == p)
+            .filter_map(|r| match r.object {
+                Object::Entity(o) => Some(o),
+                Object::Date(_) => None,
+            })
+    }
     pub fn into_vec(self) -> Vec<Relation> {
         self.list
     }
@@ -99,19 +109,11 @@ struct Ctx<'a, 'k> {
     ents: &'a mut super::Entities,
     rels: &'a mut Relations,
     quotes: Vec<Range<usize>>,
+    /// The date relative dates count from (`reference_date`), computed once per release.
+    reference: Option<Date>,
 }
 
 impl Ctx<'_, '_> {
-    /// The date relative dates count from: the release's, else the first full date its
-    /// text prints ("signed on Tuesday, April 9, 2024 ... On April 10").
-    fn reference(&self) -> Option<Date> {
-        self.release.published.or_else(|| {
-            find_dates(self.text, None)
-                .into_iter()
-                .find(|d| !self.quoted(d.start))
-                .map(|d| d.date)
-        })
-    }
     /// Where the dateline ends: the dash after its place ("OSLO, Norway (May 2, 2025) --").
     fn dateline_end(&self) -> Option<usize> {
         let d = self.release.dateline.as_ref()?;
@@ -151,6 +153,17 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// The date relative dates count from: the release's, else the first full date its text
+/// prints outside quotations ("signed on Tuesday, April 9, 2024 ... On April 10").
+fn reference_date(release: &Release, quotes: &[Range<usize>]) -> Option<Date> {
+    release.published.or_else(|| {
+        find_dates(&release.content, None)
+            .into_iter()
+            .find(|d| !quotes.iter().any(|q| q.contains(&d.start)))
+            .map(|d| d.date)
+    })
+}
+
 pub(crate) fn extract(
     ex: &Extractor<'_>,
     release: &Release,
@@ -160,6 +173,7 @@ pub(crate) fn extract(
     rels: &mut Relations,
 ) {
     let quotes = quote_ranges(&release.content, &release.paragraphs);
+    let reference = reference_date(release, &quotes);
     let mut c = Ctx {
         ex,
         text: &release.content,
@@ -169,6 +183,7 @@ pub(crate) fn extract(
         ents,
         rels,
         quotes,
+        reference,
     };
     for si in 0..sentences.len() {
         posts(&mut c, si);
@@ -1340,16 +1355,7 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
             .filter(|e| subject.is_empty() || subject.contains(e))
             .collect()
     };
-    let sponsors: HashSet<usize> = c
-        .rels
-        .list
-        .iter()
-        .filter(|r| r.subject == t && r.predicate == Predicate::Sponsor)
-        .filter_map(|r| match r.object {
-            Object::Entity(o) => Some(o),
-            _ => None,
-        })
-        .collect();
+    let sponsors: HashSet<usize> = c.rels.objects(t, Predicate::Sponsor).collect();
     match c.kind(t) {
         EntityType::Initiative if joined => {
             for a in agents {
@@ -1376,7 +1382,7 @@ fn initiatives_and_agreements(c: &mut Ctx<'_, '_>, si: usize) {
 /// initiative from the sentence that states them. "The event", "the ceremony" and "this
 /// collaboration" refer back to the event last mentioned.
 fn events(c: &mut Ctx<'_, '_>) {
-    let reference = c.reference();
+    let reference = c.reference;
     let mut last_event: Option<usize> = None;
     let mut seen: Vec<usize> = Vec::new();
     // Lowercase labels of the event classes: "the event", "the talks".
@@ -1475,13 +1481,8 @@ fn events(c: &mut Ctx<'_, '_>) {
                     && sentence_agreement.is_none_or(|a| {
                         let own: Vec<usize> = c
                             .rels
-                            .list
-                            .iter()
-                            .filter(|r| r.subject == e && r.predicate == Predicate::Agreement)
-                            .filter_map(|r| match r.object {
-                                Object::Entity(o) => Some(c.ents.resolve(o)),
-                                _ => None,
-                            })
+                            .objects(e, Predicate::Agreement)
+                            .map(|o| c.ents.resolve(o))
                             .collect();
                         own.is_empty() || own.contains(&c.ents.resolve(a))
                     })
@@ -1951,7 +1952,7 @@ fn event_arguments(
     plain_participants: bool,
 ) {
     let ev = c.sentences[si].span.clone();
-    let reference = c.reference();
+    let reference = c.reference;
     if !c.rels.has(e, Predicate::Date) {
         // The dateline's own date is the release's; another date in the sentence is the
         // event's ("OSLO (April 2, 2025) -- ... signed on April 1").
@@ -2309,16 +2310,7 @@ fn successions(c: &mut Ctx<'_, '_>) {
             }
         }
         for (old, new) in pairs {
-            let headed: Vec<usize> = c
-                .rels
-                .list
-                .iter()
-                .filter(|r| r.subject == old && r.predicate == Predicate::Heads)
-                .filter_map(|r| match r.object {
-                    Object::Entity(o) => Some(o),
-                    _ => None,
-                })
-                .collect();
+            let headed: Vec<usize> = c.rels.objects(old, Predicate::Heads).collect();
             for o in headed {
                 c.rels
                     .add(new, Predicate::Heads, o, &ev, "succeeded-in-post");
