@@ -911,16 +911,22 @@ pub fn markdown(o: &Ontology) -> String {
         ("Annotation properties", TermKind::AnnotationProperty),
     ];
     // The class tree first, as a table of contents.
+    let sections: Vec<(&str, TermKind, BTreeSet<&str>)> = sections
+        .into_iter()
+        .map(|(title, kind)| {
+            let members = o
+                .terms
+                .values()
+                .filter(|t| o.shown(t) && t.kind == kind)
+                .map(|t| t.iri.as_str())
+                .collect();
+            (title, kind, members)
+        })
+        .collect();
     md.push_str("## Contents\n\n");
-    for (title, kind) in sections {
-        let members: BTreeSet<&str> = o
-            .terms
-            .values()
-            .filter(|t| o.shown(t) && t.kind == kind)
-            .map(|t| t.iri.as_str())
-            .collect();
+    for (title, _, members) in &sections {
         md.push_str(&format!("- {title}\n"));
-        for (iri, depth) in tree_order(o, &members) {
+        for (iri, depth) in tree_order(o, members) {
             let c = o.curie(iri);
             md.push_str(&format!(
                 "{}- [`{c}`](#{})\n",
@@ -930,15 +936,9 @@ pub fn markdown(o: &Ontology) -> String {
         }
     }
     md.push('\n');
-    for (title, kind) in sections {
-        let members: BTreeSet<&str> = o
-            .terms
-            .values()
-            .filter(|t| o.shown(t) && t.kind == kind)
-            .map(|t| t.iri.as_str())
-            .collect();
+    for &(title, kind, ref members) in &sections {
         md.push_str(&format!("## {title}\n\n"));
-        for (iri, _) in tree_order(o, &members) {
+        for (iri, _) in tree_order(o, members) {
             let t = &o.terms[iri];
             let c = o.curie(iri);
             md.push_str(&format!("<a id=\"{}\"></a>\n\n### `{c}`", anchor(&c)));
