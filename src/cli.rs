@@ -40,7 +40,7 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Run a SPARQL query (the default graph is the union of all graphs).
+    /// Run a SPARQL query (the default graph is the merge of all graphs, each triple once).
     Query {
         /// The query text.
         sparql: Option<String>,
@@ -497,6 +497,7 @@ pub fn run() -> Result<i32> {
             let s = store.stats()?;
             println!("documents: {}", s.documents);
             println!("quads: {}", s.quads);
+            println!("merged triples: {}", s.merged);
             for (t, n) in &s.entities_by_type {
                 println!("entities {t}: {n}");
             }

@@ -10,7 +10,7 @@ use crate::reading::Release;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 pub const BASE: &str = "https://w3id.org/spacekg/";
@@ -438,20 +438,38 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
     q
 }
 
-/// The ontology files as quads in the ontology graph.
+/// The ontology files as quads in the ontology graph. Blank nodes are named by file and
+/// order of appearance, so the same files give the same quads on every load (the parser
+/// names them afresh each time), and an unchanged ontology is not rewritten.
 pub fn ontology_quads(kb: &Knowledge) -> Result<Vec<Quad>, crate::error::KnowledgeError> {
     use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::BlankNode;
     let g = ontology_graph();
     let mut out = Vec::new();
-    for (name, text) in &kb.ontology_files {
+    for (fi, (name, text)) in kb.ontology_files.iter().enumerate() {
+        let mut names: HashMap<BlankNode, BlankNode> = HashMap::new();
+        let mut stable = |b: BlankNode| -> BlankNode {
+            let n = names.len();
+            names
+                .entry(b)
+                .or_insert_with(|| BlankNode::new_unchecked(format!("o{fi}b{n}")))
+                .clone()
+        };
         for quad in RdfParser::from_format(RdfFormat::Turtle)
             .with_default_graph(g.clone())
             .for_slice(text.as_bytes())
         {
-            out.push(quad.map_err(|e| crate::error::KnowledgeError::Turtle {
+            let mut q = quad.map_err(|e| crate::error::KnowledgeError::Turtle {
                 file: name.clone(),
                 message: e.to_string(),
-            })?);
+            })?;
+            if let NamedOrBlankNode::BlankNode(b) = q.subject {
+                q.subject = stable(b).into();
+            }
+            if let Term::BlankNode(b) = q.object {
+                q.object = stable(b).into();
+            }
+            out.push(q);
         }
     }
     Ok(out)

@@ -1,6 +1,6 @@
 //! A small SHACL core evaluator: the subset `ontology/shapes.ttl` uses (sh:NodeShape,
 //! sh:targetClass, sh:property with an IRI sh:path, sh:minCount, sh:maxCount, sh:class,
-//! sh:datatype, sh:nodeKind, sh:or of those, sh:message, sh:severity), run over the union of
+//! sh:datatype, sh:nodeKind, sh:or of those, sh:message, sh:severity), run over the merge of
 //! the store's graphs. Shapes outside the subset are refused when read, never ignored.
 //!
 //! sh:class follows the SHACL definition: a value is an instance of C when one of its
@@ -125,7 +125,7 @@ impl Data {
         let mut superclasses: HashMap<String, Vec<String>> = HashMap::new();
         let mut seen: HashSet<String> = HashSet::new();
         for t in triples {
-            // The union of graphs may repeat a triple once per graph.
+            // A CONSTRUCT may give a triple more than once.
             if !seen.insert(t.to_string()) {
                 continue;
             }
@@ -521,7 +521,7 @@ pub fn validate_triples(triples: Vec<Triple>, shapes: &[NodeShape]) -> Validatio
     report
 }
 
-/// Validates the union of the store's graphs against the bundled shapes, or `shapes` (name,
+/// Validates the merge of the store's graphs against the bundled shapes, or `shapes` (name,
 /// Turtle) when given.
 pub fn validate(
     store: &dyn GraphStore,

@@ -5,17 +5,26 @@
 //! Invariants: a document is written or replaced all or nothing (a transaction, or a bulk
 //! load of whole documents committed at once); the document IRI
 //! derives from the release's content, so ingesting the same release twice changes
-//! nothing; the default graph of queries is the union of all graphs.
+//! nothing.
+//!
+//! The default graph is the merge of every named graph: each triple any graph holds, once.
+//! The store keeps it so: a document's triples go into its own graph and into the default
+//! graph in the same write, and removing a graph removes from the default graph only the
+//! triples no other graph still holds. Queries read the default graph, so a statement made
+//! by a thousand releases is one solution, not a thousand, and a join over it does not
+//! multiply; `GRAPH ?g { … }` still reaches each release's own statements. A store written
+//! before the merged graph existed is brought up to date when it is opened.
 
 use crate::error::StoreError;
 use crate::rdf::{self, SK};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, Triple,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef,
+    Term, Triple,
 };
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
+use oxigraph::store::{Store, Transaction};
 use std::io::Write;
 use std::path::Path;
 
@@ -69,7 +78,11 @@ pub struct DocumentWrite {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
     pub documents: usize,
+    /// Quads in the named graphs: what the releases, the background knowledge and the
+    /// ontology state.
     pub quads: usize,
+    /// Distinct triples in the merged default graph.
+    pub merged: usize,
     pub entities_by_type: Vec<(String, usize)>,
     pub relations: usize,
     pub quotes: usize,
@@ -143,17 +156,45 @@ impl EmbeddedStore {
                 e.to_string()
             },
         })?;
-        Ok(Self { store })
+        let s = Self { store };
+        s.ensure_merged().map_err(|e| StoreError::Open {
+            path: path.into(),
+            message: format!("could not build the merged default graph: {e}"),
+        })?;
+        Ok(s)
     }
 
     pub fn in_memory() -> Result<Self, StoreError> {
-        Ok(Self {
+        let s = Self {
             store: Store::new().map_err(storage)?,
-        })
+        };
+        s.ensure_merged()?;
+        Ok(s)
+    }
+
+    /// Builds the merged default graph of a store written by an older spacekg, which kept
+    /// named graphs only: such a store has named graphs and an empty default graph, which a
+    /// store kept by this version never has.
+    fn ensure_merged(&self) -> Result<(), StoreError> {
+        let merged = self
+            .store
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .next()
+            .is_some();
+        if merged || self.store.is_empty().map_err(storage)? {
+            return Ok(());
+        }
+        let mut copies = Vec::new();
+        for q in self.store.iter() {
+            copies.push(merged_copy(q.map_err(storage)?.as_ref()));
+        }
+        let mut loader = self.store.bulk_loader();
+        loader.load_quads(copies).map_err(storage)?;
+        loader.commit().map_err(storage)
     }
 
     fn evaluate(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut prepared = SparqlEvaluator::new()
+        SparqlEvaluator::new()
             .with_prefix("sk", SK)
             .and_then(|e| e.with_prefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
             .and_then(|e| e.with_prefix("skos", rdf::SKOS))
@@ -162,11 +203,7 @@ impl EmbeddedStore {
             .and_then(|e| e.with_prefix("xsd", "http://www.w3.org/2001/XMLSchema#"))
             .map_err(|e| StoreError::QuerySyntax(e.to_string()))?
             .parse_query(sparql)
-            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
-        if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
-        prepared
+            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?
             .on_store(&self.store)
             .execute()
             .map_err(|e| StoreError::Query(e.to_string()))
@@ -199,6 +236,49 @@ impl EmbeddedStore {
             None => Ok(None),
         }
     }
+}
+
+/// A quad's triple in the default graph, where the merge of every graph is kept.
+fn merged_copy(q: QuadRef<'_>) -> Quad {
+    Quad::new(
+        q.subject.into_owned(),
+        q.predicate.into_owned(),
+        q.object.into_owned(),
+        GraphName::DefaultGraph,
+    )
+}
+
+/// Removes named graphs and, from the merged default graph, each of their triples that no
+/// other named graph holds.
+fn remove_graphs(t: &mut Transaction<'_>, graphs: &[&NamedNode]) -> Result<(), StoreError> {
+    let mut triples: Vec<Quad> = Vec::new();
+    for g in graphs {
+        for q in t.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))) {
+            triples.push(merged_copy(q.map_err(storage)?.as_ref()));
+        }
+        t.remove_named_graph(NamedOrBlankNodeRef::NamedNode(g.as_ref()))
+            .map_err(storage)?;
+    }
+    triples.sort_by_cached_key(|q| q.to_string());
+    triples.dedup();
+    for m in &triples {
+        let mut held = false;
+        for q in t.quads_for_pattern(
+            Some(m.subject.as_ref()),
+            Some(m.predicate.as_ref()),
+            Some(m.object.as_ref()),
+            None,
+        ) {
+            if !q.map_err(storage)?.graph_name.is_default_graph() {
+                held = true;
+                break;
+            }
+        }
+        if !held {
+            t.remove(m);
+        }
+    }
+    Ok(())
 }
 
 fn quads_hash(quads: &[Quad]) -> String {
@@ -241,15 +321,13 @@ impl GraphStore for EmbeddedStore {
         quads: &[Quad],
     ) -> Result<(), StoreError> {
         let mut t = self.store.start_transaction().map_err(storage)?;
-        for old in replaces {
-            t.remove_named_graph(NamedOrBlankNodeRef::NamedNode(old.as_ref()))
-                .map_err(storage)?;
-        }
-        t.remove_named_graph(NamedOrBlankNodeRef::NamedNode(doc.as_ref()))
-            .map_err(storage)?;
+        let mut gone: Vec<&NamedNode> = replaces.iter().collect();
+        gone.push(doc);
+        remove_graphs(&mut t, &gone)?;
         t.insert_named_graph(NamedOrBlankNodeRef::NamedNode(doc.as_ref()));
         for q in quads {
             t.insert(q);
+            t.insert(&merged_copy(q.as_ref()));
         }
         t.commit().map_err(storage)
     }
@@ -284,7 +362,12 @@ impl GraphStore for EmbeddedStore {
         if fresh.len() > 1 {
             let mut loader = self.store.bulk_loader();
             let loaded = loader
-                .load_quads(fresh.iter().flat_map(|&i| docs[i].quads.iter().cloned()))
+                .load_quads(fresh.iter().flat_map(|&i| {
+                    docs[i]
+                        .quads
+                        .iter()
+                        .flat_map(|q| [q.clone(), merged_copy(q.as_ref())])
+                }))
                 .and_then(|()| loader.commit());
             if loaded.is_ok() {
                 for &i in &fresh {
@@ -305,18 +388,18 @@ impl GraphStore for EmbeddedStore {
             return Ok(false);
         }
         let mut t = self.store.start_transaction().map_err(storage)?;
-        t.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))
-            .map_err(storage)?;
-        for q in quads {
-            t.insert(q);
-        }
+        remove_graphs(&mut t, &[graph])?;
         let lit = Literal::new_simple_literal(&hash);
-        t.insert(oxigraph::model::QuadRef::new(
-            graph.as_ref(),
-            rdf::sk("contentHash").as_ref(),
-            lit.as_ref(),
-            GraphNameRef::NamedNode(graph.as_ref()),
-        ));
+        let hash_quad = Quad::new(
+            graph.clone(),
+            rdf::sk("contentHash"),
+            lit,
+            GraphName::NamedNode(graph.clone()),
+        );
+        for q in quads.iter().chain([&hash_quad]) {
+            t.insert(q);
+            t.insert(&merged_copy(q.as_ref()));
+        }
         t.commit().map_err(storage)?;
         Ok(true)
     }
@@ -428,6 +511,8 @@ impl GraphStore for EmbeddedStore {
             s
         };
         if format.supports_datasets() && graph.is_none() {
+            // The whole dataset, merged default graph included, so that another SPARQL
+            // store answers default-graph queries as this one does.
             let mut w = prefixed(RdfSerializer::from_format(format)).for_writer(out);
             for q in self.store.iter() {
                 w.serialize_quad(&q.map_err(storage)?)?;
@@ -435,9 +520,12 @@ impl GraphStore for EmbeddedStore {
             w.finish()?;
             return Ok(());
         }
-        // A graph format: one graph, or the union of all graphs (each triple once), in a
+        // A graph format: one graph, or the merge of all graphs (the default graph), in a
         // stable order so that exports diff well.
-        let gn = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
+        let gn = Some(match graph {
+            Some(g) => GraphNameRef::NamedNode(g.as_ref()),
+            None => GraphNameRef::DefaultGraph,
+        });
         let mut triples: Vec<(String, Triple)> = Vec::new();
         for q in self.store.quads_for_pattern(None, None, None, gn) {
             let q = q.map_err(storage)?;
@@ -478,9 +566,14 @@ impl GraphStore for EmbeddedStore {
         let quotes =
             self.select("SELECT (COUNT(?q) AS ?n) WHERE { GRAPH ?d { ?q a sk:Quote } }")?;
         let num = |t: &Table| t.text(0, "n").and_then(|s| s.parse().ok()).unwrap_or(0);
+        let merged = self
+            .store
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .count();
         Ok(Stats {
             documents: num(&docs),
-            quads: self.store.len().map_err(storage)?,
+            quads: self.store.len().map_err(storage)? - merged,
+            merged,
             entities_by_type: (0..by_type.rows.len())
                 .filter_map(|i| Some((by_type.text(i, "t")?, by_type.text(i, "n")?.parse().ok()?)))
                 .collect(),
@@ -641,5 +734,100 @@ mod tests {
             .contains_named_graph(NamedOrBlankNodeRef::NamedNode(batch[1].doc.as_ref()))
             .expect("lookup"));
         assert_eq!(store.stats().expect("stats").quads, 4 + 6 + 2 + 3);
+    }
+
+    fn count(store: &EmbeddedStore, sparql: &str) -> usize {
+        let t = store.select(sparql).expect("query");
+        t.text(0, "n")
+            .and_then(|n| n.parse().ok())
+            .expect("a count")
+    }
+
+    /// A document of `source` stating that each thing in `things` is a sk:Nation.
+    fn stating(n: usize, source: &str, things: &[&str]) -> DocumentWrite {
+        let mut d = doc(n, source, 0);
+        let g = GraphName::NamedNode(d.doc.clone());
+        for t in things {
+            d.quads.push(Quad::new(
+                NamedNode::new_unchecked(format!("https://w3id.org/spacekg/id/{t}")),
+                rdf::sk("isoCode"),
+                Literal::new_simple_literal(*t),
+                g.clone(),
+            ));
+        }
+        d
+    }
+
+    #[test]
+    fn the_default_graph_holds_each_triple_once_until_no_graph_states_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = EmbeddedStore::open(dir.path()).expect("store");
+        // Two releases state JP, one states FR; written in one bulk batch.
+        let a = stating(1, "a.txt", &["JP", "FR"]);
+        let b = stating(2, "b.txt", &["JP"]);
+        let results = store.put_documents(&[a.clone(), b.clone()]);
+        assert!(results.iter().all(Result::is_ok), "{results:?}");
+        let jp = "SELECT (COUNT(*) AS ?n) WHERE { ?s sk:isoCode \"JP\" }";
+        let fr = "SELECT (COUNT(*) AS ?n) WHERE { ?s sk:isoCode \"FR\" }";
+        let per_graph = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s sk:isoCode \"JP\" } }";
+        assert_eq!(
+            count(&store, jp),
+            1,
+            "one solution however many releases state it"
+        );
+        assert_eq!(
+            count(&store, per_graph),
+            2,
+            "each release keeps its own statement"
+        );
+        assert_eq!(count(&store, fr), 1);
+
+        // a.txt changes and no longer states FR or JP: FR goes, JP stays (b.txt states it).
+        let mut a2 = stating(3, "a.txt", &["DE"]);
+        a2.replaces = vec![a.doc.clone()];
+        store
+            .put_document(&a2.doc, &a2.replaces, &a2.quads)
+            .expect("replace");
+        assert_eq!(count(&store, jp), 1);
+        assert_eq!(count(&store, fr), 0, "no graph states FR any more");
+        // b.txt changes too: JP goes.
+        let mut b2 = stating(4, "b.txt", &["DE"]);
+        b2.replaces = vec![b.doc.clone()];
+        store
+            .put_document(&b2.doc, &b2.replaces, &b2.quads)
+            .expect("replace");
+        assert_eq!(count(&store, jp), 0);
+        let de = "SELECT (COUNT(*) AS ?n) WHERE { ?s sk:isoCode \"DE\" }";
+        assert_eq!(count(&store, de), 1);
+        // The merge is exactly the distinct triples of the named graphs.
+        let stats = store.stats().expect("stats");
+        let distinct = count(
+            &store,
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }",
+        );
+        assert_eq!(stats.merged, distinct);
+        assert_eq!(stats.merged, 2 + 1, "two documents' sources, one DE");
+    }
+
+    #[test]
+    fn a_store_without_the_merged_graph_gets_it_when_opened() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        {
+            // What an older spacekg wrote: named graphs only.
+            let old = Store::open(dir.path()).expect("store");
+            for d in [stating(1, "a.txt", &["JP"]), stating(2, "b.txt", &["JP"])] {
+                for q in &d.quads {
+                    old.insert(q).expect("insert");
+                }
+            }
+        }
+        let store = EmbeddedStore::open(dir.path()).expect("store");
+        let jp = "SELECT (COUNT(*) AS ?n) WHERE { ?s sk:isoCode \"JP\" }";
+        assert_eq!(count(&store, jp), 1);
+        assert_eq!(
+            store.stats().expect("stats").merged,
+            2 + 1,
+            "two sources, one JP"
+        );
     }
 }
