@@ -7,7 +7,7 @@ use crate::extract::Extractor;
 use crate::knowledge::Knowledge;
 use crate::rdf;
 use crate::reading::{self, Release};
-use crate::store::{DocumentState, DocumentWrite, GraphStore};
+use crate::store::{BulkWrite, DocumentState, DocumentWrite, GraphStore};
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -59,8 +59,17 @@ pub fn ingest_release(
     Ok((state, extraction.entities.len(), quads.len()))
 }
 
-/// Quads gathered before new documents are written together.
+/// Quads gathered before new documents are handed to the bulk write together.
 pub const BATCH_QUADS: usize = 400_000;
+
+/// Quads handed to one bulk write before it is committed: its index files wait on disk, not
+/// in memory, and are ingested together, so fewer commits mean less merging of the store's
+/// files (and what a failed commit loses is at most this much, to be ingested again).
+pub const COMMIT_QUADS: usize = 4_000_000;
+
+/// Prepared documents that extraction may run ahead of the writer (a generated release gives
+/// about 260 quads, so this is about one batch).
+const AHEAD: usize = 1_500;
 
 /// The threads extraction runs on: every core.
 pub fn default_threads() -> usize {
@@ -136,7 +145,7 @@ pub fn ingest_paths(
 /// Files are read and extracted in parallel (the matchers are built once and shared); the
 /// store is written from this thread in input order, so the result does not depend on the
 /// number of threads. Which documents are stored is read once at the start, not asked per
-/// file. New documents are written in batches of whole documents (`GraphStore::put_documents`);
+/// file. New documents are written in batches of whole documents (`GraphStore::bulk`);
 /// a document that replaces an older version of its source is written alone, after
 /// everything before it. A file that fails is reported and the batch goes on.
 pub fn ingest_paths_with(
@@ -156,9 +165,11 @@ pub fn ingest_paths_with(
     let stored = index.docs.clone();
     let threads = threads.clamp(1, files.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut writer = Writer::default();
+    let mut writer = Writer::new(store);
     std::thread::scope(|s| {
-        let (tx, rx) = mpsc::sync_channel::<(usize, Prepared)>(threads * 8);
+        // Room for about a batch of prepared documents, so that extraction goes on while
+        // the writer waits for a batch to be loaded.
+        let (tx, rx) = mpsc::sync_channel::<(usize, Prepared)>(AHEAD);
         for _ in 0..threads {
             let tx = tx.clone();
             let (files, extractor, stored, next) = (&files, &extractor, &stored, &next);
@@ -181,27 +192,42 @@ pub fn ingest_paths_with(
             while let Some(p) = pending.remove(&due) {
                 let path = &files[due];
                 due += 1;
-                writer.take(store, &mut index, &mut report, path, p);
+                writer.take(&mut index, &mut report, path, p);
             }
         }
     });
-    writer.flush(store, &mut index, &mut report);
+    writer.commit(&mut index, &mut report);
     Ok(report)
 }
 
-/// Documents waiting to be written together.
-#[derive(Default)]
-struct Writer {
+/// New documents on their way to the store: gathered into a batch, the batch handed to a
+/// bulk write (which encodes it in the background), the bulk write committed every
+/// `COMMIT_QUADS` quads and at the end. A document counts as new once its commit succeeded.
+struct Writer<'s> {
+    store: &'s dyn GraphStore,
+    bulk: Option<Box<dyn BulkWrite + 's>>,
     batch: Vec<DocumentWrite>,
-    /// For each document of the batch: its file and its entity count.
-    meta: Vec<(PathBuf, usize)>,
-    quads: usize,
+    batch_quads: usize,
+    /// Every document handed to the bulk write since its last commit: file, document,
+    /// entities, quads.
+    pending: Vec<(PathBuf, NamedNode, usize, usize)>,
+    pending_quads: usize,
 }
 
-impl Writer {
+impl<'s> Writer<'s> {
+    fn new(store: &'s dyn GraphStore) -> Self {
+        Writer {
+            store,
+            bulk: None,
+            batch: Vec::new(),
+            batch_quads: 0,
+            pending: Vec::new(),
+            pending_quads: 0,
+        }
+    }
+
     fn take(
         &mut self,
-        store: &dyn GraphStore,
         index: &mut DocumentIndex,
         report: &mut IngestReport,
         path: &Path,
@@ -238,54 +264,89 @@ impl Writer {
         }
         index.docs.insert(doc.clone());
         index.by_source.insert(source, vec![doc.clone()]);
-        let replacing = !replaces.is_empty();
-        if replacing {
-            // Whatever came before is written first: the replaced graph may be in the batch.
-            self.flush(store, index, report);
+        if !replaces.is_empty() {
+            // Whatever came before is stored first, then the replacement in a transaction
+            // that removes the older graphs.
+            self.commit(index, report);
+            match self.store.put_document(&doc, &replaces, &quads) {
+                Ok(()) => {
+                    report.replaced.push(path.to_path_buf());
+                    report.entities += entities;
+                    report.quads += quads.len();
+                }
+                Err(e) => {
+                    index.docs.remove(&doc);
+                    report
+                        .failed
+                        .push((path.to_path_buf(), format!("{}: {e}", path.display())));
+                }
+            }
+            return;
         }
-        self.quads += quads.len();
+        self.batch_quads += quads.len();
+        self.pending
+            .push((path.to_path_buf(), doc.clone(), entities, quads.len()));
         self.batch.push(DocumentWrite {
             doc,
             replaces,
             quads,
         });
-        self.meta.push((path.to_path_buf(), entities));
-        if replacing || self.quads >= BATCH_QUADS {
-            self.flush(store, index, report);
+        if self.batch_quads >= BATCH_QUADS {
+            self.send(index, report);
+        }
+        if self.pending_quads >= COMMIT_QUADS {
+            self.commit(index, report);
         }
     }
 
-    fn flush(
-        &mut self,
-        store: &dyn GraphStore,
-        index: &mut DocumentIndex,
-        report: &mut IngestReport,
-    ) {
+    /// Hands the batch to the bulk write.
+    fn send(&mut self, index: &mut DocumentIndex, report: &mut IngestReport) {
         if self.batch.is_empty() {
             return;
         }
-        let results = store.put_documents(&self.batch);
-        for ((d, (path, entities)), r) in self.batch.drain(..).zip(self.meta.drain(..)).zip(results)
-        {
-            match r {
-                Ok(()) => {
-                    if d.replaces.is_empty() {
-                        report.new.push(path);
-                    } else {
-                        report.replaced.push(path);
-                    }
-                    report.entities += entities;
-                    report.quads += d.quads.len();
-                }
-                Err(e) => {
-                    // Not stored after all: a later copy of the same content may try again.
-                    index.docs.remove(&d.doc);
-                    let why = format!("{}: {e}", path.display());
-                    report.failed.push((path, why));
-                }
-            }
+        let store = self.store;
+        let bulk = self.bulk.get_or_insert_with(|| store.bulk());
+        self.pending_quads += self.batch_quads;
+        self.batch_quads = 0;
+        if let Err(e) = bulk.add(std::mem::take(&mut self.batch)) {
+            self.bulk = None;
+            self.fail_pending(index, report, &e);
         }
-        self.quads = 0;
+    }
+
+    /// Stores everything handed over so far, all or nothing.
+    fn commit(&mut self, index: &mut DocumentIndex, report: &mut IngestReport) {
+        self.send(index, report);
+        let Some(bulk) = self.bulk.take() else {
+            return;
+        };
+        match bulk.commit() {
+            Ok(()) => {
+                for (path, _, entities, quads) in self.pending.drain(..) {
+                    report.new.push(path);
+                    report.entities += entities;
+                    report.quads += quads;
+                }
+                self.pending_quads = 0;
+            }
+            Err(e) => self.fail_pending(index, report, &e),
+        }
+    }
+
+    /// The documents of a failed bulk write: none of them was stored.
+    fn fail_pending(
+        &mut self,
+        index: &mut DocumentIndex,
+        report: &mut IngestReport,
+        e: &StoreError,
+    ) {
+        for (path, doc, _, _) in self.pending.drain(..) {
+            // Not stored after all: a later copy of the same content may try again.
+            index.docs.remove(&doc);
+            let why = format!("{}: not stored: {e}", path.display());
+            report.failed.push((path, why));
+        }
+        self.pending_quads = 0;
     }
 }
 
@@ -371,5 +432,95 @@ mod tests {
         assert_eq!(docs.len(), 12, "one document per source");
         let source = edited.display().to_string();
         assert_eq!(docs.iter().filter(|(_, s)| *s == source).count(), 1);
+    }
+
+    /// A store whose bulk writes fail at the commit (a full disk), transactions working.
+    struct FailingCommits<'a>(&'a EmbeddedStore);
+
+    struct RefusedCommit;
+
+    impl BulkWrite for RefusedCommit {
+        fn add(&mut self, _: Vec<DocumentWrite>) -> Result<(), StoreError> {
+            Ok(())
+        }
+        fn commit(self: Box<Self>) -> Result<(), StoreError> {
+            Err(StoreError::Storage("no space left on device (test)".into()))
+        }
+    }
+
+    impl GraphStore for FailingCommits<'_> {
+        fn document_state(
+            &self,
+            source: &str,
+            doc: &NamedNode,
+        ) -> Result<DocumentState, StoreError> {
+            self.0.document_state(source, doc)
+        }
+        fn put_document(
+            &self,
+            doc: &NamedNode,
+            replaces: &[NamedNode],
+            quads: &[Quad],
+        ) -> Result<(), StoreError> {
+            self.0.put_document(doc, replaces, quads)
+        }
+        fn documents(&self) -> Result<Vec<(NamedNode, String)>, StoreError> {
+            self.0.documents()
+        }
+        fn bulk(&self) -> Box<dyn BulkWrite + '_> {
+            Box::new(RefusedCommit)
+        }
+        fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
+            self.0.put_graph(graph, quads)
+        }
+        fn select(&self, sparql: &str) -> Result<crate::store::Table, StoreError> {
+            self.0.select(sparql)
+        }
+        fn construct(&self, sparql: &str) -> Result<Vec<oxigraph::model::Triple>, StoreError> {
+            self.0.construct(sparql)
+        }
+        fn query_to(
+            &self,
+            sparql: &str,
+            format: crate::store::ResultFormat,
+            out: &mut dyn std::io::Write,
+        ) -> Result<(), StoreError> {
+            self.0.query_to(sparql, format, out)
+        }
+        fn export(
+            &self,
+            format: RdfFormat,
+            graph: Option<&NamedNode>,
+            out: &mut dyn std::io::Write,
+        ) -> Result<(), StoreError> {
+            self.0.export(format, graph, out)
+        }
+        fn stats(&self) -> Result<crate::store::Stats, StoreError> {
+            self.0.stats()
+        }
+        fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
+            self.0.graph_quads(graph)
+        }
+    }
+
+    #[test]
+    fn a_failed_commit_names_every_file_it_held_and_stores_none_of_them() {
+        let (kb, dir) = corpus(6);
+        let inner = EmbeddedStore::in_memory().expect("store");
+        let store = FailingCommits(&inner);
+        let report =
+            ingest_paths_with(&store, &kb, &[dir.path().to_path_buf()], 2).expect("ingest");
+        assert!(report.new.is_empty());
+        assert_eq!(report.failed.len(), 6);
+        assert!(report.failed.iter().all(
+            |(p, why)| why.contains(&p.display().to_string()) && why.contains("no space left")
+        ));
+        assert!(
+            inner.documents().expect("documents").is_empty(),
+            "nothing half-written"
+        );
+        // Run again on a working store: every file is new, none is taken as stored.
+        let again = ingest_paths_with(&inner, &kb, &[dir.path().to_path_buf()], 2).expect("ingest");
+        assert_eq!(again.new.len(), 6);
     }
 }

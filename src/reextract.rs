@@ -337,6 +337,9 @@ mod tests {
             }
             self.inner.put_document(doc, replaces, quads)
         }
+        fn bulk(&self) -> Box<dyn crate::store::BulkWrite + '_> {
+            self.inner.bulk()
+        }
         fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
             self.inner.put_graph(graph, quads)
         }

@@ -97,6 +97,38 @@ pub enum ResultFormat {
     Tsv,
 }
 
+/// New documents written together: nothing added is visible before `commit`, and a commit
+/// stores all of it or none of it.
+pub trait BulkWrite {
+    /// Queues documents that replace nothing. An error means that nothing added since the
+    /// last commit will be stored.
+    fn add(&mut self, docs: Vec<DocumentWrite>) -> Result<(), StoreError>;
+    fn commit(self: Box<Self>) -> Result<(), StoreError>;
+}
+
+/// Oxigraph's bulk loader: each `add` is encoded and sorted into index files on a
+/// background thread while the caller goes on; `commit` ingests every file at once.
+struct EmbeddedBulk<'a> {
+    loader: oxigraph::store::BulkLoader<'a>,
+}
+
+impl BulkWrite for EmbeddedBulk<'_> {
+    fn add(&mut self, docs: Vec<DocumentWrite>) -> Result<(), StoreError> {
+        self.loader
+            .load_quads(docs.into_iter().flat_map(|d| {
+                d.quads.into_iter().flat_map(|q| {
+                    let copy = merged_copy(q.as_ref());
+                    [q, copy]
+                })
+            }))
+            .map_err(storage)
+    }
+
+    fn commit(self: Box<Self>) -> Result<(), StoreError> {
+        self.loader.commit().map_err(storage)
+    }
+}
+
 /// What spacekg needs of a triple store.
 pub trait GraphStore {
     fn document_state(&self, source: &str, doc: &NamedNode) -> Result<DocumentState, StoreError>;
@@ -109,13 +141,9 @@ pub trait GraphStore {
     ) -> Result<(), StoreError>;
     /// Every stored document with the source it was read from: (document IRI, source).
     fn documents(&self) -> Result<Vec<(NamedNode, String)>, StoreError>;
-    /// Writes several documents. Each document is all or nothing (its quads, and the removal
-    /// of the graphs it replaces); one result per document, in order.
-    fn put_documents(&self, docs: &[DocumentWrite]) -> Vec<Result<(), StoreError>> {
-        docs.iter()
-            .map(|d| self.put_document(&d.doc, &d.replaces, &d.quads))
-            .collect()
-    }
+    /// A bulk write of new documents (documents that replace nothing): `add` them in
+    /// batches, then `commit` stores every document added, or none of them.
+    fn bulk(&self) -> Box<dyn BulkWrite + '_>;
     /// Replaces a whole graph (background knowledge, ontology) if its content changed.
     fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError>;
     fn select(&self, sparql: &str) -> Result<Table, StoreError>;
@@ -349,37 +377,11 @@ impl GraphStore for EmbeddedStore {
         Ok(out)
     }
 
-    /// New documents (replacing nothing) go through Oxigraph's bulk loader together: its
-    /// commit ingests the sorted files of every index at once, all or nothing, several times
-    /// faster than transactions. Documents that replace others are written in a transaction
-    /// each. If the bulk load fails, each of its documents is tried alone, so that one bad
-    /// document is named and the others are kept.
-    fn put_documents(&self, docs: &[DocumentWrite]) -> Vec<Result<(), StoreError>> {
-        let fresh: Vec<usize> = (0..docs.len())
-            .filter(|&i| docs[i].replaces.is_empty())
-            .collect();
-        let mut results: Vec<Option<Result<(), StoreError>>> = docs.iter().map(|_| None).collect();
-        if fresh.len() > 1 {
-            let mut loader = self.store.bulk_loader();
-            let loaded = loader
-                .load_quads(fresh.iter().flat_map(|&i| {
-                    docs[i]
-                        .quads
-                        .iter()
-                        .flat_map(|q| [q.clone(), merged_copy(q.as_ref())])
-                }))
-                .and_then(|()| loader.commit());
-            if loaded.is_ok() {
-                for &i in &fresh {
-                    results[i] = Some(Ok(()));
-                }
-            }
-        }
-        results
-            .into_iter()
-            .zip(docs)
-            .map(|(r, d)| r.unwrap_or_else(|| self.put_document(&d.doc, &d.replaces, &d.quads)))
-            .collect()
+    /// One loader thread: the other cores go on extracting while it encodes and sorts.
+    fn bulk(&self) -> Box<dyn BulkWrite + '_> {
+        Box::new(EmbeddedBulk {
+            loader: self.store.bulk_loader().with_num_threads(1),
+        })
     }
 
     fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
@@ -702,12 +704,19 @@ mod tests {
     }
 
     #[test]
-    fn on_disk_batches_bulk_load_new_documents_and_replace_old_ones() {
+    fn new_documents_are_stored_at_the_commit_and_a_changed_one_replaces_its_graph() {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = EmbeddedStore::open(dir.path()).expect("store");
         let batch = vec![doc(1, "a.txt", 3), doc(2, "b.txt", 4), doc(3, "c.txt", 5)];
-        let results = store.put_documents(&batch);
-        assert!(results.iter().all(Result::is_ok), "{results:?}");
+        let mut bulk = store.bulk();
+        bulk.add(batch[..2].to_vec()).expect("add");
+        bulk.add(batch[2..].to_vec()).expect("add");
+        assert_eq!(
+            store.documents().expect("documents").len(),
+            0,
+            "not before the commit"
+        );
+        bulk.commit().expect("commit");
         // Each document: its source and its mentions.
         assert_eq!(store.stats().expect("stats").quads, 4 + 5 + 6);
         let mut docs = store.documents().expect("documents");
@@ -724,8 +733,12 @@ mod tests {
         // A new version of b.txt replaces document 2 and leaves the others alone.
         let mut newer = doc(4, "b.txt", 1);
         newer.replaces = vec![batch[1].doc.clone()];
-        let results = store.put_documents(&[newer, doc(5, "d.txt", 2)]);
-        assert!(results.iter().all(Result::is_ok), "{results:?}");
+        store
+            .put_document(&newer.doc, &newer.replaces, &newer.quads)
+            .expect("replace");
+        let mut bulk = store.bulk();
+        bulk.add(vec![doc(5, "d.txt", 2)]).expect("add");
+        bulk.commit().expect("commit");
         let docs = store.documents().expect("documents");
         assert_eq!(docs.len(), 4);
         assert_eq!(docs.iter().filter(|(_, s)| s == "b.txt").count(), 1);
@@ -765,8 +778,9 @@ mod tests {
         // Two releases state JP, one states FR; written in one bulk batch.
         let a = stating(1, "a.txt", &["JP", "FR"]);
         let b = stating(2, "b.txt", &["JP"]);
-        let results = store.put_documents(&[a.clone(), b.clone()]);
-        assert!(results.iter().all(Result::is_ok), "{results:?}");
+        let mut bulk = store.bulk();
+        bulk.add(vec![a.clone(), b.clone()]).expect("add");
+        bulk.commit().expect("commit");
         let jp = "SELECT (COUNT(*) AS ?n) WHERE { ?s sk:isoCode \"JP\" }";
         let fr = "SELECT (COUNT(*) AS ?n) WHERE { ?s sk:isoCode \"FR\" }";
         let per_graph = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s sk:isoCode \"JP\" } }";
