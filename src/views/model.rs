@@ -1,7 +1,7 @@
 //! What the views read from the store: entities with their type, label, aliases, country and
 //! date; the facts between them (each an `sk:Fact` of one document); the roles people hold;
 //! the ontology's labels for relations and event kinds. A handful of simple SELECTs, joined
-//! here: one large SPARQL join over the union of every graph is far slower in Oxigraph.
+//! here: one large SPARQL join over every document graph is far slower in Oxigraph.
 
 use crate::error::ViewError;
 use crate::rdf::{self, SK};
@@ -138,11 +138,11 @@ pub struct Model {
     pub documents: BTreeMap<String, Document>,
 }
 
-const ENTITIES: &str =
-    "SELECT DISTINCT ?e ?c ?label ?g WHERE { GRAPH ?g { ?e a ?c ; rdfs:label ?label } }";
+/// The types of everything labelled, from the merged default graph (each triple once).
+const TYPES: &str = "SELECT DISTINCT ?e ?c WHERE { ?e a ?c ; rdfs:label [] }";
 const ALIASES: &str = "SELECT DISTINCT ?e ?alt WHERE { GRAPH ?g { ?e skos:altLabel ?alt } }";
 /// The three parts of every reified fact, read apart: each single pattern is a fast scan,
-/// where their join over the union of graphs is several times slower.
+/// where their join across the document graphs is several times slower.
 const FACT_SUBJECTS: &str = "SELECT ?f ?x ?g WHERE { GRAPH ?g { ?f rdf:subject ?x } }";
 const FACT_PREDICATES: &str = "SELECT ?f ?x WHERE { GRAPH ?g { ?f rdf:predicate ?x } }";
 const FACT_OBJECTS: &str = "SELECT ?f ?x WHERE { GRAPH ?g { ?f rdf:object ?x } }";
@@ -156,6 +156,22 @@ fn background_facts() -> String {
     format!(
         "SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH <{}> {{ ?s ?p ?o \
          FILTER(?p = sk:country || ?p = sk:subOrganizationOf) }} }}",
+        rdf::background_graph().as_str()
+    )
+}
+
+/// Each label of each node with the number of graphs that give it, the ontology's aside.
+fn label_counts() -> String {
+    format!(
+        "SELECT ?e ?label (COUNT(?g) AS ?n) WHERE {{ GRAPH ?g {{ ?e rdfs:label ?label }} \
+         FILTER(?g != <{}>) }} GROUP BY ?e ?label",
+        rdf::ontology_graph().as_str()
+    )
+}
+
+fn background_labels() -> String {
+    format!(
+        "SELECT ?e ?label WHERE {{ GRAPH <{}> {{ ?e rdfs:label ?label }} }}",
         rdf::background_graph().as_str()
     )
 }
@@ -197,7 +213,7 @@ impl Model {
     /// Reads the model from the store.
     pub fn load(store: &dyn GraphStore) -> Result<Model, ViewError> {
         let mut m = Model::default();
-        let ontology = rdf::ontology_graph();
+
         for r in rows(&store.select(&ontology_labels())?, &["x", "label"]) {
             if let [Some(x), Some(l)] = &r[..] {
                 m.labels.entry(x.clone()).or_insert_with(|| l.clone());
@@ -230,11 +246,31 @@ impl Model {
         // Labels: the background's name first, then the one most documents use.
         let mut names: BTreeMap<String, BTreeMap<String, (bool, usize)>> = BTreeMap::new();
         let mut kinds: BTreeMap<String, (NodeKind, Option<String>)> = BTreeMap::new();
-        for r in rows(&store.select(ENTITIES)?, &["e", "c", "label", "g"]) {
-            let [Some(e), Some(c), Some(label), Some(g)] = &r[..] else {
+        // Labels, with how many graphs give each (the ontology graph's descriptions of known
+        // organizations and persons do not make them entities of a view) …
+        for r in rows(&store.select(&label_counts())?, &["e", "label", "n"]) {
+            let [Some(e), Some(label), Some(n)] = &r[..] else {
                 continue;
             };
-            if g == ontology.as_str() {
+            names
+                .entry(e.clone())
+                .or_default()
+                .insert(label.clone(), (false, n.parse().unwrap_or(1)));
+        }
+        // … and which of them the background knowledge gives.
+        for r in rows(&store.select(&background_labels())?, &["e", "label"]) {
+            if let [Some(e), Some(label)] = &r[..] {
+                if let Some(n) = names.get_mut(e).and_then(|n| n.get_mut(label)) {
+                    n.0 = true;
+                }
+            }
+        }
+        // Types, read once each from the merged default graph.
+        for r in rows(&store.select(TYPES)?, &["e", "c"]) {
+            let [Some(e), Some(c)] = &r[..] else {
+                continue;
+            };
+            if !names.contains_key(e) {
                 continue;
             }
             let kind = match sk_local(c).and_then(NodeKind::of_class) {
@@ -255,13 +291,6 @@ impl Model {
                     entry.1 = Some(m.labels.get(c).cloned().unwrap_or_else(|| local_name(c)));
                 }
             }
-            let n = names
-                .entry(e.clone())
-                .or_default()
-                .entry(label.clone())
-                .or_insert((false, 0));
-            n.0 |= g == background.as_str();
-            n.1 += 1;
         }
         for (iri, (kind, event_kind)) in kinds {
             let label = names
