@@ -145,6 +145,7 @@ fn bench_prints_a_table_with_every_measure_for_every_size() {
         "peak memory (RSS), ingest",
         "peak memory (RSS), bulk loader",
         "store on disk (bulk loader's store)",
+        "all competency queries together: p50 / p99",
         "view partners",
     ] {
         let cells = row(name);
