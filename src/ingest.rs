@@ -65,7 +65,7 @@ pub const BATCH_QUADS: usize = 400_000;
 /// Quads handed to one bulk write before it is committed: its index files wait on disk, not
 /// in memory, and are ingested together, so fewer commits mean less merging of the store's
 /// files (and what a failed commit loses is at most this much, to be ingested again).
-pub const COMMIT_QUADS: usize = 4_000_000;
+pub const COMMIT_QUADS: usize = 12_000_000;
 
 /// Prepared documents that extraction may run ahead of the writer (a generated release gives
 /// about 260 quads, so this is about one batch).
