@@ -434,80 +434,15 @@ mod tests {
         assert_eq!(docs.iter().filter(|(_, s)| *s == source).count(), 1);
     }
 
-    /// A store whose bulk writes fail at the commit (a full disk), transactions working.
-    struct FailingCommits<'a>(&'a EmbeddedStore);
-
-    struct RefusedCommit;
-
-    impl BulkWrite for RefusedCommit {
-        fn add(&mut self, _: Vec<DocumentWrite>) -> Result<(), StoreError> {
-            Ok(())
-        }
-        fn commit(self: Box<Self>) -> Result<(), StoreError> {
-            Err(StoreError::Storage("no space left on device (test)".into()))
-        }
-    }
-
-    impl GraphStore for FailingCommits<'_> {
-        fn document_state(
-            &self,
-            source: &str,
-            doc: &NamedNode,
-        ) -> Result<DocumentState, StoreError> {
-            self.0.document_state(source, doc)
-        }
-        fn put_document(
-            &self,
-            doc: &NamedNode,
-            replaces: &[NamedNode],
-            quads: &[Quad],
-        ) -> Result<(), StoreError> {
-            self.0.put_document(doc, replaces, quads)
-        }
-        fn documents(&self) -> Result<Vec<(NamedNode, String)>, StoreError> {
-            self.0.documents()
-        }
-        fn bulk(&self) -> Box<dyn BulkWrite + '_> {
-            Box::new(RefusedCommit)
-        }
-        fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
-            self.0.put_graph(graph, quads)
-        }
-        fn select(&self, sparql: &str) -> Result<crate::store::Table, StoreError> {
-            self.0.select(sparql)
-        }
-        fn construct(&self, sparql: &str) -> Result<Vec<oxigraph::model::Triple>, StoreError> {
-            self.0.construct(sparql)
-        }
-        fn query_to(
-            &self,
-            sparql: &str,
-            format: crate::store::ResultFormat,
-            out: &mut dyn std::io::Write,
-        ) -> Result<(), StoreError> {
-            self.0.query_to(sparql, format, out)
-        }
-        fn export(
-            &self,
-            format: RdfFormat,
-            graph: Option<&NamedNode>,
-            out: &mut dyn std::io::Write,
-        ) -> Result<(), StoreError> {
-            self.0.export(format, graph, out)
-        }
-        fn stats(&self) -> Result<crate::store::Stats, StoreError> {
-            self.0.stats()
-        }
-        fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
-            self.0.graph_quads(graph)
-        }
-    }
-
     #[test]
     fn a_failed_commit_names_every_file_it_held_and_stores_none_of_them() {
         let (kb, dir) = corpus(6);
         let inner = EmbeddedStore::in_memory().expect("store");
-        let store = FailingCommits(&inner);
+        let store = crate::store::FaultyStore {
+            inner: &inner,
+            refuse_document: None,
+            refuse_commits: true,
+        };
         let report =
             ingest_paths_with(&store, &kb, &[dir.path().to_path_buf()], 2).expect("ingest");
         assert!(report.new.is_empty());

@@ -311,71 +311,6 @@ mod tests {
         assert!(again.documents[0].is_empty() && !again.documents[0].rewritten);
     }
 
-    /// A store whose writes of one document fail, to show that a failure is reported and
-    /// neither stops the batch nor touches that document's graph.
-    struct FailingWrites<'a> {
-        inner: &'a EmbeddedStore,
-        refuse: NamedNode,
-    }
-
-    impl GraphStore for FailingWrites<'_> {
-        fn document_state(
-            &self,
-            source: &str,
-            doc: &NamedNode,
-        ) -> Result<crate::store::DocumentState, StoreError> {
-            self.inner.document_state(source, doc)
-        }
-        fn put_document(
-            &self,
-            doc: &NamedNode,
-            replaces: &[NamedNode],
-            quads: &[Quad],
-        ) -> Result<(), StoreError> {
-            if *doc == self.refuse {
-                return Err(StoreError::Storage("disk full (test)".into()));
-            }
-            self.inner.put_document(doc, replaces, quads)
-        }
-        fn bulk(&self) -> Box<dyn crate::store::BulkWrite + '_> {
-            self.inner.bulk()
-        }
-        fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
-            self.inner.put_graph(graph, quads)
-        }
-        fn select(&self, sparql: &str) -> Result<crate::store::Table, StoreError> {
-            self.inner.select(sparql)
-        }
-        fn construct(&self, sparql: &str) -> Result<Vec<oxigraph::model::Triple>, StoreError> {
-            self.inner.construct(sparql)
-        }
-        fn query_to(
-            &self,
-            sparql: &str,
-            format: crate::store::ResultFormat,
-            out: &mut dyn std::io::Write,
-        ) -> Result<(), StoreError> {
-            self.inner.query_to(sparql, format, out)
-        }
-        fn export(
-            &self,
-            format: oxigraph::io::RdfFormat,
-            graph: Option<&NamedNode>,
-            out: &mut dyn std::io::Write,
-        ) -> Result<(), StoreError> {
-            self.inner.export(format, graph, out)
-        }
-        fn stats(&self) -> Result<crate::store::Stats, StoreError> {
-            self.inner.stats()
-        }
-        fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
-            self.inner.graph_quads(graph)
-        }
-        fn documents(&self) -> Result<Vec<(NamedNode, String)>, StoreError> {
-            self.inner.documents()
-        }
-    }
-
     #[test]
     fn a_failed_write_is_reported_and_leaves_its_graph_alone() {
         let kb = Knowledge::load(&[]).expect("knowledge");
@@ -400,9 +335,11 @@ mod tests {
             ),
         ])
         .expect("knowledge with extension");
-        let failing = FailingWrites {
+        // A store whose write of the first document fails (a full disk).
+        let failing = crate::store::FaultyStore {
             inner: &store,
-            refuse: first.clone(),
+            refuse_document: Some(first.clone()),
+            refuse_commits: false,
         };
         let report = reextract(&failing, &kb2).expect("the batch runs");
         assert_eq!(report.failed.len(), 1, "{:?}", report.failed);

@@ -674,6 +674,89 @@ pub fn shorten(n: NamedNodeRef<'_>) -> String {
     format!("<{s}>")
 }
 
+/// A store for tests whose writes fail where told to (a full disk), reading and every
+/// other write going to a real store.
+#[cfg(test)]
+pub(crate) struct FaultyStore<'a> {
+    pub inner: &'a EmbeddedStore,
+    /// The document whose transaction fails.
+    pub refuse_document: Option<NamedNode>,
+    /// Whether bulk writes fail at their commit.
+    pub refuse_commits: bool,
+}
+
+#[cfg(test)]
+struct RefusedCommit;
+
+#[cfg(test)]
+impl BulkWrite for RefusedCommit {
+    fn add(&mut self, _: Vec<DocumentWrite>) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn commit(self: Box<Self>) -> Result<(), StoreError> {
+        Err(StoreError::Storage("no space left on device (test)".into()))
+    }
+}
+
+#[cfg(test)]
+impl GraphStore for FaultyStore<'_> {
+    fn document_state(&self, source: &str, doc: &NamedNode) -> Result<DocumentState, StoreError> {
+        self.inner.document_state(source, doc)
+    }
+    fn put_document(
+        &self,
+        doc: &NamedNode,
+        replaces: &[NamedNode],
+        quads: &[Quad],
+    ) -> Result<(), StoreError> {
+        if self.refuse_document.as_ref() == Some(doc) {
+            return Err(StoreError::Storage("disk full (test)".into()));
+        }
+        self.inner.put_document(doc, replaces, quads)
+    }
+    fn documents(&self) -> Result<Vec<(NamedNode, String)>, StoreError> {
+        self.inner.documents()
+    }
+    fn bulk(&self) -> Box<dyn BulkWrite + '_> {
+        if self.refuse_commits {
+            Box::new(RefusedCommit)
+        } else {
+            self.inner.bulk()
+        }
+    }
+    fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
+        self.inner.put_graph(graph, quads)
+    }
+    fn select(&self, sparql: &str) -> Result<Table, StoreError> {
+        self.inner.select(sparql)
+    }
+    fn construct(&self, sparql: &str) -> Result<Vec<Triple>, StoreError> {
+        self.inner.construct(sparql)
+    }
+    fn query_to(
+        &self,
+        sparql: &str,
+        format: ResultFormat,
+        out: &mut dyn Write,
+    ) -> Result<(), StoreError> {
+        self.inner.query_to(sparql, format, out)
+    }
+    fn export(
+        &self,
+        format: RdfFormat,
+        graph: Option<&NamedNode>,
+        out: &mut dyn Write,
+    ) -> Result<(), StoreError> {
+        self.inner.export(format, graph, out)
+    }
+    fn stats(&self) -> Result<Stats, StoreError> {
+        self.inner.stats()
+    }
+    fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
+        self.inner.graph_quads(graph)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
