@@ -286,11 +286,7 @@ impl<'s> Writer<'s> {
         self.batch_quads += quads.len();
         self.pending
             .push((path.to_path_buf(), doc.clone(), entities, quads.len()));
-        self.batch.push(DocumentWrite {
-            doc,
-            replaces,
-            quads,
-        });
+        self.batch.push(DocumentWrite { doc, quads });
         if self.batch_quads >= BATCH_QUADS {
             self.send(index, report);
         }

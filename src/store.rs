@@ -64,13 +64,12 @@ pub enum DocumentState {
     New { replaces: Vec<NamedNode> },
 }
 
-/// A document's graph ready to be written.
+/// A new document's graph ready for a bulk write (a document that replaces older ones goes
+/// through `GraphStore::put_document` instead).
 #[derive(Debug, Clone)]
 pub struct DocumentWrite {
     /// The document IRI, which names its graph.
     pub doc: NamedNode,
-    /// Older documents read from the same source, removed in the same write.
-    pub replaces: Vec<NamedNode>,
     pub quads: Vec<Quad>,
 }
 
@@ -779,11 +778,7 @@ mod tests {
                 g.clone(),
             ));
         }
-        DocumentWrite {
-            doc: d,
-            replaces: Vec::new(),
-            quads,
-        }
+        DocumentWrite { doc: d, quads }
     }
 
     #[test]
@@ -814,10 +809,13 @@ mod tests {
         }
 
         // A new version of b.txt replaces document 2 and leaves the others alone.
-        let mut newer = doc(4, "b.txt", 1);
-        newer.replaces = vec![batch[1].doc.clone()];
+        let newer = doc(4, "b.txt", 1);
         store
-            .put_document(&newer.doc, &newer.replaces, &newer.quads)
+            .put_document(
+                &newer.doc,
+                std::slice::from_ref(&batch[1].doc),
+                &newer.quads,
+            )
             .expect("replace");
         let mut bulk = store.bulk();
         bulk.add(vec![doc(5, "d.txt", 2)]).expect("add");
@@ -880,18 +878,16 @@ mod tests {
         assert_eq!(count(&store, fr), 1);
 
         // a.txt changes and no longer states FR or JP: FR goes, JP stays (b.txt states it).
-        let mut a2 = stating(3, "a.txt", &["DE"]);
-        a2.replaces = vec![a.doc.clone()];
+        let a2 = stating(3, "a.txt", &["DE"]);
         store
-            .put_document(&a2.doc, &a2.replaces, &a2.quads)
+            .put_document(&a2.doc, std::slice::from_ref(&a.doc), &a2.quads)
             .expect("replace");
         assert_eq!(count(&store, jp), 1);
         assert_eq!(count(&store, fr), 0, "no graph states FR any more");
         // b.txt changes too: JP goes.
-        let mut b2 = stating(4, "b.txt", &["DE"]);
-        b2.replaces = vec![b.doc.clone()];
+        let b2 = stating(4, "b.txt", &["DE"]);
         store
-            .put_document(&b2.doc, &b2.replaces, &b2.quads)
+            .put_document(&b2.doc, std::slice::from_ref(&b.doc), &b2.quads)
             .expect("replace");
         assert_eq!(count(&store, jp), 0);
         let de = "SELECT (COUNT(*) AS ?n) WHERE { ?s sk:isoCode \"DE\" }";
