@@ -13,6 +13,7 @@
 
 mod entities;
 mod mentions;
+mod quotation;
 mod quotes;
 mod relations;
 pub mod tokens;

@@ -3,7 +3,7 @@
 //! before, and a quote that runs over paragraphs.
 
 use super::mentions::Found;
-use super::relations::quote_ranges;
+use super::quotation::quote_ranges;
 use super::{Entities, EntityType, Extractor, Quote};
 use crate::reading::Release;
 use std::ops::Range;
@@ -133,7 +133,7 @@ fn last_len(q: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::relations::is_quotation;
+    use super::super::quotation::is_quotation;
 
     #[test]
     fn names_in_quotes_are_not_quotations() {
