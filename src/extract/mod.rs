@@ -7,15 +7,15 @@
 //! 2. `mentions`: names in each sentence, read against the gazetteers and the ontology's
 //!    head words, turned into entities of the document (`Entities` merges forms that name
 //!    one thing: "Brig. Gen. Anthony J. Mastalir", "Mastalir");
-//! 3. `relations`: the genre's ways of stating who heads what, what belongs to whom, who
-//!    took part in which event, and so on;
+//! 3. `rules`: the genre's ways of stating who heads what, what belongs to whom, who took
+//!    part in which event, and so on, one rule each, run in a cascade;
 //! 4. `quotes`: quotations and their speakers.
 
 mod entities;
 mod mentions;
 mod quotation;
 mod quotes;
-mod relations;
+mod rules;
 pub mod tokens;
 
 pub use entities::{slug, Entities};
@@ -235,11 +235,9 @@ impl<'k> Extractor<'k> {
         let mut ents = Entities::default();
         let found = mentions::find(self, release, &sentences, &mut ents);
         let mut metadata = mentions::metadata(self, release, &mut ents);
-        let mut rels = relations::Relations::default();
-        relations::extract(self, release, &sentences, &found, &mut ents, &mut rels);
-        relations::byline(self, release, &metadata, &mut ents, &mut rels);
+        let rels = rules::extract(self, release, &sentences, &found, &metadata, &mut ents);
         let mut quotes = quotes::extract(self, release, &found, &ents);
-        let (entities, relations, map) = ents.finish(rels.into_vec());
+        let (entities, relations, map) = ents.finish(rels);
         for id in [
             &mut metadata.author,
             &mut metadata.publisher,

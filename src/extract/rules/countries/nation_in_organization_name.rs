@@ -1,0 +1,30 @@
+//! An organization whose name prints a nation ("Finnish Space Agency", "U.S. Space Force")
+//! belongs to it (the gazetteer's nation for a known organization, when the name prints
+//! it).
+
+use super::super::context::Ctx;
+use super::super::{Example, Reads, Rule, Run};
+use super::nations::of_organization;
+use crate::extract::{EntityType, Predicate};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "nation-in-organization-name",
+    reads: &[Reads::Mentions(EntityType::Organization), Reads::Gazetteer],
+    states: &[Predicate::Country],
+    run: Run::Entity(run),
+    examples: &[Example {
+        text: "Agency grows\n\nHELSINKI, Finland (May 6, 2025) -- The Finnish Orbital Agency opened a new office on Monday.\n",
+        yields: &[("Finnish Orbital Agency", Predicate::Country, "Finland")],
+        absent: &[],
+    }],
+};
+
+fn run(c: &mut Ctx<'_, '_>, id: usize) {
+    if c.kind(id) != EntityType::Organization {
+        return;
+    }
+    let ev = c.first_sentence_of(id);
+    if let Some((n, true)) = of_organization(c, id) {
+        c.facts.add(id, Predicate::Country, n, &ev);
+    }
+}

@@ -1,0 +1,106 @@
+//! The nations of organizations: the gazetteer's, else a nation printed in the name ("Japan
+//! Ministry of Defense", "Italian Air Force"); the nation's entity in the release, created
+//! when a name prints it.
+
+use super::super::context::Ctx;
+use crate::extract::{Entity, EntityType};
+use crate::knowledge::{Entry, NationForm};
+
+/// Kinds of `data/organizations.tsv` that are bodies of a state as a whole: their nation is
+/// plain once the release names it. Offices and units are parts of another body; companies,
+/// universities and international bodies belong to no one nation.
+pub(crate) const STATE_BODIES: &[&str] = &["agency", "ministry", "department", "command"];
+
+/// The nation an organization belongs to: the gazetteer's, else a nation printed in its
+/// name.
+fn organization_nation(c: &Ctx<'_, '_>, e: &Entity) -> Option<usize> {
+    let kb = c.ex.kb;
+    let known = e
+        .key
+        .strip_prefix("org/")
+        .and_then(|k| kb.organization_by_id(k))
+        .and_then(|o| o.nation.clone())
+        .and_then(|iso| kb.nation_by_iso(&iso).map(|(i, _)| i));
+    known.or_else(|| {
+        std::iter::once(&e.name)
+            .chain(e.aliases.iter())
+            .find_map(|form| {
+                let ws: Vec<&str> = form.split_whitespace().collect();
+                // "Special Operations Command Korea": a region named last is the region
+                // served, not the owner ("Ministry of Defence of Japan" is owned).
+                let owner_words = match ws.as_slice() {
+                    [rest @ .., before, _] if ws.len() > 2 && *before != "of" => rest.len() + 1,
+                    _ => ws.len(),
+                };
+                ws[..owner_words].iter().find_map(|w| {
+                    kb.lookup(w.trim_end_matches("’s"))
+                        .iter()
+                        .find_map(|x| match x {
+                            Entry::Nation(n, _) => Some(*n),
+                            _ => None,
+                        })
+                })
+            })
+    })
+}
+
+/// Whether one of an entity's printed names holds a form of nation `ni` ("U.S." in "U.S.
+/// Space Force").
+fn names_contain_nation(c: &Ctx<'_, '_>, e: &Entity, ni: usize) -> bool {
+    let kb = c.ex.kb;
+    std::iter::once(&e.name).chain(e.aliases.iter()).any(|f| {
+        f.split(|ch: char| ch.is_whitespace() || ch == '-')
+            .any(|w| {
+                kb.lookup(w.trim_end_matches("’s"))
+                    .contains(&Entry::Nation(ni, NationForm::Name))
+                    || kb
+                        .lookup(w)
+                        .contains(&Entry::Nation(ni, NationForm::Demonym))
+            })
+    })
+}
+
+/// The entity of nation `ni` in this release, added when `create` (its name is printed
+/// inside another name).
+pub(crate) fn nation_entity(c: &mut Ctx<'_, '_>, ni: usize, create: bool) -> Option<usize> {
+    let n = &c.ex.kb.nations[ni];
+    let key = format!("nation/{}", n.iso2);
+    if let Some(id) = c.ents.by_key(&key) {
+        return Some(id);
+    }
+    if !create {
+        return None;
+    }
+    let id = c
+        .ents
+        .add(EntityType::Nation, &key, &n.name.clone(), "", 0..0);
+    c.ents.get_mut(id).nation = Some(ni);
+    c.ents.get_mut(id).standalone = false;
+    Some(id)
+}
+
+/// The nation entity of organization `id` and whether its own name prints it, read once:
+/// the first read (in the entity pass) creates the nation when the name prints it, and
+/// later rules read what it found (`Ctx::org_nations`).
+pub(crate) fn of_organization(c: &mut Ctx<'_, '_>, id: usize) -> Option<(usize, bool)> {
+    if let Some(&known) = c.org_nations.get(&id) {
+        return known;
+    }
+    let e = c.ents.get(id).clone();
+    let found = organization_nation(c, &e).and_then(|ni| {
+        let printed = names_contain_nation(c, &e, ni);
+        nation_entity(c, ni, printed).map(|n| (n, printed))
+    });
+    c.org_nations.insert(id, found);
+    found
+}
+
+/// Whether the organization is a known state body (not a company or an office within one).
+pub(crate) fn is_state_body(c: &Ctx<'_, '_>, id: usize) -> bool {
+    c.ents
+        .get(id)
+        .key
+        .strip_prefix("org/")
+        .and_then(|k| c.ex.kb.organization_by_id(k))
+        .is_some_and(|o| STATE_BODIES.contains(&o.kind.as_str()))
+}

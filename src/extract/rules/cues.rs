@@ -1,0 +1,40 @@
+//! Cue look-ups beyond "is there a cue of this role at word i" (`Knowledge::cue_at`): cues
+//! said after an agent, and cues that name the agent after them ("hosted by X", "at the
+//! invitation of X").
+
+use super::context::Ctx;
+use crate::knowledge::Cue;
+
+/// Whether `words` hold a cue of `role` anywhere.
+pub(crate) fn says(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
+    c.ex.kb.has_cue(role, words)
+}
+
+/// Whether the words after an agent say it does `role`: cues that end in "of" ("at the
+/// invitation of") name the agent after them, not before.
+pub(crate) fn says_after(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
+    c.ex.kb.cues.get(&role).is_some_and(|cues| {
+        cues.iter()
+            .filter(|cue| cue.last().is_none_or(|w| w != "of"))
+            .any(|cue| words.windows(cue.len()).any(|w| w == &cue[..]))
+    })
+}
+
+/// Whether `before` (the words before an agent) ends with "<cue of role> by" or with a cue
+/// of `role` ending in "of" ("at the invitation of").
+pub(crate) fn by_cue(c: &Ctx<'_, '_>, role: Cue, before: &[String]) -> bool {
+    // "hosted by X", "hosted on 1 December 2023 by X": the cue among the words before
+    // "by", in the same clause.
+    let n = before.len();
+    let clause_start = before[..n.saturating_sub(1)]
+        .iter()
+        .rposition(|w| matches!(w.as_str(), "," | ";"))
+        .map_or(0, |p| p + 1);
+    (n >= 1
+        && before[n - 1] == "by"
+        && (clause_start..n - 1).any(|i| c.ex.kb.cue_at(role, &before[..n - 1], i).is_some()))
+        || c.ex.kb.cues.get(&role).is_some_and(|cues| {
+            cues.iter()
+                .any(|cue| cue.last().is_some_and(|w| w == "of") && before.ends_with(cue))
+        })
+}

@@ -1,0 +1,84 @@
+//! The nations, organizations and persons of the clause telling an event take part in it
+//! ("Norway and Finland took part in the Polar Lantern Exercise"), unless they host or lead it,
+//! are where it took place, are named as someone's organization, or qualify a name ("U.S.
+//! Ambassador", "the Finnish part"); and only when the sentence tells participation (not
+//! when it only tells again an event of a kind already told).
+
+use super::super::context::Ctx;
+use super::super::{Example, Reads, Rule, Run};
+use super::arguments::{before, free, nation_located, posted};
+use super::host_verb::hosts;
+use super::lead_verb::leads;
+use super::Clause;
+use crate::extract::{EntityType, Predicate};
+use crate::knowledge::Cue;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "agent-in-event-sentence",
+    reads: &[
+        Reads::Mentions(EntityType::Nation),
+        Reads::Mentions(EntityType::Organization),
+        Reads::Mentions(EntityType::Person),
+        Reads::Cue(Cue::Host),
+        Reads::Cue(Cue::Lead),
+        Reads::Cue(Cue::Participation),
+        Reads::Triggers,
+        Reads::Dateline,
+        Reads::Facts(Predicate::Heads),
+        Reads::Facts(Predicate::MemberOf),
+    ],
+    states: &[Predicate::Participant],
+    run: Run::ClauseMention(run),
+    examples: &[Example {
+        text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise with the Arctic Space Command on May 8.\n",
+        yields: &[
+            ("Polar Lantern Exercise", Predicate::Participant, "Norway"),
+            ("Polar Lantern Exercise", Predicate::Participant, "Finland"),
+            (
+                "Polar Lantern Exercise",
+                Predicate::Participant,
+                "Arctic Space Command",
+            ),
+        ],
+        absent: &[],
+    }],
+};
+
+fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
+    let m = &clause.mentions[mi];
+    if !clause.plain || !free(c, m) {
+        return;
+    }
+    let takes_part = match c.kind(m.entity) {
+        EntityType::Nation => {
+            // "U.S. Ambassador", "the United States’ part", "a visit to Japan": the nation
+            // qualifies a name or is a destination, it does not take part.
+            let next_raw = clause
+                .view
+                .sentence
+                .tokens
+                .get(m.toks.end)
+                .map(|t| t.text(c.text))
+                .unwrap_or("");
+            let modifier = next_raw.chars().next().is_some_and(char::is_uppercase)
+                || matches!(next_raw, "’s" | "'s" | "’" | "'" | "-")
+                || before(clause, m, 1).first().map(String::as_str) == Some("to");
+            !nation_located(c, clause, m)
+                && !hosts(c, clause, mi)
+                && !posted(c, clause, m)
+                && !modifier
+        }
+        EntityType::Organization | EntityType::Person => {
+            !posted(c, clause, m) && !hosts(c, clause, mi) && !leads(c, clause, mi)
+        }
+        _ => false,
+    };
+    if takes_part {
+        c.facts.add(
+            clause.event,
+            Predicate::Participant,
+            m.entity,
+            &clause.view.span,
+        );
+    }
+}

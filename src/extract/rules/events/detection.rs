@@ -1,0 +1,358 @@
+//! Which event a sentence tells. Named ones (typed by their head word) and ones described by
+//! a trigger ("signed", "ceremony", "met"); "the event", "the ceremony" and "this
+//! collaboration" refer back to the event last told, and a trigger of a kind already told
+//! on the same day is that event again (most releases tell one ceremony, one signing, one
+//! visit). Detection states no facts: it finds the event and the clause that tells it, and
+//! the event rules read them.
+
+use super::super::context::{is_agent, Ctx, View};
+use super::super::programmes::referred::referred_programme;
+use super::super::Reads;
+use super::triggers::{find_trigger, Trigger};
+use super::{Clause, Telling};
+use crate::date::{find_dates, Date};
+use crate::extract::mentions::Mention;
+use crate::extract::{EntityType, Predicate};
+use crate::knowledge::{form_key, Cue};
+use std::ops::Range;
+
+/// The name detection reads facts under (it states none).
+pub(crate) const NAME: &str = "event detection";
+
+/// What detection reads: the dates and agreements the event rules stated for the events of
+/// earlier sentences (so it reads facts of rules that come after it in the cascade, from
+/// sentences before).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) const READS: &[Reads] = &[
+    Reads::Triggers,
+    Reads::HeadWords,
+    Reads::Cue(Cue::Participation),
+    Reads::Cue(Cue::Host),
+    Reads::Cue(Cue::Future),
+    Reads::Facts(Predicate::Date),
+    Reads::Facts(Predicate::Agreement),
+];
+
+/// How a sentence's event was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    Named,
+    ReferredTo,
+    SameKind,
+    Described,
+}
+
+/// The events told so far, sentence by sentence.
+pub(crate) struct Story {
+    last_event: Option<usize>,
+    seen: Vec<usize>,
+    /// Lowercase labels of the event classes: "the event", "the talks".
+    labels: Vec<String>,
+}
+
+/// "the ceremony", "this year’s exercise", "the two-day conference": a determiner and at
+/// most two lowercase modifiers before the word at `ti`.
+fn refers_back(c: &Ctx<'_, '_>, v: &View<'_>, ti: usize) -> bool {
+    let words = &v.words;
+    (1..=3.min(ti)).any(|back| {
+        matches!(words[ti - back].as_str(), "the" | "this" | "that" | "these")
+            && (ti - back + 1..ti).all(|k| {
+                let raw = v.raw(c.text, k);
+                raw.chars()
+                    .all(|ch| ch.is_lowercase() || ch.is_ascii_digit() || ch == '-')
+                    // "the next Dialogue" points to another, later occasion.
+                    && c.ex.kb.cue_at(Cue::Future, words, k).is_none()
+            })
+    })
+}
+
+impl Story {
+    pub fn new(c: &Ctx<'_, '_>) -> Self {
+        Self {
+            last_event: None,
+            seen: Vec::new(),
+            labels: c
+                .ex
+                .kb
+                .event_classes
+                .iter()
+                .map(|k| form_key(&k.label))
+                .collect(),
+        }
+    }
+
+    fn is_label(&self, w: &str) -> bool {
+        self.labels.iter().any(|l| l == w)
+    }
+
+    /// The event sentence `v` tells (a described one is created), and its clauses.
+    pub fn tell<'v>(&mut self, c: &mut Ctx<'_, '_>, v: &'v View<'v>) -> Telling<'v> {
+        let ms = &v.mentions;
+        let ev = v.span.clone();
+        let words = &v.words;
+        let toks = &v.sentence.tokens;
+        let trig = find_trigger(c, words, toks, ms);
+        let named: Vec<usize> = ms
+            .iter()
+            .filter(|m| c.kind(m.entity) == EntityType::Event)
+            .map(|m| m.entity)
+            .collect();
+        let anaphor = (1..words.len())
+            .any(|i| refers_back(c, v, i) && self.is_label(&words[i]) && !c.quoted(toks[i].start))
+            || c.ex.kb.has_cue(Cue::Participation, words);
+        // "this year’s participants were ...", "Attendees included ...".
+        let event = if let Some(&e) = named.first() {
+            if let Some(t) = &trig {
+                c.ents.get_mut(e).event_class.get_or_insert(t.class.clone());
+            }
+            Some((e, How::Named))
+        } else if let Some(t) = &trig {
+            self.described(c, v, t)
+        } else if anaphor {
+            self.last_event.map(|e| (e, How::ReferredTo))
+        } else {
+            None
+        };
+        if let Some((e, _)) = event {
+            if !self.seen.contains(&e) {
+                self.seen.push(e);
+            }
+        }
+        let Some((e, how)) = event else {
+            return Telling {
+                view: v,
+                event: None,
+                previous: self.last_event,
+                trigger: trig,
+                plain: false,
+                clauses: Vec::new(),
+            };
+        };
+        self.last_event = Some(e);
+        // A sentence that only refers back to the event ("SPACEFOR-KOR reports to ...")
+        // adds no participants unless it speaks of them ("Attendees included ...").
+        let participation = c.ex.kb.has_cue(Cue::Participation, words);
+        let plain = how != How::SameKind || participation;
+        // Who takes part is told in the clause of the event word: after the comma that
+        // closes it ("opened the event, the first since the Government decided ...",
+        // "activated X during a ceremony ..., assigning the unit to Y") other agents are
+        // named for other reasons. A list of attendees is all participation.
+        let event_at = trig
+            .as_ref()
+            .map(|t| t.at + t.len)
+            .or_else(|| ms.iter().find(|m| m.entity == e).map(|m| m.toks.end))
+            .or_else(|| {
+                (1..words.len())
+                    .find(|&i| refers_back(c, v, i) && self.is_label(&words[i]))
+                    .map(|i| i + 1)
+            });
+        // The clause ends at a comma that opens an appositive or a participle or relative
+        // clause (", the first since ...", ", assigning ...", ", which ..."); ", and Lt.
+        // Col. X assumed command" goes on telling the event.
+        let closes_clause = |i: usize| {
+            words[i] == ","
+                && words.get(i + 1).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "the" | "a" | "an" | "which" | "who" | "where" | "when" | "whose"
+                    ) || (w.ends_with("ing") && w.len() > 5)
+                })
+        };
+        let cut = event_at
+            .filter(|_| !participation)
+            .and_then(|at| (at..words.len()).find(|&i| closes_clause(i)));
+        // "The signing took place during Prime Minister X’s state visit to the United States
+        // at the invitation of President Y": the words after "during" tell another event,
+        // of the kind of the trigger they hold.
+        let during = event_at.and_then(|at| {
+            let d = (at..words.len()).find(|&i| words[i] == "during")?;
+            let t = find_trigger(c, &words[d + 1..], &toks[d + 1..], &[])?;
+            let own = c.ents.get(e).event_class.clone();
+            (own.as_deref() != Some(t.class.as_str())).then_some((d, t.class))
+        });
+        let in_clause: Vec<Mention> = ms
+            .iter()
+            .filter(|m| {
+                let agent = matches!(
+                    c.kind(m.entity),
+                    EntityType::Person | EntityType::Organization | EntityType::Nation
+                );
+                let before_cut = cut.is_none_or(|cut| m.toks.start < cut);
+                let before_during = during.as_ref().is_none_or(|(d, _)| m.toks.start < *d);
+                !agent || (before_cut && before_during)
+            })
+            .cloned()
+            .collect();
+        let mut clauses = vec![Clause {
+            event: e,
+            view: v,
+            mentions: in_clause,
+            plain,
+        }];
+        if let Some((d, class)) = during {
+            let after: Vec<Mention> = ms.iter().filter(|m| m.toks.start > d).cloned().collect();
+            let agents = after.iter().any(|m| is_agent(c.kind(m.entity)));
+            let known =
+                self.seen.iter().copied().find(|&x| {
+                    x != e && c.ents.get(x).event_class.as_deref() == Some(class.as_str())
+                });
+            let other = match known {
+                Some(x) => Some(x),
+                None if agents => Some(new_unnamed_event(c, &class, &ev, toks[d + 1].span())),
+                None => None,
+            };
+            if let Some(x) = other {
+                if !self.seen.contains(&x) {
+                    self.seen.push(x);
+                }
+                clauses.push(Clause {
+                    event: x,
+                    view: v,
+                    mentions: after,
+                    plain: true,
+                });
+            }
+        }
+        Telling {
+            view: v,
+            event: Some(e),
+            previous: None,
+            trigger: trig,
+            plain,
+            clauses,
+        }
+    }
+
+    /// The event a trigger tells in a sentence naming no event: the one it refers back to,
+    /// one of its kind already told, or a new described event.
+    fn described(&self, c: &mut Ctx<'_, '_>, v: &View<'_>, t: &Trigger) -> Option<(usize, How)> {
+        let ms = &v.mentions;
+        let ev = v.span.clone();
+        let words = &v.words;
+        let toks = &v.sentence.tokens;
+        let class = &t.class;
+        let reference = c.reference;
+        let agents = ms.iter().any(|m| is_agent(c.kind(m.entity)) && !m.inside);
+        let places = ms.iter().any(|m| {
+            c.kind(m.entity) == EntityType::Place
+                || (c.kind(m.entity) == EntityType::Nation
+                    && m.toks.start > 0
+                    && words[m.toks.start - 1] == "in")
+        });
+        let dates: Vec<Date> = find_dates(&c.text[ev.clone()], reference)
+            .into_iter()
+            .filter(|d| !c.quoted(ev.start + d.start))
+            .map(|d| d.date)
+            .collect();
+        let same_class_last = self
+            .last_event
+            .filter(|&e| c.ents.get(e).event_class.as_deref() == Some(class.as_str()));
+        // An event of this kind already described, on the same day or with no new date:
+        // most releases tell one ceremony, one signing, one visit.
+        // A signing of another agreement is another signing.
+        let sentence_agreement = ms
+            .iter()
+            .find(|m| c.kind(m.entity) == EntityType::Agreement)
+            .map(|m| m.entity)
+            .or_else(|| referred_programme(c, v));
+        // "activated in Hawaii in November", "signed in 2014": a month or a year other
+        // than the event's tells another occasion.
+        let raw: Vec<&str> = toks.iter().map(|t| t.text(c.text)).collect();
+        let months: Vec<u32> = raw
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| crate::date::month_number(w))
+            .collect();
+        let years: Vec<i32> = raw
+            .iter()
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<i32>().ok())
+            .filter(|y| (1900..2100).contains(y))
+            .collect();
+        let other_time = |c: &Ctx<'_, '_>, e: usize| {
+            c.facts.date_of(e).is_some_and(|d| {
+                (!months.is_empty() && !months.contains(&d.month))
+                    || (!years.is_empty() && !years.contains(&d.year))
+            })
+        };
+        // A date long before the release ("signed the original Accords on October 13,
+        // 2020" in a release of 2023) is history, not the release's event.
+        let historic = !dates.is_empty()
+            && reference.is_some_and(|r| dates.iter().all(|d| r.days_since(*d) > 60));
+        let same_kind = self.seen.iter().rev().copied().find(|&e| {
+            c.ents.get(e).event_class.as_deref() == Some(class.as_str())
+                && (dates.is_empty() || c.facts.date_of(e).is_none_or(|d| dates.contains(&d)))
+                && !(historic && c.facts.date_of(e).is_none())
+                && (!dates.is_empty() || !other_time(c, e))
+                && sentence_agreement.is_none_or(|a| {
+                    let own: Vec<usize> = c
+                        .facts
+                        .objects(e, Predicate::Agreement)
+                        .map(|o| c.ents.resolve(o))
+                        .collect();
+                    own.is_empty() || own.contains(&c.ents.resolve(a))
+                })
+        });
+        // "Speakers at the ceremony included ..." after a signing: the signing's
+        // ceremony, when the sentence tells who took part in or hosted it.
+        let about_participants =
+            c.ex.kb.has_cue(Cue::Participation, words) || c.ex.kb.has_cue(Cue::Host, words);
+        let referred = same_class_last.or(self.last_event.filter(|_| about_participants));
+        if let (true, Some(e)) = (refers_back(c, v, t.at), referred) {
+            Some((e, How::ReferredTo))
+        } else if let Some(e) = same_kind {
+            Some((e, How::SameKind))
+        } else if dates.is_empty()
+            && self.seen.iter().any(|&e| {
+                c.ents.get(e).event_class.as_deref() == Some(class.as_str()) && other_time(c, e)
+            })
+        {
+            // An earlier occasion of the same kind, told in passing without its day:
+            // not the release's event, and too vague to record.
+            None
+        } else if !v.sentence.is_title
+            && agents
+            && (places || !dates.is_empty() || (refers_back(c, v, t.at) && about_participants))
+        {
+            Some((
+                new_unnamed_event(c, class, &ev, toks[t.at].span()),
+                How::Described,
+            ))
+        } else {
+            None
+        }
+    }
+}
+
+/// A new event without a proper name, of `class`, told by sentence `ev` at `at`.
+fn new_unnamed_event(
+    c: &mut Ctx<'_, '_>,
+    class: &str,
+    ev: &Range<usize>,
+    at: Range<usize>,
+) -> usize {
+    let label =
+        c.ex.kb
+            .event_class(class)
+            .map(|k| k.label.clone())
+            .unwrap_or_else(|| "Event".into());
+    let n = c.ents.ids().filter(|&i| c.ents.get(i).unnamed).count();
+    let key = format!("local/event-{n}");
+    let name = format!("{} ({})", label, snippet(&c.text[ev.clone()]));
+    let id = c.ents.add(EntityType::Event, &key, &name, "", at);
+    let e = c.ents.get_mut(id);
+    e.unnamed = true;
+    e.aliases.clear();
+    e.event_class = Some(class.to_string());
+    id
+}
+
+/// The first ten words of a sentence.
+fn snippet(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().take(10).collect();
+    let mut out = words.join(" ");
+    if s.split_whitespace().count() > 10 {
+        out.push_str(" …");
+    }
+    out
+}

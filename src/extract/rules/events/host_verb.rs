@@ -1,0 +1,72 @@
+//! An agent said to host the event told by its clause: a cue of role `host` after it
+//! ("Norway hosted the Polar Lantern Exercise"), or before it with "by" or ending in "of"
+//! ("hosted by NASA", "at the invitation of Finland") hosts it ("hosted by the X" does not:
+//! the words before the agent must end with "by"). A nation that is where the event took
+//! place, and an organization the sentence names as someone's, do not.
+
+use super::super::context::Ctx;
+use super::super::cues::{by_cue, says_after};
+use super::super::{Example, Reads, Rule, Run};
+use super::arguments::{agent_words, free, nation_located, posted};
+use super::Clause;
+use crate::extract::{EntityType, Predicate};
+use crate::knowledge::Cue;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "host-verb",
+    reads: &[
+        Reads::Mentions(EntityType::Nation),
+        Reads::Mentions(EntityType::Organization),
+        Reads::Mentions(EntityType::Person),
+        Reads::Cue(Cue::Host),
+        Reads::Triggers,
+        Reads::Dateline,
+        Reads::Facts(Predicate::Heads),
+        Reads::Facts(Predicate::MemberOf),
+    ],
+    states: &[Predicate::Host],
+    run: Run::ClauseMention(run),
+    examples: &[
+        Example {
+            text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Finland hosted the Polar Lantern Exercise on May 8.\n",
+            yields: &[("Polar Lantern Exercise", Predicate::Host, "Finland")],
+            absent: &[],
+        },
+        Example {
+            text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- The Polar Lantern Exercise was hosted by NASA on May 8.\n",
+            yields: &[(
+                "Polar Lantern Exercise",
+                Predicate::Host,
+                "National Aeronautics and Space Administration",
+            )],
+            absent: &[],
+        },
+    ],
+};
+
+/// Whether the clause says the agent at `mi` hosts its event.
+pub(crate) fn hosts(c: &Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) -> bool {
+    let m = &clause.mentions[mi];
+    let words = &clause.view.words;
+    match c.kind(m.entity) {
+        EntityType::Nation => {
+            let next_words = &words[m.toks.end..(m.toks.end + 4).min(words.len())];
+            free(c, m) && !nation_located(c, clause, m) && says_after(c, Cue::Host, next_words)
+        }
+        EntityType::Organization | EntityType::Person => {
+            free(c, m) && !posted(c, clause, m) && {
+                let w = agent_words(c, clause, m);
+                by_cue(c, Cue::Host, w.before) || says_after(c, Cue::Host, w.after)
+            }
+        }
+        _ => false,
+    }
+}
+
+fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
+    if hosts(c, clause, mi) {
+        let m = &clause.mentions[mi];
+        c.facts
+            .add(clause.event, Predicate::Host, m.entity, &clause.view.span);
+    }
+}

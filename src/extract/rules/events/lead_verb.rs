@@ -1,0 +1,52 @@
+//! A person said to lead the event told by their clause: a cue of role `lead` after them
+//! ("Col. Juha Mäki led the Finnish delegation"), or before them with "by" ("led by Col.
+//! Juha Mäki"). A host is not also the leader (`host-verb` comes first).
+
+use super::super::context::Ctx;
+use super::super::cues::{by_cue, says_after};
+use super::super::{Example, Reads, Rule, Run};
+use super::arguments::{agent_words, free, posted};
+use super::host_verb::hosts;
+use super::Clause;
+use crate::extract::{EntityType, Predicate};
+use crate::knowledge::Cue;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "lead-verb",
+    reads: &[
+        Reads::Mentions(EntityType::Person),
+        Reads::Cue(Cue::Lead),
+        Reads::Cue(Cue::Host),
+        Reads::Dateline,
+        Reads::Facts(Predicate::Heads),
+        Reads::Facts(Predicate::MemberOf),
+    ],
+    states: &[Predicate::Leader],
+    run: Run::ClauseMention(run),
+    examples: &[Example {
+        text: "Talks held\n\nHELSINKI, Finland (May 9, 2025) -- The Finland-Norway Space Talks, led by Col. Juha Mäki, took place in Helsinki on May 8.\n",
+        yields: &[("Finland-Norway Space Talks", Predicate::Leader, "Juha Mäki")],
+        absent: &[],
+    }],
+};
+
+/// Whether the clause says the person at `mi` leads its event.
+pub(crate) fn leads(c: &Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) -> bool {
+    let m = &clause.mentions[mi];
+    c.kind(m.entity) == EntityType::Person
+        && free(c, m)
+        && !posted(c, clause, m)
+        && !hosts(c, clause, mi)
+        && {
+            let w = agent_words(c, clause, m);
+            by_cue(c, Cue::Lead, w.before) || says_after(c, Cue::Lead, w.after)
+        }
+}
+
+fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
+    if leads(c, clause, mi) {
+        let m = &clause.mentions[mi];
+        c.facts
+            .add(clause.event, Predicate::Leader, m.entity, &clause.view.span);
+    }
+}

@@ -1,0 +1,43 @@
+//! A place printed after "at", "in" or "near" in the clause telling an event, or after a
+//! trigger and "to" ("a visit to Andøya Spaceport"), is where the event took place.
+
+use super::super::context::Ctx;
+use super::super::{Example, Reads, Rule, Run};
+use super::arguments::before;
+use super::triggers::trigger_to;
+use super::Clause;
+use crate::extract::{EntityType, Predicate};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "place-in-event-sentence",
+    reads: &[
+        Reads::Mentions(EntityType::Place),
+        Reads::Triggers,
+    ],
+    states: &[Predicate::Location],
+    run: Run::ClauseMention(run),
+    examples: &[Example {
+        text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise at Esrange Space Center on May 8.\n",
+        yields: &[("Polar Lantern Exercise", Predicate::Location, "Esrange Space Center")],
+        absent: &[],
+    }],
+};
+
+fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
+    let m = &clause.mentions[mi];
+    if c.kind(m.entity) != EntityType::Place {
+        return;
+    }
+    let located = before(clause, m, 3)
+        .iter()
+        .any(|w| matches!(w.as_str(), "at" | "in" | "near"))
+        || trigger_to(c, &clause.view.words, m.toks.start);
+    if located {
+        c.facts.add(
+            clause.event,
+            Predicate::Location,
+            m.entity,
+            &clause.view.span,
+        );
+    }
+}

@@ -1,0 +1,83 @@
+//! Event triggers: the words of the ontology's event classes (`sk:trigger`) that tell an
+//! event ("signed", "ceremony", "met"), found outside quotations and names.
+
+use super::super::context::Ctx;
+use crate::extract::mentions::Mention;
+use crate::extract::tokens::Token;
+
+/// A trigger: where it stands in the sentence, how many words it has, and the event class
+/// it tells (a later trigger of a subclass refines it).
+#[derive(Debug, Clone)]
+pub(crate) struct Trigger {
+    pub at: usize,
+    pub len: usize,
+    pub class: String,
+}
+
+/// The first trigger of an event class outside quotes and names.
+pub(crate) fn find_trigger(
+    c: &Ctx<'_, '_>,
+    words: &[String],
+    toks: &[Token],
+    ms: &[Mention],
+) -> Option<Trigger> {
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    for i in 0..words.len() {
+        if c.quoted(toks[i].start) {
+            continue;
+        }
+        for (phrase, class) in &c.ex.lexicon.triggers {
+            if i + phrase.len() <= words.len() && words[i..i + phrase.len()] == phrase[..] {
+                // Inside a name ("Space Symposium") the name carries the event; a described
+                // agreement ("a data-sharing agreement") is no name.
+                let in_name = ms.iter().any(|m| {
+                    m.toks.contains(&i)
+                        && c.text[m.span.clone()]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                });
+                if in_name {
+                    continue;
+                }
+                found.push((i, phrase.len(), class.clone()));
+                break;
+            }
+        }
+    }
+    // The first trigger places the event; a later one of a subclass ("signed a data-sharing
+    // agreement": a data-sharing signing) gives its kind.
+    let (i, n, class) = found.first()?.clone();
+    let kb = c.ex.kb;
+    let specific = found
+        .iter()
+        .skip(1)
+        .filter(|(_, _, k)| *k != class && kb.is_event_subclass(k, &class))
+        .map(|(_, _, k)| k.clone())
+        .next_back()
+        .unwrap_or(class);
+    Some(Trigger {
+        at: i,
+        len: n,
+        class: specific,
+    })
+}
+
+/// "a visit to Washington", "a trip to the Philippines": whether the word at `at` follows a
+/// trigger and "to" (the place is where the event took place).
+pub(crate) fn trigger_to(c: &Ctx<'_, '_>, words: &[String], at: usize) -> bool {
+    if at < 2 {
+        return false;
+    }
+    let to = if words[at - 1] == "the" {
+        at - 2
+    } else {
+        at - 1
+    };
+    words.get(to).is_some_and(|w| w == "to")
+        && c.ex
+            .lexicon
+            .triggers
+            .iter()
+            .any(|(phrase, _)| to >= phrase.len() && words[to - phrase.len()..to] == phrase[..])
+}

@@ -1,0 +1,53 @@
+//! Known parents: when one sentence names an organization and the parent the gazetteer
+//! gives it, the nesting is stated with that sentence as evidence ("NASA and its Jet
+//! Propulsion Laboratory ..."). Named apart, the release does not state it.
+
+use super::super::context::Ctx;
+use super::super::{Example, Reads, Rule, Run};
+use crate::extract::{EntityType, Predicate};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "known-parent",
+    reads: &[Reads::Mentions(EntityType::Organization), Reads::Gazetteer],
+    states: &[Predicate::SubOrganizationOf],
+    run: Run::Document(run),
+    examples: &[Example {
+        text: "Commerce talks\n\nWASHINGTON (May 6, 2025) -- NOAA and the Office of Space Commerce briefed satellite operators on Tuesday.\n",
+        yields: &[(
+            "Office of Space Commerce",
+            Predicate::SubOrganizationOf,
+            "National Oceanic and Atmospheric Administration",
+        )],
+        absent: &[],
+    }],
+};
+
+fn run(c: &mut Ctx<'_, '_>) {
+    let kb = c.ex.kb;
+    let ids: Vec<usize> = c
+        .ents
+        .ids()
+        .filter(|&i| c.kind(i) == EntityType::Organization)
+        .collect();
+    for &id in &ids {
+        let key = c.ents.get(id).key.clone();
+        let Some(org) = key
+            .strip_prefix("org/")
+            .and_then(|k| kb.organization_by_id(k))
+        else {
+            continue;
+        };
+        let Some(parent) = org.parent.clone() else {
+            continue;
+        };
+        if let Some(pid) = c.ents.by_key(&format!("org/{parent}")) {
+            let together = c.views.iter().find(|v| {
+                v.mentions.iter().any(|m| m.entity == c.ents.resolve(id))
+                    && v.mentions.iter().any(|m| m.entity == pid)
+            });
+            if let Some(v) = together {
+                c.facts.add(id, Predicate::SubOrganizationOf, pid, &v.span);
+            }
+        }
+    }
+}

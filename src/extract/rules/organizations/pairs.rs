@@ -1,0 +1,33 @@
+//! Two organizations named in one sentence, the second after the first, with the words
+//! between them: what the organization rules over pairs read.
+
+use super::super::context::{Ctx, View};
+use crate::extract::mentions::Mention;
+use crate::extract::EntityType;
+
+/// Two organizations of a sentence and what is printed between them.
+pub(crate) struct Pair<'v> {
+    pub a: &'v Mention,
+    pub b: &'v Mention,
+    /// The words between them (at most twelve).
+    pub between: &'v [String],
+}
+
+/// The mentions at `i` and `j` as a pair of distinct organizations, neither inside another
+/// name, the second after the first and at most twelve words apart ("Space Force" inside a
+/// longer run has nothing between).
+pub(crate) fn organizations<'v>(
+    c: &Ctx<'_, '_>,
+    v: &'v View<'_>,
+    i: usize,
+    j: usize,
+) -> Option<Pair<'v>> {
+    let (a, b) = (&v.mentions[i], &v.mentions[j]);
+    let orgs = c.kind(a.entity) == EntityType::Organization
+        && c.kind(b.entity) == EntityType::Organization;
+    if !orgs || a.inside || b.inside || a.entity == b.entity || b.toks.start < a.toks.end {
+        return None;
+    }
+    let between = &v.words[a.toks.end..b.toks.start];
+    (between.len() <= 12).then_some(Pair { a, b, between })
+}

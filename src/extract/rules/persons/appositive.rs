@@ -1,0 +1,106 @@
+//! The appositive after a person's name that names a post: ", commander of Y, Z and W,",
+//! ", ESA Director", also after "of the Y" ("Ida Moe of the Arctic Space Wing, commander of
+//! ..."). It runs to the end of the post's phrase: lowercase words end it unless they are
+//! the small words of titles, a post, or words describing a post just printed.
+
+use super::super::context::{Ctx, View};
+use super::posts::post_meaning;
+use crate::extract::EntityType;
+use std::ops::Range;
+
+/// A post appositive after a name.
+pub(crate) struct Appositive {
+    /// Its words (after the comma).
+    pub window: Range<usize>,
+    /// Whether the post it names heads its organization.
+    pub heads: bool,
+    /// Where the post is printed in it.
+    pub post_at: Option<Range<usize>>,
+}
+
+/// The post appositive after the person mentioned at `mi`, if one follows the name.
+pub(crate) fn after_name(c: &Ctx<'_, '_>, v: &View<'_>, mi: usize) -> Option<Appositive> {
+    let (ms, words) = (&v.mentions, &v.words);
+    let toks = &v.sentence.tokens;
+    let m = &ms[mi];
+    let p = m.entity;
+    let mut after = m.toks.end;
+    if words.get(after).map(String::as_str) == Some("of") {
+        if let Some(o) = ms.iter().skip(mi + 1).find(|o| {
+            !o.inside
+                && c.kind(o.entity) == EntityType::Organization
+                && (o.toks.start == after + 1
+                    || (o.toks.start == after + 2 && words[after + 1] == "the"))
+        }) {
+            if words.get(o.toks.end).map(String::as_str) == Some(",") {
+                after = o.toks.end;
+            }
+        }
+    }
+    if toks.get(after).map(|t| t.text(c.text)) != Some(",") {
+        return None;
+    }
+    let mut end = after + 1;
+    while end < toks.len() {
+        let w = toks[end].text(c.text);
+        // "(USFJ)": an acronym inside the appositive.
+        if w == "(" {
+            match (end + 1..(end + 6).min(toks.len())).find(|&k| toks[k].text(c.text) == ")") {
+                Some(close) => {
+                    end = close + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if matches!(w, ";" | "." | "“" | "”") {
+            break;
+        }
+        let lw = &words[end];
+        // ", and" starts the next item of a list.
+        if lw == "and" && end > 0 && words[end - 1] == "," {
+            break;
+        }
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let allowed = matches!(
+            lw.as_str(),
+            "of" | "for" | "at" | "the" | "and" | "in" | "to" | "'s" | "a" | "an" | "its" | "then"
+        ) || c.ex.lexicon.post(lw).is_some()
+            || lw == ",";
+        // Adjectives before the post ("a senior British Army officer").
+        let post_ahead = (end + 1..(end + 6).min(toks.len()))
+            .take_while(|&k| !matches!(words[k].as_str(), "," | ";" | "."))
+            .any(|k| c.ex.lexicon.post(&words[k]).is_some());
+        // After the post, lowercase words still describe it ("director of space at the
+        // Ministry of Defence"), up to the comma that closes the appositive.
+        let post_seen = post_meaning(c, &words[after + 1..end]).is_some();
+        if lower && !allowed && !post_ahead && !post_seen {
+            break;
+        }
+        // Another person ends the appositive.
+        if ms
+            .iter()
+            .any(|o| o.toks.start == end && c.kind(o.entity) == EntityType::Person && o.entity != p)
+        {
+            break;
+        }
+        end += 1;
+    }
+    let window = after + 1..end;
+    let heads = post_meaning(c, &words[window.clone()])?;
+    // Where the post is printed in the appositive: the organization it heads follows "of"
+    // ("commander of Y and Z") or precedes a post that ends the phrase ("USSPACECOM
+    // commander,"); "USSPACECOM director of strategy" and "Director General of Y at Z" serve
+    // the organization, they do not head it.
+    let post_at = window.clone().find_map(|i| {
+        (i + 1..=(i + 4).min(window.end))
+            .rev()
+            .find(|&j| c.ex.lexicon.post(&words[i..j].join(" ")).is_some())
+            .map(|j| i..j)
+    });
+    Some(Appositive {
+        window,
+        heads,
+        post_at,
+    })
+}

@@ -1,0 +1,76 @@
+//! A post that names the one organization it heads (`data/post_organizations.tsv`), printed
+//! before the rank and name or in the appositive after it, when the release names that
+//! organization: "Chief of Space Operations Gen. Mara Quist addressed the U.S. Space Force
+//! graduates" (she heads the U.S. Space Force).
+
+use super::super::context::{Ctx, View};
+use super::super::{Example, Reads, Rule, Run};
+use crate::extract::{EntityType, Predicate};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "post-names-its-organization",
+    reads: &[
+        Reads::Mentions(EntityType::Person),
+        Reads::Mentions(EntityType::Organization),
+        Reads::PostOrganizations,
+    ],
+    states: &[Predicate::Heads],
+    run: Run::Sentence(run),
+    examples: &[
+        Example {
+            text: "Graduation\n\nCOLORADO SPRINGS, Colo. (May 6, 2025) -- Chief of Space Operations Gen. Mara Quist addressed the U.S. Space Force graduates.\n",
+            yields: &[("Mara Quist", Predicate::Heads, "U.S. Space Force")],
+            absent: &[],
+        },
+        Example {
+            text: "Graduation\n\nCOLORADO SPRINGS, Colo. (May 6, 2025) -- Gen. Mara Quist, the Chief of Space Operations, addressed the U.S. Space Force graduates.\n",
+            yields: &[("Mara Quist", Predicate::Heads, "U.S. Space Force")],
+            absent: &[],
+        },
+    ],
+};
+
+fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
+    let words = &v.words;
+    let kb = c.ex.kb;
+    // The post phrase ending at `end`, or starting at `start`.
+    let ending_at = |end: usize| -> Option<&String> {
+        (end.saturating_sub(8)..end)
+            .find_map(|i| kb.post_organizations.get(&words[i..end].join(" ")))
+    };
+    let starting_at = |start: usize| -> Option<&String> {
+        (start + 1..=(start + 8).min(words.len()))
+            .rev()
+            .find_map(|j| kb.post_organizations.get(&words[start..j].join(" ")))
+    };
+    let mut found = Vec::new();
+    for m in v
+        .mentions
+        .iter()
+        .filter(|m| c.kind(m.entity) == EntityType::Person)
+    {
+        let lead = m.lead.min(m.toks.start);
+        // Printed just before the rank and name, or in the appositive right after it.
+        // (The rank's first word may be read into a name before it: "Air Force Air Marshal".)
+        let before = (lead..=(lead + 2).min(m.toks.start))
+            .find_map(&ending_at)
+            .or_else(|| (lead < m.toks.start).then(|| starting_at(lead)).flatten());
+        let after = (words.get(m.toks.end).map(String::as_str) == Some(","))
+            .then(|| {
+                let mut at = m.toks.end + 1;
+                if words.get(at).map(String::as_str) == Some("the") {
+                    at += 1;
+                }
+                starting_at(at)
+            })
+            .flatten();
+        for id in before.into_iter().chain(after) {
+            if let Some(o) = c.ents.by_key(&format!("org/{id}")) {
+                found.push((m.entity, o));
+            }
+        }
+    }
+    for (p, o) in found {
+        c.facts.add(p, Predicate::Heads, o, &v.span);
+    }
+}

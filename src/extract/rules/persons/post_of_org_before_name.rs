@@ -1,0 +1,55 @@
+//! "the Commander of Y, Rank Name": the post and its organization printed just before the
+//! name ("The Director of the Baltic Space Office, Col. Inga Berzina, opened the session":
+//! she heads the office).
+
+use super::super::context::{Ctx, View};
+use super::super::{Example, Reads, Rule, Run};
+use super::posts::{person_at, post_meaning};
+use crate::extract::{EntityType, Predicate};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "post-of-org-before-name",
+    reads: &[
+        Reads::Mentions(EntityType::Person),
+        Reads::Mentions(EntityType::Organization),
+        Reads::Posts,
+    ],
+    states: &[Predicate::Heads, Predicate::MemberOf],
+    run: Run::Mention(run),
+    examples: &[Example {
+        text: "Session opens\n\nRIGA, Latvia (May 6, 2025) -- The Director of the Baltic Space Office, Col. Inga Berzina, opened the session.\n",
+        yields: &[("Inga Berzina", Predicate::Heads, "Baltic Space Office")],
+        absent: &[],
+    }],
+};
+
+fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
+    let Some(m) = person_at(c, &v.mentions, mi) else {
+        return;
+    };
+    let (ms, words) = (&v.mentions, &v.words);
+    if !(m.lead >= 2 && v.raw(c.text, m.lead - 1) == ",") {
+        return;
+    }
+    let Some(o) = ms[..mi].iter().rev().find(|o| !o.inside) else {
+        return;
+    };
+    if o.toks.end != m.lead - 1 || c.kind(o.entity) != EntityType::Organization {
+        return;
+    }
+    let from = o.toks.start.saturating_sub(5);
+    let mut before = &words[from..o.toks.start];
+    if before.last().map(String::as_str) == Some("the") {
+        before = &before[..before.len() - 1];
+    }
+    if before.last().map(String::as_str) == Some("of") {
+        if let Some(head) = post_meaning(c, &before[..before.len() - 1]) {
+            let rel = if head {
+                Predicate::Heads
+            } else {
+                Predicate::MemberOf
+            };
+            c.facts.add(m.entity, rel, o.entity, &v.span);
+        }
+    }
+}

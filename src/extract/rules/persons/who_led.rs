@@ -1,0 +1,74 @@
+//! "X, who led Y": heading stated by a relative clause right after the name ("Gen. Rolf
+//! Dahl, who commands the Northern Space Group, spoke": he heads the group).
+
+use super::super::context::{Ctx, View};
+use super::super::{Example, Reads, Rule, Run};
+use super::posts::person_at;
+use crate::extract::mentions::Mention;
+use crate::extract::{EntityType, Predicate};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "who-led",
+    reads: &[
+        Reads::Mentions(EntityType::Person),
+        Reads::Mentions(EntityType::Organization),
+    ],
+    states: &[Predicate::Heads],
+    run: Run::Mention(run),
+    examples: &[Example {
+        text: "General retires\n\nOSLO, Norway (May 6, 2025) -- Gen. Rolf Dahl, who commands the Northern Space Group, will retire in June.\n",
+        yields: &[("Rolf Dahl", Predicate::Heads, "Northern Space Group")],
+        absent: &[],
+    }],
+};
+
+/// The organization named within four words after the person at `mi`, if the next mention
+/// there is one.
+pub(crate) fn next_organization<'v>(
+    c: &Ctx<'_, '_>,
+    v: &'v View<'_>,
+    mi: usize,
+) -> Option<&'v Mention> {
+    let m = &v.mentions[mi];
+    v.mentions
+        .iter()
+        .skip(mi + 1)
+        .find(|o| !o.inside && o.toks.start <= m.toks.end + 4)
+        .filter(|o| c.kind(o.entity) == EntityType::Organization)
+}
+
+/// Whether ", who led" (or commands, heads, directs ...) follows the name at `mi`.
+pub(crate) fn led(v: &View<'_>, mi: usize) -> bool {
+    let end = v.mentions[mi].toks.end;
+    let after_words: Vec<&str> = v.words[end..(end + 4).min(v.words.len())]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    matches!(
+        after_words.as_slice(),
+        [
+            ",",
+            "who",
+            "led"
+                | "leads"
+                | "commanded"
+                | "commands"
+                | "heads"
+                | "headed"
+                | "directs"
+                | "directed",
+            ..
+        ]
+    )
+}
+
+fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
+    let Some(m) = person_at(c, &v.mentions, mi) else {
+        return;
+    };
+    if let Some(o) = next_organization(c, v, mi) {
+        if led(v, mi) {
+            c.facts.add(m.entity, Predicate::Heads, o.entity, &v.span);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! A sentence about joining, membership or signing (cues of roles `membership` and
+//! `signing`) with one initiative or agreement and the agents that join or sign it: the
+//! subject list of the verb when the sentence has one ("A and B signed ...", "... was
+//! signed by A and B"), the bodies signers head or serve for when the verb's subjects are
+//! persons, else every body it names ("The full list of signatories now reads: ...").
+
+use super::super::context::{Ctx, View};
+use super::super::lists::coordinated;
+use super::referred::referred_programme;
+use crate::extract::mentions::Head;
+use crate::extract::{EntityType, Object, Predicate};
+use crate::knowledge::{Cue, HeadKind};
+use std::collections::HashSet;
+
+/// Who joins or signs what, as one sentence tells it.
+pub(crate) struct Joining {
+    /// The initiative or agreement joined or signed.
+    pub target: usize,
+    /// Whether the sentence speaks of joining or membership.
+    pub joined: bool,
+    /// Whether it speaks of signing.
+    pub signed: bool,
+    /// The nations and organizations that join or sign, in text order.
+    pub agents: Vec<usize>,
+    /// The target's sponsors stated so far: they do not join what they run.
+    pub sponsors: HashSet<usize>,
+}
+
+pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
+    let (ms, words) = (&v.mentions, &v.words);
+    let si = v.si;
+    let ev = &v.span;
+    let joined = c.ex.kb.has_cue(Cue::Membership, words);
+    // "The signing took place during ...": a cue after a determiner names the event, it
+    // does not say who signed.
+    let signed = (0..words.len()).any(|i| {
+        c.ex.kb.cue_at(Cue::Signing, words, i).is_some()
+            && !(i > 0 && matches!(words[i - 1].as_str(), "the" | "a" | "this" | "that"))
+    });
+    let targets: Vec<usize> = ms
+        .iter()
+        .map(|m| m.entity)
+        .filter(|&e| matches!(c.kind(e), EntityType::Initiative | EntityType::Agreement))
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    // "The full list of signatories now reads: A, B, ...": the agreement (or initiative) of
+    // the sentences just before.
+    // "signed that framework": the agreement named before.
+    // "signed an agreement": a new agreement the release does not name, not one named before.
+    let described = words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "a" | "an")
+            && c.ex
+                .lexicon
+                .head_of(&w[1..])
+                .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Agreement)))
+    });
+    let carried = if let (true, Some(r)) = (targets.is_empty() && signed, referred_programme(c, v))
+    {
+        Some(r)
+    } else if targets.is_empty() && (signed || joined) && si > 0 && !described {
+        let want = if signed {
+            EntityType::Agreement
+        } else {
+            EntityType::Initiative
+        };
+        // The one most mentioned in the release among those of the sentences before.
+        c.views[..si]
+            .iter()
+            .flat_map(|w| w.mentions.iter())
+            .filter(|m| c.kind(m.entity) == want)
+            .map(|m| m.entity)
+            .max_by_key(|&e| c.ents.get(e).mentions.len())
+    } else {
+        None
+    };
+    // With an agreement and an initiative in one sentence, signing is about the agreement
+    // and joining about the initiative ("signed an MoU on the ExoMars mission").
+    let of_kind = |k: EntityType| -> Vec<usize> {
+        targets
+            .iter()
+            .copied()
+            .filter(|&t| c.kind(t) == k)
+            .collect()
+    };
+    let t = match (targets.as_slice(), carried) {
+        ([one], _) => *one,
+        ([], Some(t)) => t,
+        _ => match (
+            of_kind(EntityType::Agreement).as_slice(),
+            of_kind(EntityType::Initiative).as_slice(),
+        ) {
+            ([a], _) if signed => *a,
+            (_, [i]) if joined => *i,
+            _ => return None,
+        },
+    };
+    // "is considering signing": nothing was signed or joined.
+    // Hedges are lowercase words: "May" is the month.
+    let hedged = v
+        .sentence
+        .tokens
+        .iter()
+        .any(|t| c.ex.kb.hedges.contains(t.text(c.text)));
+    if hedged {
+        return None;
+    }
+    // The organization a signer heads or serves is not itself a signatory.
+    let affiliations = c.affiliations(ev);
+    // "A and B signed ...", "... was signed by A and B", "... signed with A": the subject
+    // list of the verb when the sentence has one; else every body it names.
+    let role = if c.kind(t) == EntityType::Agreement {
+        Cue::SigningVerb
+    } else {
+        Cue::Membership
+    };
+    let verb = (0..words.len())
+        .find_map(|i| c.ex.kb.cue_at(role, words, i).map(|n| (i, n)))
+        .filter(|&(i, _)| !c.quoted_at(v, i));
+    let mut subject: Vec<usize> = Vec::new();
+    if let Some((i, n)) = verb {
+        // "ESA and NASA today signed": adverbs between the list and the verb.
+        let mut at = i;
+        while at > 0
+            && matches!(
+                words[at - 1].as_str(),
+                "today" | "jointly" | "formally" | "officially" | "also" | "have" | "has" | "had"
+            )
+        {
+            at -= 1;
+        }
+        subject = coordinated(c, v, at, false);
+        let after = i + n;
+        if matches!(words.get(after).map(String::as_str), Some("by" | "with")) {
+            subject.extend(coordinated(c, v, after + 1, true));
+        }
+    }
+    // "Gen. X, USSPACECOM commander, and Y, commander of UKSpaceCom, signed": persons sign
+    // for the bodies they head, else for their nation, as this sentence states them.
+    // A body named in a signer's appositive ("..., commander of X, signed") is no subject.
+    subject.retain(|e| !affiliations.contains(e));
+    let mut for_whom: Vec<usize> = Vec::new();
+    if let (true, Some((i, _))) = (subject.is_empty(), verb) {
+        let signers: Vec<usize> = ms
+            .iter()
+            .filter(|m| m.toks.end <= i && !m.inside && c.kind(m.entity) == EntityType::Person)
+            .map(|m| m.entity)
+            .collect();
+        for p in signers {
+            let stated = |pred: Predicate| -> Vec<usize> {
+                c.facts
+                    .of(pred)
+                    .filter(|r| r.subject == p && r.evidence == *ev)
+                    .filter_map(|r| match r.object {
+                        Object::Entity(o) => Some(c.ents.resolve(o)),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let heads = stated(Predicate::Heads);
+            let bodies = if heads.is_empty() {
+                stated(Predicate::Country)
+            } else {
+                heads
+            };
+            for b in bodies {
+                if !for_whom.contains(&b) {
+                    for_whom.push(b);
+                }
+            }
+        }
+    }
+    let agents: Vec<usize> = if !for_whom.is_empty() {
+        for_whom
+    } else {
+        ms.iter()
+            .filter(|m| {
+                !m.inside
+                    && matches!(
+                        c.kind(m.entity),
+                        EntityType::Nation | EntityType::Organization
+                    )
+            })
+            .map(|m| m.entity)
+            .filter(|e| !affiliations.contains(e))
+            .filter(|e| subject.is_empty() || subject.contains(e))
+            .collect()
+    };
+    let sponsors: HashSet<usize> = c.facts.objects(t, Predicate::Sponsor).collect();
+    Some(Joining {
+        target: t,
+        joined,
+        signed,
+        agents,
+        sponsors,
+    })
+}

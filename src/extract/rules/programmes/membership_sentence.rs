@@ -1,0 +1,60 @@
+//! A sentence about joining or membership (a cue of role `membership`) with one initiative
+//! (or the one the sentences before name most) and the nations or organizations that join
+//! it: they are its members, unless they run it ("Estonia and Latvia joined the Polar
+//! Access Initiative on Monday").
+
+use super::super::context::{Ctx, View};
+use super::super::{Example, Reads, Rule, Run};
+use super::joining::joining;
+use crate::extract::{EntityType, Predicate};
+use crate::knowledge::Cue;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "membership-sentence",
+    reads: &[
+        Reads::Mentions(EntityType::Initiative),
+        Reads::Mentions(EntityType::Agreement),
+        Reads::Mentions(EntityType::Nation),
+        Reads::Mentions(EntityType::Organization),
+        Reads::Mentions(EntityType::Person),
+        Reads::Cue(Cue::Membership),
+        Reads::Cue(Cue::Signing),
+        Reads::Cue(Cue::SigningVerb),
+        Reads::HeadWords,
+        Reads::Hedges,
+        Reads::Facts(Predicate::Heads),
+        Reads::Facts(Predicate::MemberOf),
+        Reads::Facts(Predicate::Country),
+        Reads::Facts(Predicate::Sponsor),
+    ],
+    states: &[Predicate::Member],
+    run: Run::Sentence(run),
+    examples: &[
+        Example {
+            text: "Initiative grows\n\nTALLINN, Estonia (May 6, 2025) -- Estonia and Latvia joined the Polar Access Initiative on Monday.\n",
+            yields: &[
+                ("Polar Access Initiative", Predicate::Member, "Estonia"),
+                ("Polar Access Initiative", Predicate::Member, "Latvia"),
+            ],
+            absent: &[],
+        },
+        Example {
+            text: "Initiative grows\n\nTALLINN, Estonia (May 6, 2025) -- Finland set up the Polar Access Initiative in 2021. Estonia is considering joining the initiative.\n",
+            yields: &[],
+            absent: &[("Polar Access Initiative", Predicate::Member, "Estonia")],
+        },
+    ],
+};
+
+fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
+    let Some(j) = joining(c, v) else {
+        return;
+    };
+    if c.kind(j.target) == EntityType::Initiative && j.joined {
+        for a in j.agents {
+            if !j.sponsors.contains(&a) {
+                c.facts.add(j.target, Predicate::Member, a, &v.span);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! A sentence about signing (a cue of role `signing`) with one agreement (or the one
+//! "that framework" points to) and who signed it: the nations or organizations that sign
+//! it, or that the persons who sign head or serve, are its signatories ("Gen. Ada Lind,
+//! commander of the Arctic Space Command, and Col. Ivo Tamm signed the Polar Data Accord":
+//! the command signs).
+
+use super::super::context::{Ctx, View};
+use super::super::{Example, Reads, Rule, Run};
+use super::joining::joining;
+use crate::extract::{EntityType, Predicate};
+use crate::knowledge::Cue;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "signing-sentence",
+    reads: &[
+        Reads::Mentions(EntityType::Initiative),
+        Reads::Mentions(EntityType::Agreement),
+        Reads::Mentions(EntityType::Nation),
+        Reads::Mentions(EntityType::Organization),
+        Reads::Mentions(EntityType::Person),
+        Reads::Cue(Cue::Membership),
+        Reads::Cue(Cue::Signing),
+        Reads::Cue(Cue::SigningVerb),
+        Reads::HeadWords,
+        Reads::Hedges,
+        Reads::Facts(Predicate::Heads),
+        Reads::Facts(Predicate::MemberOf),
+        Reads::Facts(Predicate::Country),
+        Reads::Facts(Predicate::Sponsor),
+    ],
+    states: &[Predicate::Signatory],
+    run: Run::Sentence(run),
+    examples: &[
+        Example {
+            text: "Accord signed\n\nTALLINN, Estonia (May 6, 2025) -- Estonia and Latvia signed the Baltic Orbit Accord in Tallinn on Monday.\n",
+            yields: &[
+                ("Baltic Orbit Accord", Predicate::Signatory, "Estonia"),
+                ("Baltic Orbit Accord", Predicate::Signatory, "Latvia"),
+            ],
+            absent: &[],
+        },
+        Example {
+            text: "Accord signed\n\nOSLO, Norway (May 6, 2025) -- Gen. Ada Lind, commander of the Arctic Space Command, and Col. Ivo Tamm, commander of the Baltic Space Wing, signed the Polar Data Accord on Monday.\n",
+            yields: &[
+                ("Polar Data Accord", Predicate::Signatory, "Arctic Space Command"),
+                ("Polar Data Accord", Predicate::Signatory, "Baltic Space Wing"),
+            ],
+            absent: &[],
+        },
+    ],
+};
+
+fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
+    let Some(j) = joining(c, v) else {
+        return;
+    };
+    if c.kind(j.target) == EntityType::Agreement && j.signed {
+        for a in j.agents {
+            if !j.sponsors.contains(&a) {
+                c.facts.add(j.target, Predicate::Signatory, a, &v.span);
+            }
+        }
+    }
+}
