@@ -30,6 +30,8 @@ mod organizations;
 mod partners;
 mod persons;
 mod programmes;
+#[cfg(test)]
+mod quote_rules;
 
 use crate::extract::mentions::Found;
 use crate::extract::{Entities, EntityType, Extractor, Metadata, Predicate, Relation, Sentence};
