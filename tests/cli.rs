@@ -40,7 +40,7 @@ fn sample_store() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let releases = root().join("data/releases");
     let out = ok(dir.path(), &["ingest", releases.to_str().unwrap()]);
-    assert!(out.contains("16 new"), "{out}");
+    assert!(out.contains("36 new"), "{out}");
     dir
 }
 

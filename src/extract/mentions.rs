@@ -1826,15 +1826,50 @@ pub(crate) fn metadata(
         }
     }
     if let Some(dl) = &release.dateline {
-        let place = display_name(&dl.place);
+        // "WASHINGTON, D.C.": a region that is part of the city's name is kept with it.
+        let caps = dl.place.chars().all(|c| !c.is_lowercase());
+        let place = if caps {
+            dl.place
+                .split_whitespace()
+                .map(|w| {
+                    // "RAF HIGH WYCOMBE": a known acronym stays in capitals.
+                    if w.len() <= 4 && !kb.lookup(w).is_empty() {
+                        return w.to_string();
+                    }
+                    let mut cs = w.chars();
+                    cs.next()
+                        .map(|f| f.to_string() + &cs.as_str().to_lowercase())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            dl.place.clone()
+        };
+        let (printed, place) = match &dl.region {
+            Some(r) if crate::reading::region_is_city_part(r) => {
+                (format!("{}, {r}", dl.place), format!("{place}, {r}"))
+            }
+            _ => (dl.place.clone(), place),
+        };
         let id = match kb
-            .lookup(&dl.place)
+            .lookup(&printed)
             .iter()
             .find(|e| matches!(e, Entry::Place(_)))
         {
             Some(&e) => {
                 let (kind, key, name) = known_key(kb, e).expect("places have keys");
-                ents.add(kind, &key, &name, &dl.place, dl.place_span.clone())
+                // The name as printed when it says more than the gazetteer's ("Washington,
+                // D.C." for Washington).
+                let fuller = place.len() > name.len() && place.starts_with(&name);
+                let id = ents.add(kind, &key, &name, &printed, dl.place_span.clone());
+                if fuller {
+                    let e = ents.get_mut(id);
+                    let old = std::mem::replace(&mut e.name, place.clone());
+                    e.aliases.remove(&place);
+                    e.aliases.insert(old);
+                }
+                id
             }
             None => ents.add(
                 EntityType::Place,
