@@ -104,6 +104,12 @@ enum Command {
         /// Write the per-release scores to this JSON file.
         #[arg(long)]
         json: Option<PathBuf>,
+        /// Print each extraction rule's facts, precision and confidence after the table.
+        #[arg(long)]
+        rules: bool,
+        /// Write the rules' confidence file (the format of data/confidence.tsv) here.
+        #[arg(long, value_name = "FILE")]
+        confidence_out: Option<PathBuf>,
     },
     /// Run extraction again over every stored release with the current ontology and
     /// extensions; report new, retyped and removed facts.
@@ -224,6 +230,10 @@ struct DiagramOpts {
     /// Keep what involves this nation (name or alias).
     #[arg(long, global = true)]
     nation: Option<String>,
+    /// Keep only facts whose confidence (their rule's measured precision, 0 to 1) is at
+    /// least this.
+    #[arg(long, global = true, value_name = "C")]
+    min_confidence: Option<f64>,
     /// Draw SVG with the built-in layout even when Graphviz is installed.
     #[arg(long, global = true, env = "SPACEKG_NO_GRAPHVIZ")]
     no_graphviz: bool,
@@ -416,6 +426,7 @@ pub fn run() -> Result<i32> {
                 from: opts.from.clone(),
                 to: opts.to.clone(),
                 nation: opts.nation.clone(),
+                min_confidence: opts.min_confidence,
             };
             let format = match opts.format {
                 Some(DiagramFormat::Dot) => views::Format::Dot,
@@ -510,6 +521,8 @@ pub fn run() -> Result<i32> {
             releases,
             verbose,
             json,
+            rules,
+            confidence_out,
         } => {
             let kb = knowledge(&cli)?;
             let report = eval::evaluate_dir(&kb, gold_dir, releases.as_deref())?;
@@ -521,7 +534,16 @@ pub fn run() -> Result<i32> {
                 std::fs::write(j, text + "\n")
                     .with_context(|| format!("writing {}", j.display()))?;
             }
+            if let Some(f) = confidence_out {
+                std::fs::write(f, report.confidence_tsv())
+                    .with_context(|| format!("writing {}", f.display()))?;
+            }
             let mut out = output(&None)?;
+            // The rules first: the summary line stays the last line.
+            if *rules {
+                out.write_all(report.render_rules().as_bytes())?;
+                out.write_all(b"\n")?;
+            }
             out.write_all(report.render(*verbose).as_bytes())?;
             out.flush()?;
             Ok(if report.failed() == 0 { 0 } else { 1 })

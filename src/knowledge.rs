@@ -28,6 +28,7 @@ const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
 const HEDGES: &str = include_str!("../data/hedges.txt");
 const CUES: &str = include_str!("../data/cues.tsv");
 const POST_ORGANIZATIONS: &str = include_str!("../data/post_organizations.tsv");
+const CONFIDENCE: &str = include_str!("../data/confidence.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Nation {
@@ -179,6 +180,11 @@ pub struct Knowledge {
     pub posts: HashMap<String, bool>,
     /// Posts that name the one organization they head ("chief of space operations" -> ussf).
     pub post_organizations: HashMap<String, String>,
+    /// Each extraction rule's confidence (`data/confidence.tsv`: its smoothed precision on
+    /// the sample corpus).
+    pub rule_confidence: HashMap<String, f64>,
+    /// The confidence of a rule the file does not list (all relations together).
+    pub default_confidence: f64,
     /// Capitalized words that never begin a name ("The", "During").
     pub stopwords: std::collections::HashSet<String>,
     /// Verbs that attribute a quotation ("said").
@@ -191,6 +197,17 @@ pub struct Knowledge {
     /// The longest gazetteer form, in words.
     pub max_form_words: usize,
     org_by_id: HashMap<String, usize>,
+}
+
+impl Knowledge {
+    /// The confidence of a fact stated by `rule`: the rule's measured precision, or that of
+    /// all relations together for a rule the sample corpus never fired.
+    pub fn confidence(&self, rule: &str) -> f64 {
+        self.rule_confidence
+            .get(rule)
+            .copied()
+            .unwrap_or(self.default_confidence)
+    }
 }
 
 /// The key under which surface forms are compared: case, periods, hyphens and curly
@@ -398,6 +415,27 @@ impl Knowledge {
                 });
             }
             k.post_organizations.insert(form_key(f[0]), id.to_string());
+        }
+        for (line, f) in rows(
+            "data/confidence.tsv",
+            CONFIDENCE,
+            &["rule", "tp", "fp", "confidence"],
+        )? {
+            let value = f
+                .get(3)
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .filter(|v| (0.0..=1.0).contains(v))
+                .ok_or_else(|| KnowledgeError::Data {
+                    file: "data/confidence.tsv".into(),
+                    line,
+                    message: "the confidence should be a number from 0 to 1".into(),
+                })?;
+            match f[0].trim() {
+                "*" => k.default_confidence = value,
+                rule => {
+                    k.rule_confidence.insert(rule.to_string(), value);
+                }
+            }
         }
         k.stopwords = word_list(STOPWORDS);
         k.speech_verbs = word_list(SPEECH_VERBS);
