@@ -47,6 +47,11 @@ pub struct Release {
     pub paragraphs: Vec<Range<usize>>,
     /// The part of the release each paragraph belongs to (one per paragraph).
     pub blocks: Vec<Block>,
+    /// Header lines written as a name and nothing else ("UAE Space Agency", "OFFICE OF THE
+    /// SPOKESPERSON", "Tokyo"), in name case, with their place in the content: each is the
+    /// office that publishes the release or the place it comes from, which extraction tells
+    /// apart with the gazetteers.
+    pub name_lines: Vec<(String, Range<usize>)>,
 }
 
 /// The part of a release a paragraph belongs to.

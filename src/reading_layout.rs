@@ -31,6 +31,7 @@ enum Role {
     LabelAuthor,
     LabelPublished,
     LabelUpdated,
+    LabelPlace,
     Number,
     SectionAbout,
     SectionNotes,
@@ -81,6 +82,7 @@ impl Layout {
                 "label-author" => Role::LabelAuthor,
                 "label-published" => Role::LabelPublished,
                 "label-updated" => Role::LabelUpdated,
+                "label-place" => Role::LabelPlace,
                 "number" => Role::Number,
                 "section-about" => Role::SectionAbout,
                 "section-notes" => Role::SectionNotes,
@@ -275,6 +277,8 @@ enum HeaderItem {
     Published(Date),
     Updated(Date),
     Dateline(Dateline, Option<String>),
+    /// "Location: Canberra, ACT": the place the release comes from.
+    Place(Dateline),
     Office(String),
 }
 
@@ -289,7 +293,12 @@ fn date_line(line: &str) -> Option<Date> {
     let before = line[..d.start].trim().trim_end_matches(',');
     let after = line[d.end..].trim();
     let weekday_only = before.is_empty() || is_weekday(before);
-    let time_only = after.is_empty() || after.split_whitespace().count() <= 3;
+    // "10:00 AM ET", "14.30 CET": a time of day after the date.
+    let time_only = after.is_empty()
+        || (after.split_whitespace().count() <= 3
+            && after.split_whitespace().next().is_some_and(|w| {
+                w.contains([':', '.']) && w.starts_with(|c: char| c.is_ascii_digit())
+            }));
     (weekday_only && time_only && !before.chars().any(|c| c.is_ascii_digit())).then_some(d.date)
 }
 
@@ -328,6 +337,22 @@ fn header_item(line: &str, offset: usize) -> Option<HeaderItem> {
             Some(d) => HeaderItem::Updated(d),
             None => HeaderItem::Kind,
         });
+    }
+    if let Some(rest) = layout.opening(line, Role::LabelPlace) {
+        if line.contains(':') && is_place_phrase(&rest.replace(',', " ")) {
+            let at = offset + line.len() - rest.len();
+            let (place, region) = match rest.split_once(", ") {
+                Some((p, r)) => (p, Some(r)),
+                None => (rest, None),
+            };
+            return Some(HeaderItem::Place(Dateline {
+                place: place.to_string(),
+                place_span: at..at + place.len(),
+                region: region.map(str::to_string),
+                region_span: region.map(|r| at + rest.len() - r.len()..at + rest.len()),
+                date: None,
+            }));
+        }
     }
     if let Some(rest) = layout.opening(line, Role::LabelPublisher) {
         if !rest.is_empty() && rest.chars().next().is_some_and(char::is_uppercase) {
@@ -545,6 +570,7 @@ pub fn parse_text(source: &str, text: &str) -> Release {
         dateline: None,
         paragraphs: Vec::new(),
         blocks: Vec::new(),
+        name_lines: Vec::new(),
     };
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
@@ -570,6 +596,16 @@ pub fn parse_text(source: &str, text: &str) -> Release {
             continue;
         }
         if release.title.is_none() {
+            // A kind of document, a number or a date above the title ("Press release",
+            // "RELEASE 23-071", "March 9, 2016"): read as header lines, the title after them.
+            match header_item(line, span.start) {
+                Some(HeaderItem::Kind) => continue,
+                Some(HeaderItem::Published(d)) => {
+                    release.published.get_or_insert(d);
+                    continue;
+                }
+                _ => {}
+            }
             release.title = Some(line.to_string());
             release.title_span = Some(span);
             continue;
@@ -633,6 +669,9 @@ pub fn parse_text(source: &str, text: &str) -> Release {
             Some(HeaderItem::Updated(d)) => {
                 updated.get_or_insert(d);
             }
+            Some(HeaderItem::Place(dl)) => {
+                header_dateline.get_or_insert(dl);
+            }
             Some(HeaderItem::Dateline(dl, line_office)) => {
                 if let Some(d) = dl.date {
                     release.published.get_or_insert(d);
@@ -649,11 +688,11 @@ pub fn parse_text(source: &str, text: &str) -> Release {
                 release.publisher = Some(item_text.to_string());
                 release.publisher_span = Some(item_span);
             }
-            Some(HeaderItem::Office(o)) if office.is_none() => {
-                office = Some((o, item_span));
+            Some(HeaderItem::Office(o)) => {
+                release.name_lines.push((o, item_span));
             }
-            // A kind of document, a second publisher, author or office, a subtitle or
-            // standfirst (it restates the title): nothing more to record.
+            // A kind of document, a second publisher or author, a subtitle or standfirst
+            // (it restates the title): nothing more to record.
             _ => {}
         }
     }
@@ -663,8 +702,9 @@ pub fn parse_text(source: &str, text: &str) -> Release {
             release.publisher_span = Some(span);
         }
     }
+    let mut closing = None;
     if let Some(start) = body_from {
-        read_body(&content, &lines[start..], &mut release);
+        closing = read_body(&content, &lines[start..], &mut release);
     }
     if let Some(first) = release.paragraphs.first().cloned() {
         if let Some((dl, agency)) = body_dateline(&content, first.start, release.published) {
@@ -678,10 +718,10 @@ pub fn parse_text(source: &str, text: &str) -> Release {
         }
     }
     if release.dateline.is_none() {
-        release.dateline = header_dateline;
+        release.dateline = header_dateline.or(closing);
     }
     if release.published.is_none() {
-        release.published = updated;
+        release.published = release.dateline.as_ref().and_then(|d| d.date).or(updated);
     }
     release.content = content;
     release
@@ -689,8 +729,9 @@ pub fn parse_text(source: &str, text: &str) -> Release {
 
 /// Paragraphs (runs of non-empty lines) from the body's first line on, each with the part of
 /// the release it belongs to; headings, contact and link sections and photo credits left
-/// out.
-fn read_body(content: &str, lines: &[Range<usize>], release: &mut Release) {
+/// out. A place and date closing the release ("Tokyo, 14 March 2024") are returned as its
+/// dateline, not read as text.
+fn read_body(content: &str, lines: &[Range<usize>], release: &mut Release) -> Option<Dateline> {
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
     let mut current: Option<Range<usize>> = None;
     for r in lines {
@@ -755,6 +796,20 @@ fn read_body(content: &str, lines: &[Range<usize>], release: &mut Release) {
         release.paragraphs.push(span);
         release.blocks.push(kind);
     }
+    // The last paragraph of the body a place and a date alone.
+    let last = release.paragraphs.len().checked_sub(1)?;
+    let span = release.paragraphs[last].clone();
+    if last == 0 || content[span.clone()].contains('\n') {
+        return None;
+    }
+    match place_date_line(&content[span.clone()], span.start) {
+        Some(HeaderItem::Dateline(dl, _)) => {
+            release.paragraphs.pop();
+            release.blocks.pop();
+            Some(dl)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -786,10 +841,8 @@ mod tests {
             r.published.map(|d| d.to_string()).as_deref(),
             Some("2025-03-03")
         );
-        assert_eq!(
-            r.publisher.as_deref(),
-            Some("Office of the Press Secretary")
-        );
+        let names: Vec<&str> = r.name_lines.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["Office of the Press Secretary"]);
         assert_eq!(r.paragraphs.len(), 1);
     }
 
@@ -808,14 +861,75 @@ mod tests {
     }
 
     #[test]
+    fn a_date_then_a_place_line() {
+        let r = read("Title\n\nNews release\n\nMarch 2, 2025 – Gander, Newfoundland\n\nThe station opened today.\n");
+        assert_eq!(
+            r.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-03-02")
+        );
+        let dl = r.dateline.expect("a dateline");
+        assert_eq!(
+            (dl.place.as_str(), dl.region.as_deref()),
+            ("Gander", Some("Newfoundland"))
+        );
+        let r = read("Title\n\nMarch 2, 2025 10:30 CET\n\nThe station opened today.\n");
+        assert_eq!(
+            r.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-03-02")
+        );
+    }
+
+    #[test]
     fn an_office_line_above_the_kind_and_a_place_date_line() {
         let r = read("Probe reaches orbit\n\nRuritania Space Agency\nPress Release\n\nStrelsau, 9 June 2024\n\nThe probe reached orbit today, the agency said.\n");
-        assert_eq!(r.publisher.as_deref(), Some("Ruritania Space Agency"));
+        assert_eq!(r.name_lines[0].0, "Ruritania Space Agency");
         assert_eq!(
             r.published.map(|d| d.to_string()).as_deref(),
             Some("2024-06-09")
         );
         assert_eq!(r.dateline.expect("a dateline").place, "Strelsau");
+    }
+
+    #[test]
+    fn name_lines_are_kept_for_extraction_to_tell_apart() {
+        let r = read("Title\n\nEmbassy of Ruritania\nStrelsau\n\nMarch 2, 2025\n\nThe two sides met in Strelsau today to open the talks.\n");
+        let names: Vec<&str> = r.name_lines.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["Embassy of Ruritania", "Strelsau"]);
+        for (_, span) in &r.name_lines {
+            assert!(!r.content[span.clone()].is_empty());
+        }
+        assert_eq!(r.publisher, None);
+    }
+
+    #[test]
+    fn a_place_and_date_closing_the_release_are_its_dateline() {
+        let r = read("Title\n\nThe two ministers met today and signed the arrangement.\n\nThey will meet again next year.\n\nStrelsau, 4 June 2024\n");
+        let dl = r.dateline.expect("a dateline");
+        assert_eq!(dl.place, "Strelsau");
+        assert_eq!(
+            r.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-06-04")
+        );
+        assert_eq!(r.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn kinds_and_dates_above_the_title_and_labelled_places() {
+        let r = read("Press release\n\nMarch 9, 2025\n\nRuritania and Norway sign a space pact\n\nLocation: Strelsau, Ruritania\n\nThe two nations signed a pact on space data today.\n");
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Ruritania and Norway sign a space pact")
+        );
+        assert_eq!(
+            r.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-03-09")
+        );
+        let dl = r.dateline.expect("a dateline");
+        assert_eq!(
+            (dl.place.as_str(), dl.region.as_deref()),
+            ("Strelsau", Some("Ruritania"))
+        );
+        assert_eq!(&r.content[dl.place_span], "Strelsau");
     }
 
     #[test]

@@ -1711,6 +1711,49 @@ fn starts_with_honorific(kb: &crate::knowledge::Knowledge, line: &str) -> bool {
     })
 }
 
+/// The release with its header's name lines settled: the first that names a place the
+/// gazetteers know is the dateline (when the release has none), the first other one the
+/// publisher (when none is given). `None` when there is nothing to settle.
+pub(crate) fn settle_header(kb: &Knowledge, release: &Release) -> Option<Release> {
+    if release.name_lines.is_empty()
+        || (release.dateline.is_some() && release.publisher.is_some() && release.author.is_some())
+    {
+        return None;
+    }
+    let mut r = release.clone();
+    for (name, span) in &release.name_lines {
+        let place = kb
+            .lookup(name)
+            .iter()
+            .any(|e| matches!(e, Entry::Place(_) | Entry::Nation(_, NationForm::Capital)));
+        // "Flight Lieutenant Jane Roe": a rank opens the name of the story's author.
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let ranked = (1..=3.min(words.len().saturating_sub(1))).any(|n| {
+            kb.lookup(&words[..n].join(" "))
+                .iter()
+                .any(|e| matches!(e, Entry::Rank(_)))
+        });
+        if ranked {
+            if r.author.is_none() {
+                r.author = Some(name.clone());
+                r.author_span = Some(span.clone());
+            }
+        } else if place && r.dateline.is_none() {
+            r.dateline = Some(crate::reading::Dateline {
+                place: release.content[span.clone()].to_string(),
+                place_span: span.clone(),
+                region: None,
+                region_span: None,
+                date: None,
+            });
+        } else if !place && r.publisher.is_none() {
+            r.publisher = Some(name.clone());
+            r.publisher_span = Some(span.clone());
+        }
+    }
+    Some(r)
+}
+
 pub(crate) fn metadata(
     ex: &Extractor<'_>,
     release: &Release,
@@ -1882,4 +1925,32 @@ pub(crate) fn metadata(
         md.dateline = Some(id);
     }
     md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reading::parse_text;
+
+    fn kb() -> Knowledge {
+        Knowledge::load(&[]).expect("the bundled knowledge loads")
+    }
+
+    #[test]
+    fn header_name_lines_settle_into_place_office_and_author() {
+        let kb = kb();
+        let r = parse_text(
+            "t.txt",
+            "Title\n\nDirectorate of Orbital Affairs\nTokyo\nFlight Lieutenant Jane Roe\n\nThe two sides met today to open the talks.\n",
+        );
+        let s = settle_header(&kb, &r).expect("name lines to settle");
+        assert_eq!(
+            s.publisher.as_deref(),
+            Some("Directorate of Orbital Affairs")
+        );
+        assert_eq!(s.dateline.map(|d| d.place).as_deref(), Some("Tokyo"));
+        assert_eq!(s.author.as_deref(), Some("Flight Lieutenant Jane Roe"));
+        let plain = parse_text("t.txt", "Title\n\nOSLO -- The two sides met today.\n");
+        assert!(settle_header(&kb, &plain).is_none());
+    }
 }

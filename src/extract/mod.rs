@@ -207,6 +207,8 @@ impl<'k> Extractor<'k> {
 
     /// Extracts everything the release states.
     pub fn extract(&self, release: &Release) -> Extraction {
+        let settled = mentions::settle_header(self.kb, release);
+        let release = settled.as_ref().unwrap_or(release);
         let text = release.content.as_str();
         let mut sentences = Vec::new();
         // The title states facts too ("US, Japan host first-ever Space Engagement Talks"); it
