@@ -40,6 +40,13 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Show what extraction finds in releases (entities, relations with their rule and
+    /// sentence, quotes), without a store.
+    Extract {
+        /// Files or folders of releases.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Run a SPARQL query (the default graph is the merge of all graphs, each triple once).
     Query {
         /// The query text.
@@ -318,6 +325,30 @@ fn output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
 pub fn run() -> Result<i32> {
     let cli = Cli::parse();
     match &cli.command {
+        Command::Extract { paths } => {
+            let kb = knowledge(&cli)?;
+            let extractor = spacekg::Extractor::new(&kb);
+            let (files, skipped) = spacekg::reading::collect_files(paths);
+            for (p, why) in &skipped {
+                eprintln!("skipped {}: {why}", p.display());
+            }
+            let mut out = output(&None)?;
+            let mut failed = 0;
+            for f in &files {
+                match spacekg::reading::read_path(f) {
+                    Ok(release) => {
+                        let x = extractor.extract(&release);
+                        out.write_all(spacekg::extract::describe(&release, &x).as_bytes())?;
+                    }
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("failed {}: {e}", f.display());
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(if failed == 0 { 0 } else { 1 })
+        }
         Command::Ingest { paths } => {
             let kb = knowledge(&cli)?;
             let store = open_store(&cli)?;

@@ -415,7 +415,7 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
             add(&s, sk("holds"), role.into());
         }
     }
-    for p in &kb.places {
+    for p in kb.places.iter().filter(|p| p.curated) {
         let s = entity_iri(&format!("place/{}", slug(&p.name)));
         add(&s, rdf::TYPE.into_owned(), sk("Place").into());
         add(&s, rdfs::LABEL.into_owned(), lit(&p.name));

@@ -15,7 +15,10 @@ mod entities;
 mod mentions;
 mod quotes;
 mod relations;
+mod report;
 pub mod tokens;
+
+pub use report::describe;
 
 pub use entities::{slug, Entities};
 
