@@ -40,6 +40,13 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Show what extraction finds in releases (entities, relations with their rule and
+    /// sentence, quotes), without a store.
+    Extract {
+        /// Files or folders of releases.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Run a SPARQL query (the default graph is the merge of all graphs, each triple once).
     Query {
         /// The query text.
@@ -104,6 +111,12 @@ enum Command {
         /// Write the per-release scores to this JSON file.
         #[arg(long)]
         json: Option<PathBuf>,
+        /// Print each extraction rule's facts, precision and confidence after the table.
+        #[arg(long)]
+        rules: bool,
+        /// Write the rules' confidence file (the format of data/confidence.tsv) here.
+        #[arg(long, value_name = "FILE")]
+        confidence_out: Option<PathBuf>,
     },
     /// Run extraction again over every stored release with the current ontology and
     /// extensions; report new, retyped and removed facts.
@@ -224,6 +237,10 @@ struct DiagramOpts {
     /// Keep what involves this nation (name or alias).
     #[arg(long, global = true)]
     nation: Option<String>,
+    /// Keep only facts whose confidence (their rule's measured precision, 0 to 1) is at
+    /// least this.
+    #[arg(long, global = true, value_name = "C")]
+    min_confidence: Option<f64>,
     /// Draw SVG with the built-in layout even when Graphviz is installed.
     #[arg(long, global = true, env = "SPACEKG_NO_GRAPHVIZ")]
     no_graphviz: bool,
@@ -308,6 +325,30 @@ fn output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
 pub fn run() -> Result<i32> {
     let cli = Cli::parse();
     match &cli.command {
+        Command::Extract { paths } => {
+            let kb = knowledge(&cli)?;
+            let extractor = spacekg::Extractor::new(&kb);
+            let (files, skipped) = spacekg::reading::collect_files(paths);
+            for (p, why) in &skipped {
+                eprintln!("skipped {}: {why}", p.display());
+            }
+            let mut out = output(&None)?;
+            let mut failed = 0;
+            for f in &files {
+                match spacekg::reading::read_path(f) {
+                    Ok(release) => {
+                        let x = extractor.extract(&release);
+                        out.write_all(spacekg::extract::describe(&release, &x).as_bytes())?;
+                    }
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("failed {}: {e}", f.display());
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(if failed == 0 { 0 } else { 1 })
+        }
         Command::Ingest { paths } => {
             let kb = knowledge(&cli)?;
             let store = open_store(&cli)?;
@@ -416,6 +457,7 @@ pub fn run() -> Result<i32> {
                 from: opts.from.clone(),
                 to: opts.to.clone(),
                 nation: opts.nation.clone(),
+                min_confidence: opts.min_confidence,
             };
             let format = match opts.format {
                 Some(DiagramFormat::Dot) => views::Format::Dot,
@@ -510,6 +552,8 @@ pub fn run() -> Result<i32> {
             releases,
             verbose,
             json,
+            rules,
+            confidence_out,
         } => {
             let kb = knowledge(&cli)?;
             let report = eval::evaluate_dir(&kb, gold_dir, releases.as_deref())?;
@@ -521,7 +565,16 @@ pub fn run() -> Result<i32> {
                 std::fs::write(j, text + "\n")
                     .with_context(|| format!("writing {}", j.display()))?;
             }
+            if let Some(f) = confidence_out {
+                std::fs::write(f, report.confidence_tsv())
+                    .with_context(|| format!("writing {}", f.display()))?;
+            }
             let mut out = output(&None)?;
+            // The rules first: the summary line stays the last line.
+            if *rules {
+                out.write_all(report.render_rules().as_bytes())?;
+                out.write_all(b"\n")?;
+            }
             out.write_all(report.render(*verbose).as_bytes())?;
             out.flush()?;
             Ok(if report.failed() == 0 { 0 } else { 1 })

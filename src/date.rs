@@ -123,7 +123,24 @@ pub fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+/// A month name or its abbreviation, capitalized ("Sept.") or in capitals ("JANUARY"); a
+/// month in lowercase ("may") is no date.
+const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|JAN(?:UARY|\.)?|FEB(?:RUARY|\.)?|MAR(?:CH|\.)?|APR(?:IL|\.)?|MAY|JUNE?|JULY?|AUG(?:UST|\.)?|SEPT?(?:EMBER|\.)?|OCT(?:OBER|\.)?|NOV(?:EMBER|\.)?|DEC(?:EMBER|\.)?)";
+/// Whether a word names a day of the week ("Friday", "FRIDAY").
+pub fn is_weekday(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .contains(&w.as_str())
+}
+
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -132,8 +149,9 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         \b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:T|\b)
       | \b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<y1>\d{{4}}))?\b
       | \b(?P<d2>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>\d{{4}}))?\b
-      | \b(?:on\s+)(?P<wd>{WEEKDAY})\b
+      | \b(?:on\s+)?(?P<wd>{WEEKDAY})\b
       | \b(?P<today>today)\b
+      | \b(?P<yesterday>yesterday)\b
     "
     );
     Regex::new(&pattern).expect("the date pattern is valid")
@@ -189,6 +207,17 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
                 _ => (None, ""),
             }
         } else if let Some(wd) = caps.name("wd") {
+            // "Friday, April 14, 2023": the weekday of a full date printed after it.
+            let after = text[whole.end()..].trim_start_matches([',', ' ']);
+            if after.starts_with(|c: char| c.is_ascii_digit())
+                || after
+                    .split_whitespace()
+                    .next()
+                    .and_then(month_number)
+                    .is_some()
+            {
+                continue;
+            }
             let target = [
                 "monday",
                 "tuesday",
@@ -211,6 +240,8 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
             }
         } else if caps.name("today").is_some() {
             (reference, "today")
+        } else if caps.name("yesterday").is_some() {
+            (reference.map(|r| r.add_days(-1)), "today")
         } else {
             (None, "")
         };

@@ -88,6 +88,8 @@ pub enum ViewError {
     },
     #[error("{0:?} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")]
     BadDate(String),
+    #[error("--min-confidence {0} is out of range: give a number from 0 to 1")]
+    BadConfidence(f64),
     #[error("{0}")]
     Unavailable(String),
 }

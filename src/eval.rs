@@ -406,6 +406,9 @@ pub struct Scores {
     pub metadata: Counts,
     /// Extracted nodes that repeat an entity already matched.
     pub duplicates: usize,
+    /// By extraction rule (`sk:rule`): the relations and quotes it stated that are right
+    /// (tp) or wrong (fp). A relation stated by two rules counts for both; `fn_` stays 0.
+    pub rules: BTreeMap<String, Counts>,
 }
 
 impl Scores {
@@ -420,6 +423,9 @@ impl Scores {
         self.attributes.add(&o.attributes);
         self.metadata.add(&o.metadata);
         self.duplicates += o.duplicates;
+        for (k, c) in &o.rules {
+            self.rules.entry(k.clone()).or_default().add(c);
+        }
     }
 
     fn sum<'a>(m: impl Iterator<Item = &'a Counts>) -> Counts {
@@ -628,6 +634,8 @@ struct Scorer<'g> {
     /// Every core relation of the document's graph (through sub-properties, with the
     /// relations they imply).
     raw_rel: Vec<(Term, &'static str, Term)>,
+    /// The rules that state each relation of `raw_rel`, from the document's `sk:Fact`s.
+    rules_of: HashMap<(Term, &'static str, Term), BTreeSet<String>>,
     out: Scores,
     notes: Vec<String>,
 }
@@ -662,8 +670,11 @@ impl<'g> Scorer<'g> {
             })
             .collect();
         let mut raw_rel = Vec::new();
+        // The core relation each property (or sub-property) stands for.
+        let mut core_of: HashMap<Term, &'static str> = HashMap::new();
         for p in RELATIONS {
             for prop in ds.closure(&rdf::sk(p), &rdfs::SUB_PROPERTY_OF.into_owned()) {
+                core_of.entry(prop.clone()).or_insert(p);
                 let Term::NamedNode(prop) = prop else {
                     continue;
                 };
@@ -672,6 +683,37 @@ impl<'g> Scorer<'g> {
                     if let Some(q) = implied(p) {
                         raw_rel.push((s.clone(), q, o.clone()));
                     }
+                }
+            }
+        }
+        let mut rules_of: HashMap<(Term, &'static str, Term), BTreeSet<String>> = HashMap::new();
+        let fact: Term = rdf::sk("Fact").into();
+        for (f, class) in ds.graph_pairs(&doc, &rdfv::TYPE.into_owned()) {
+            if *class != fact {
+                continue;
+            }
+            let one = |p: NamedNode| ds.objects(f, &p).first().cloned();
+            let (Some(s), Some(p), Some(o)) = (
+                one(rdfv::SUBJECT.into_owned()),
+                one(rdfv::PREDICATE.into_owned()),
+                one(rdfv::OBJECT.into_owned()),
+            ) else {
+                continue;
+            };
+            let Some(&core) = core_of.get(&p) else {
+                continue;
+            };
+            for rule in ds.objects(f, &rdf::sk("rule")) {
+                let rule = text_of(rule);
+                rules_of
+                    .entry((s.clone(), core, o.clone()))
+                    .or_default()
+                    .insert(rule.clone());
+                if let Some(q) = implied(core) {
+                    rules_of
+                        .entry((s.clone(), q, o.clone()))
+                        .or_default()
+                        .insert(rule);
                 }
             }
         }
@@ -685,6 +727,7 @@ impl<'g> Scorer<'g> {
             labels,
             mapped: HashMap::new(),
             raw_rel,
+            rules_of,
             out: Scores::default(),
             notes: Vec::new(),
         }
@@ -928,6 +971,7 @@ impl<'g> Scorer<'g> {
             }
         }
         let mut got_rel: HashSet<Key> = HashSet::new();
+        let mut rules: HashMap<Key, BTreeSet<String>> = HashMap::new();
         for (s, p, o) in &self.raw_rel {
             let gs = self.gold_id(s);
             let go = if *p == "date" {
@@ -940,21 +984,37 @@ impl<'g> Scorer<'g> {
             if is_optional(&gs) || is_optional(&go) {
                 continue;
             }
-            got_rel.insert(key(
+            let k = key(
                 gs.unwrap_or_else(|| format!("?{}", text_of(s))),
                 p,
                 go.unwrap_or_else(|| format!("?{}", text_of(o))),
-            ));
+            );
+            if let Some(r) = self.rules_of.get(&(s.clone(), *p, o.clone())) {
+                rules
+                    .entry(k.clone())
+                    .or_default()
+                    .extend(r.iter().cloned());
+            }
+            got_rel.insert(k);
         }
         got_rel.retain(|k| !borderline.contains(k) || gold_rel.contains(k));
         let mut got_sorted: Vec<&Key> = got_rel.iter().collect();
         got_sorted.sort();
         for k in got_sorted {
-            if gold_rel.contains(k) {
+            let right = gold_rel.contains(k);
+            if right {
                 self.out.relation(&k.1).tp += 1;
             } else {
                 self.out.relation(&k.1).fp += 1;
                 self.notes.push(format!("extra relation {}", key_repr(k)));
+            }
+            for r in rules.get(k).into_iter().flatten() {
+                let c = self.out.rules.entry(r.clone()).or_default();
+                if right {
+                    c.tp += 1;
+                } else {
+                    c.fp += 1;
+                }
             }
         }
         let mut missed: Vec<&Key> = gold_rel.difference(&got_rel).collect();
@@ -970,9 +1030,8 @@ impl<'g> Scorer<'g> {
     /// passages and satisfy two gold entries; one that satisfies none is wrong.
     fn score_quotes(&mut self) {
         let quote_class: Term = rdf::sk("Quote").into();
-        let got: Vec<(String, HashSet<Option<String>>)> = self
-            .ds
-            .subjects(&rdfv::TYPE.into_owned(), &quote_class)
+        let quotes = self.ds.subjects(&rdfv::TYPE.into_owned(), &quote_class);
+        let got: Vec<(String, HashSet<Option<String>>)> = quotes
             .iter()
             .map(|q| {
                 let text: Vec<String> = self
@@ -984,6 +1043,13 @@ impl<'g> Scorer<'g> {
                 let speakers = self.ds.objects(q, &rdf::sk("speaker"));
                 let speakers = speakers.iter().map(|s| self.gold_id(s)).collect();
                 (norm(&text.join(" ")), speakers)
+            })
+            .collect();
+        let quote_rules: Vec<Vec<String>> = quotes
+            .iter()
+            .map(|q| {
+                let rules = self.ds.objects(q, &rdf::sk("rule"));
+                rules.iter().map(text_of).collect()
             })
             .collect();
         let mut used = BTreeSet::new();
@@ -1005,9 +1071,18 @@ impl<'g> Scorer<'g> {
         }
         self.out.quotes.fp += got.len() - used.len();
         for (i, (t, _)) in got.iter().enumerate() {
-            if !used.contains(&i) {
+            let right = used.contains(&i);
+            if !right {
                 let note = format!("extra or misattributed quote: '{}'", prefix(t, 40));
                 self.notes.push(note);
+            }
+            for r in &quote_rules[i] {
+                let c = self.out.rules.entry(r.clone()).or_default();
+                if right {
+                    c.tp += 1;
+                } else {
+                    c.fp += 1;
+                }
             }
         }
     }
@@ -1060,6 +1135,12 @@ impl<'g> Scorer<'g> {
             }
         }
     }
+}
+
+/// The confidence a fact takes from its rule: the rule's precision, smoothed toward one
+/// half so that a rule seen a few times is not taken as certain, `(tp + 1) / (tp + fp + 2)`.
+pub fn confidence(tp: usize, fp: usize) -> f64 {
+    (tp as f64 + 1.0) / ((tp + fp) as f64 + 2.0)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1280,6 +1361,66 @@ impl Report {
             self.releases.len()
         );
         let _ = writeln!(s, "{}", self.summary());
+        s
+    }
+
+    /// Each rule's facts (relations and quotes) over every release: `(rule, counts)`, in
+    /// name order.
+    pub fn rule_counts(&self) -> Vec<(String, Counts)> {
+        self.totals().rules.into_iter().collect()
+    }
+
+    /// The table of `spacekg eval --rules`: per rule the facts it stated, how many are right
+    /// and wrong, its precision and the confidence stored facts take from it.
+    pub fn render_rules(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "{:<36} {:>6} {:>5} {:>5} {:>9} {:>10}",
+            "rule", "facts", "tp", "fp", "precision", "confidence"
+        );
+        for (rule, c) in self.rule_counts() {
+            let _ = writeln!(
+                s,
+                "{rule:<36} {:>6} {:>5} {:>5} {:>9.3} {:>10.3}",
+                c.tp + c.fp,
+                c.tp,
+                c.fp,
+                c.prf().0,
+                confidence(c.tp, c.fp)
+            );
+        }
+        s
+    }
+
+    /// The confidence data file (`data/confidence.tsv`): each rule's counts and confidence,
+    /// and a `*` row, from all relations together, for rules the corpus never fired.
+    pub fn confidence_tsv(&self) -> String {
+        let mut s = String::from(
+            "rule\ttp\tfp\tconfidence\n\
+             # Each extraction rule's measured precision on the sample corpus, smoothed:\n\
+             # confidence = (tp + 1) / (tp + fp + 2), tp and fp counted by `spacekg eval` as\n\
+             # kg-eval scores relations and quotes. Every stored fact carries its rule's\n\
+             # confidence (sk:confidence); the `*` row (all relations together) serves rules\n\
+             # that stated nothing here. Generated: bash scripts/confidence.sh\n",
+        );
+        let all = self.relation_counts();
+        let _ = writeln!(
+            s,
+            "*\t{}\t{}\t{:.3}",
+            all.tp,
+            all.fp,
+            confidence(all.tp, all.fp)
+        );
+        for (rule, c) in self.rule_counts() {
+            let _ = writeln!(
+                s,
+                "{rule}\t{}\t{}\t{:.3}",
+                c.tp,
+                c.fp,
+                confidence(c.tp, c.fp)
+            );
+        }
         s
     }
 
@@ -1581,6 +1722,48 @@ mod tests {
         assert!(
             notes.contains(&"extra or misattributed quote: 'space is a team sport'".to_string())
         );
+    }
+
+    #[test]
+    fn each_rule_is_credited_with_the_relations_and_quotes_it_stated() {
+        let mut d = Doc::new();
+        let p = d.entity("person/kim", &["Person"], "Dana Kim", &[]);
+        let o = d.entity("org/nspo", &["Organization"], "Northern Space Office", &[]);
+        let x = d.entity("org/wrong", &["Organization"], "Harbour Board", &[]);
+        let fact = |d: &mut Doc, n: &str, s: &NamedNode, pred: &str, o: &NamedNode, rule: &str| {
+            d.rel(s, pred, o);
+            let f = rdf::entity_iri(&format!("fact/{n}"));
+            d.add(&f, rdfv::TYPE.into_owned(), rdf::sk("Fact"));
+            d.add(&f, rdfv::SUBJECT.into_owned(), s.clone());
+            d.add(&f, rdfv::PREDICATE.into_owned(), rdf::sk(pred));
+            d.add(&f, rdfv::OBJECT.into_owned(), o.clone());
+            d.add(&f, rdf::sk("rule"), Literal::new_simple_literal(rule));
+        };
+        // "heads" implies "memberOf": one right fact counts twice for its rule.
+        fact(&mut d, "1", &p, "heads", &o, "post-rule");
+        // The same relation stated by two rules counts for both.
+        fact(&mut d, "2", &p, "memberOf", &x, "post-rule");
+        fact(&mut d, "3", &p, "memberOf", &x, "other-rule");
+        d.quote("q1", "We will keep the sky open for all,", &p);
+        let q = rdf::entity_iri("q1");
+        d.add(
+            &q,
+            rdf::sk("rule"),
+            Literal::new_simple_literal("speech-rule"),
+        );
+        let (s, _) = d.score(
+            r#"{"entities": [
+                {"id": "kim", "type": "Person", "name": "Dana Kim"},
+                {"id": "nspo", "type": "Organization", "name": "Northern Space Office"},
+                {"id": "hb", "type": "Organization", "name": "Harbour Board"}
+            ], "relations": [["kim", "heads", "nspo"]],
+            "quotes": [{"speaker": "kim", "starts": "We will keep the sky open"}]}"#,
+        );
+        assert_eq!(of(&s.rules, "post-rule"), c(2, 1, 0));
+        assert_eq!(of(&s.rules, "other-rule"), c(0, 1, 0));
+        assert_eq!(of(&s.rules, "speech-rule"), c(1, 0, 0));
+        assert_eq!(confidence(2, 1), 0.6);
+        assert_eq!(confidence(0, 0), 0.5);
     }
 
     #[test]

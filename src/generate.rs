@@ -325,7 +325,7 @@ impl Generator {
             let in_nation = |kinds: &[&str]| -> Vec<String> {
                 kb.places
                     .iter()
-                    .filter(|p| p.nation.as_deref() == Some(n.iso2.as_str()))
+                    .filter(|p| p.curated && p.nation.as_deref() == Some(n.iso2.as_str()))
                     .filter(|p| kinds.contains(&p.kind.as_str()))
                     .map(|p| p.name.clone())
                     .collect()

@@ -18,6 +18,7 @@ const RDFS_COMMENT: &str = "http://www.w3.org/2000/01/rdf-schema#comment";
 pub const CORE_ONTOLOGY: &str = include_str!("../ontology/spacekg.ttl");
 const NATIONS: &str = include_str!("../data/nations.tsv");
 const PLACES: &str = include_str!("../data/places.tsv");
+const CITIES: &str = include_str!("../data/cities.tsv");
 const PROGRAMS: &str = include_str!("../data/programs.tsv");
 const RANKS: &str = include_str!("../data/ranks.tsv");
 const TITLES: &str = include_str!("../data/titles.tsv");
@@ -28,6 +29,7 @@ const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
 const HEDGES: &str = include_str!("../data/hedges.txt");
 const CUES: &str = include_str!("../data/cues.tsv");
 const POST_ORGANIZATIONS: &str = include_str!("../data/post_organizations.tsv");
+const CONFIDENCE: &str = include_str!("../data/confidence.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Nation {
@@ -88,6 +90,10 @@ pub struct Place {
     pub kind: String,
     pub nation: Option<String>,
     pub region: Option<String>,
+    /// From the curated `data/places.tsv` (read anywhere and in the background graph), not
+    /// from the generated city list `data/cities.tsv` (read only where the text places a
+    /// name: see [`Knowledge::city`]).
+    pub curated: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -179,6 +185,11 @@ pub struct Knowledge {
     pub posts: HashMap<String, bool>,
     /// Posts that name the one organization they head ("chief of space operations" -> ussf).
     pub post_organizations: HashMap<String, String>,
+    /// Each extraction rule's confidence (`data/confidence.tsv`: its smoothed precision on
+    /// the sample corpus).
+    pub rule_confidence: HashMap<String, f64>,
+    /// The confidence of a rule the file does not list (all relations together).
+    pub default_confidence: f64,
     /// Capitalized words that never begin a name ("The", "During").
     pub stopwords: std::collections::HashSet<String>,
     /// Verbs that attribute a quotation ("said").
@@ -188,9 +199,22 @@ pub struct Knowledge {
     /// Cue phrases by role ("took part" -> participation), each as its words.
     pub cues: HashMap<Cue, Vec<Vec<String>>>,
     lexicon: HashMap<String, Vec<Entry>>,
+    /// Cities of `data/cities.tsv` by the key of their name: index into `places`.
+    city_forms: HashMap<String, usize>,
     /// The longest gazetteer form, in words.
     pub max_form_words: usize,
     org_by_id: HashMap<String, usize>,
+}
+
+impl Knowledge {
+    /// The confidence of a fact stated by `rule`: the rule's measured precision, or that of
+    /// all relations together for a rule the sample corpus never fired.
+    pub fn confidence(&self, rule: &str) -> f64 {
+        self.rule_confidence
+            .get(rule)
+            .copied()
+            .unwrap_or(self.default_confidence)
+    }
 }
 
 /// The key under which surface forms are compared: case, periods, hyphens and curly
@@ -316,6 +340,17 @@ impl Knowledge {
                 kind: f[2].trim().to_string(),
                 nation: opt(f[3]),
                 region: opt(f[4]),
+                curated: true,
+            });
+        }
+        for (_, f) in rows("data/cities.tsv", CITIES, &["name", "iso2", "population"])? {
+            k.places.push(Place {
+                name: f[0].trim().to_string(),
+                aliases: Vec::new(),
+                kind: "city".to_string(),
+                nation: opt(f[1]),
+                region: None,
+                curated: false,
             });
         }
         for (line, f) in rows(
@@ -398,6 +433,27 @@ impl Knowledge {
                 });
             }
             k.post_organizations.insert(form_key(f[0]), id.to_string());
+        }
+        for (line, f) in rows(
+            "data/confidence.tsv",
+            CONFIDENCE,
+            &["rule", "tp", "fp", "confidence"],
+        )? {
+            let value = f
+                .get(3)
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .filter(|v| (0.0..=1.0).contains(v))
+                .ok_or_else(|| KnowledgeError::Data {
+                    file: "data/confidence.tsv".into(),
+                    line,
+                    message: "the confidence should be a number from 0 to 1".into(),
+                })?;
+            match f[0].trim() {
+                "*" => k.default_confidence = value,
+                rule => {
+                    k.rule_confidence.insert(rule.to_string(), value);
+                }
+            }
         }
         k.stopwords = word_list(STOPWORDS);
         k.speech_verbs = word_list(SPEECH_VERBS);
@@ -631,6 +687,9 @@ impl Knowledge {
             }
         }
         for (i, p) in self.places.iter().enumerate() {
+            if !p.curated {
+                continue;
+            }
             add(&p.name, Entry::Place(i));
             for a in &p.aliases {
                 add(a, Entry::Place(i));
@@ -658,6 +717,16 @@ impl Knowledge {
             add(&t.text, Entry::Title(i));
         }
         self.max_form_words = lex.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        // The generated cities, apart: a curated place of the same name wins.
+        for (i, p) in self.places.iter().enumerate().filter(|(_, p)| !p.curated) {
+            let key = form_key(&p.name);
+            let curated = lex
+                .get(&key)
+                .is_some_and(|es| es.iter().any(|e| matches!(e, Entry::Place(_))));
+            if !curated {
+                self.city_forms.entry(key).or_insert(i);
+            }
+        }
         self.lexicon = lex;
         self.org_by_id = self
             .organizations
@@ -668,6 +737,14 @@ impl Knowledge {
     }
 
     /// What a surface form may refer to.
+    /// A city of the generated list (`data/cities.tsv`, GeoNames) of this name, as an
+    /// index into `places`. Consulted only where the text already says a name is a place
+    /// (a dateline, "in X", "X, Country"): many cities share their names with words and
+    /// people.
+    pub fn city(&self, form: &str) -> Option<usize> {
+        self.city_forms.get(&form_key(form)).copied()
+    }
+
     pub fn lookup(&self, form: &str) -> &[Entry] {
         self.lexicon
             .get(&form_key(form))
@@ -748,7 +825,12 @@ impl Knowledge {
             .iter()
             .flat_map(|r| r.abbreviations.iter())
             .chain(self.titles.iter().map(|t| &t.text))
-            .chain(self.places.iter().flat_map(|p| p.aliases.iter()))
+            .chain(
+                self.places
+                    .iter()
+                    .filter(|p| p.curated)
+                    .flat_map(|p| p.aliases.iter()),
+            )
             .chain(self.nations.iter().flat_map(|n| n.aliases.iter()))
             .chain(self.organizations.iter().flat_map(|o| o.aliases.iter()));
         for f in forms {
@@ -879,6 +961,7 @@ pub enum Cue {
     SucceededBy,
     Succeeds,
     Future,
+    StandsForState,
 }
 
 impl Cue {
@@ -905,6 +988,7 @@ impl Cue {
             "succeeded-by" => Cue::SucceededBy,
             "succeeds" => Cue::Succeeds,
             "future" => Cue::Future,
+            "stands-for-state" => Cue::StandsForState,
             _ => return None,
         })
     }

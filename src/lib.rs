@@ -20,6 +20,7 @@ pub mod ontology;
 pub mod rdf;
 pub mod reading;
 mod reading_html;
+mod reading_layout;
 pub mod reextract;
 pub mod shacl;
 pub mod store;

@@ -85,6 +85,14 @@ impl CodePoints<'_> {
     }
 }
 
+/// A confidence as `xsd:decimal` to three decimals, in the canonical form a store gives it
+/// back ("0.761", "0.8", "1").
+fn confidence_literal(c: f64) -> Literal {
+    let fixed = format!("{c:.3}");
+    let canonical = fixed.trim_end_matches('0').trim_end_matches('.');
+    Literal::new_typed_literal(canonical, xsd::DECIMAL)
+}
+
 fn date_literal(d: Date) -> Literal {
     Literal::new_typed_literal(d.to_string(), xsd::DATE)
 }
@@ -260,6 +268,10 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
             (rdf::OBJECT.into_owned(), o),
             (sk("evidence"), ev.into()),
             (sk("rule"), Literal::new_simple_literal(r.rule).into()),
+            (
+                sk("confidence"),
+                confidence_literal(kb.confidence(r.rule)).into(),
+            ),
         ] {
             q.push(Quad::new(f.clone(), pp, oo, g.clone()));
         }
@@ -308,6 +320,10 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
         put(sk("inDocument"), doc.clone().into());
         put(sk("evidence"), ev.into());
         put(sk("rule"), Literal::new_simple_literal(quote.rule).into());
+        put(
+            sk("confidence"),
+            confidence_literal(kb.confidence(quote.rule)).into(),
+        );
         if let Some(s) = quote.speaker {
             put(sk("speaker"), iris[s].clone().into());
         }
@@ -399,7 +415,7 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
             add(&s, sk("holds"), role.into());
         }
     }
-    for p in &kb.places {
+    for p in kb.places.iter().filter(|p| p.curated) {
         let s = entity_iri(&format!("place/{}", slug(&p.name)));
         add(&s, rdf::TYPE.into_owned(), sk("Place").into());
         add(&s, rdfs::LABEL.into_owned(), lit(&p.name));

@@ -15,12 +15,10 @@
 //! An HTML page is turned into the same layout (title, bullets from its metadata, one
 //! paragraph per block element of the article), then read like text.
 
-use crate::date::{parse_date, Date};
+use crate::date::Date;
 use crate::error::ReadError;
-use regex::Regex;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 /// Largest file read as one release; larger files are refused with a clear error.
 pub const MAX_RELEASE_BYTES: u64 = 10 * 1024 * 1024;
@@ -44,8 +42,33 @@ pub struct Release {
     pub author_span: Option<Range<usize>>,
     pub publisher_span: Option<Range<usize>>,
     pub dateline: Option<Dateline>,
-    /// Byte ranges of the body's paragraphs (the dateline's paragraph included).
+    /// Byte ranges of the body's paragraphs (the dateline's paragraph included); headings,
+    /// contact and link sections and photo credits are left out.
     pub paragraphs: Vec<Range<usize>>,
+    /// The part of the release each paragraph belongs to (one per paragraph).
+    pub blocks: Vec<Block>,
+    /// Header lines written as a name and nothing else ("UAE Space Agency", "OFFICE OF THE
+    /// SPOKESPERSON", "Tokyo"), in name case, with their place in the content: each is the
+    /// office that publishes the release or the place it comes from, which extraction tells
+    /// apart with the gazetteers.
+    pub name_lines: Vec<(String, Range<usize>)>,
+}
+
+/// The part of a release a paragraph belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    /// The release's own text.
+    Body,
+    /// A "Quotes" section: quotations, each followed by a line naming the speaker.
+    Quotes,
+    /// "Quick facts": background facts.
+    Facts,
+    /// "About <organization>": boilerplate describing a body.
+    About,
+    /// Notes to editors, and what follows an end mark ("-30-", "Ends").
+    Notes,
+    /// A photo caption (its credit cut off).
+    Caption,
 }
 
 /// The dateline that opens the body: `CITY, Region (date) --`.
@@ -202,186 +225,7 @@ impl ReadError {
     }
 }
 
-static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^
-        (?P<place>[A-Z][A-Z0-9\x20.'’&-]*[A-Z.])            # CITY in capitals
-        (?:,\s*(?P<region>[A-Z][A-Za-z\x20.'’-]*?[A-Za-z.]))?  # , Country or state
-        (?:,?\s*\((?P<date1>[^)]{4,30})\))?              # (date)
-        (?:,\s*(?P<date2>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}))?
-        (?:\s*/(?P<wire>[^/]{2,40})/)?                   # /PRNewswire/
-        \s*(?:--|—|–|-)\s+",
-    )
-    .expect("the dateline pattern is valid")
-});
-
-/// Reads text in the genre's layout. Never fails: what the layout does not give stays empty.
-pub fn parse_text(source: &str, text: &str) -> Release {
-    let content = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut release = Release {
-        source: source.to_string(),
-        content: String::new(),
-        title: None,
-        title_span: None,
-        author_span: None,
-        publisher_span: None,
-        published: None,
-        author: None,
-        publisher: None,
-        dateline: None,
-        paragraphs: Vec::new(),
-    };
-    // Lines with their byte ranges.
-    let mut lines: Vec<Range<usize>> = Vec::new();
-    let mut pos = 0;
-    for line in content.split('\n') {
-        lines.push(pos..pos + line.len());
-        pos += line.len() + 1;
-    }
-    let mut body_from = None;
-    let mut header_lines = 0;
-    for (i, r) in lines.iter().enumerate() {
-        let line = content[r.clone()].trim();
-        if line.is_empty() {
-            continue;
-        }
-        if release.title.is_none() {
-            release.title = Some(line.to_string());
-            let lead = content[r.clone()].len() - content[r.clone()].trim_start().len();
-            release.title_span = Some(r.start + lead..r.start + lead + line.len());
-            continue;
-        }
-        if let Some(b) = line.strip_prefix('•').or_else(|| line.strip_prefix("* ")) {
-            header_lines += 1;
-            let (had_author, had_publisher) =
-                (release.author.is_some(), release.publisher.is_some());
-            read_bullet(b.trim(), &mut release);
-            let lead = content[r.clone()].len() - content[r.clone()].trim_start().len();
-            let line = r.start + lead..r.start + lead + line.len();
-            if !had_author && release.author.is_some() {
-                release.author_span = Some(line.clone());
-            }
-            if !had_publisher && release.publisher.is_some() {
-                release.publisher_span = Some(line);
-            }
-            continue;
-        }
-        // A dateline opens the body.
-        if DATELINE_RE.is_match(line) {
-            body_from = Some(i);
-            break;
-        }
-        // Short header lines before the body: a release number, a date line, a subtitle.
-        let is_short = line.len() < 160 && !line.ends_with('.');
-        if header_lines < 6 && is_short {
-            header_lines += 1;
-            if release.published.is_none() {
-                if let Some(d) = parse_date(line).filter(|_| line.len() < 40) {
-                    release.published = Some(d);
-                }
-            }
-            continue;
-        }
-        body_from = Some(i);
-        break;
-    }
-    // Paragraphs: runs of non-empty lines from the body on.
-    if let Some(start) = body_from {
-        let mut current: Option<Range<usize>> = None;
-        for r in &lines[start..] {
-            let raw = &content[r.clone()];
-            if raw.trim().is_empty() {
-                if let Some(c) = current.take() {
-                    release.paragraphs.push(c);
-                }
-                continue;
-            }
-            let lead = raw.len() - raw.trim_start().len();
-            let trail = raw.len() - raw.trim_end().len();
-            let span = r.start + lead..r.end - trail;
-            current = Some(match current {
-                Some(c) => c.start..span.end,
-                None => span,
-            });
-        }
-        if let Some(c) = current {
-            release.paragraphs.push(c);
-        }
-    }
-    if let Some(first) = release.paragraphs.first().cloned() {
-        release.dateline = parse_dateline(&content, first.start);
-        if let Some(dl) = &release.dateline {
-            if release.published.is_none() {
-                release.published = dl.date;
-            }
-        }
-        if release.publisher.is_none() {
-            if let Some(c) = DATELINE_RE.captures(&content[first.clone()]) {
-                if let Some(w) = c.name("wire") {
-                    release.publisher = Some(w.as_str().trim().to_string());
-                }
-            }
-        }
-    }
-    release.content = content;
-    release
-}
-
-fn read_bullet(b: &str, release: &mut Release) {
-    let lower = b.to_ascii_lowercase();
-    if let Some(rest) = lower.strip_prefix("published") {
-        if release.published.is_none() {
-            release.published = parse_date(&b[b.len() - rest.len()..]);
-        }
-    } else if lower.starts_with("by ") {
-        release.author = Some(b[3..].trim().to_string());
-    } else if is_document_kind(&lower) {
-        // "Press Release", "Media Note": the kind of document, not who issued it.
-    } else if let Some(d) = parse_date(b).filter(|_| b.len() < 40) {
-        if release.published.is_none() {
-            release.published = Some(d);
-        }
-    } else if release.publisher.is_none() && !b.is_empty() {
-        release.publisher = Some(b.to_string());
-    }
-}
-
-fn is_document_kind(lower: &str) -> bool {
-    [
-        "press release",
-        "media note",
-        "media release",
-        "news release",
-        "news",
-        "statement",
-        "joint statement",
-        "readout",
-        "fact sheet",
-        "article",
-        "feature",
-        "speech",
-        "transcript",
-        "media advisory",
-    ]
-    .contains(&lower.trim())
-}
-
-fn parse_dateline(content: &str, start: usize) -> Option<Dateline> {
-    let para = &content[start..];
-    let c = DATELINE_RE.captures(para)?;
-    let place = c.name("place")?;
-    let date = c
-        .name("date1")
-        .or_else(|| c.name("date2"))
-        .and_then(|d| parse_date(d.as_str()));
-    Some(Dateline {
-        place: place.as_str().trim().to_string(),
-        place_span: start + place.start()..start + place.end(),
-        region: c.name("region").map(|r| r.as_str().trim().to_string()),
-        region_span: c.name("region").map(|r| start + r.start()..start + r.end()),
-        date,
-    })
-}
+pub use crate::reading_layout::{parse_text, region_is_city_part};
 
 #[cfg(test)]
 mod tests {

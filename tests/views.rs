@@ -146,7 +146,7 @@ fn views_on_the_sample_corpus() {
     let s = dir.path().join("store");
     let releases = root().join("data/releases");
     let out = ok(&s, &["ingest", releases.to_str().expect("path")]);
-    assert!(out.contains("16 new"), "{out}");
+    assert!(out.contains("36 new"), "{out}");
 
     every_view_has_a_snapshot_that_graphviz_draws(&s, dir.path());
     the_svg_drawn_without_graphviz_holds_every_node(&s, dir.path());
@@ -223,8 +223,11 @@ fn every_view_has_a_snapshot_that_graphviz_draws(s: &Path, tmp: &Path) {
         assert!(nodes(&dot).len() > 1, "{name}: {dot}");
         if name == "construct_hosts" {
             // The query path differs per run; the snapshot is of the drawing.
+            // The host edges are labelled, or (more than six) named once under the title.
             assert!(
-                dot.contains("Engagement Talks") && dot.contains("label=\"host\""),
+                dot.contains("Engagement Talks")
+                    && (dot.contains("label=\"host\"")
+                        || dot.contains("arrows without a label: host")),
                 "{dot}"
             );
         }
@@ -409,7 +412,13 @@ fn names_that_match_nothing_or_several_things_say_so(s: &Path) {
         "{err}"
     );
     let err = fails(s, &["diagram", "event", "talks"]);
-    assert!(err.contains("matches 2 entities"), "{err}");
+    let matches: usize = err
+        .split("matches ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(matches >= 2, "{err}");
     assert!(
         err.contains("US-Japan Space Engagement Talks (Talks)"),
         "{err}"
@@ -504,7 +513,7 @@ fn every_view_is_timed_through_the_library() {
     let store = EmbeddedStore::in_memory().expect("store");
     let report =
         ingest::ingest_paths(&store, &kb, &[root().join("data/releases")]).expect("ingest");
-    assert_eq!(report.new.len(), 16);
+    assert_eq!(report.new.len(), 36);
     let times = views::time_views(&store).expect("views build");
     let names: Vec<&str> = times.iter().map(|(n, _, _)| n.as_str()).collect();
     for v in [

@@ -191,6 +191,25 @@ impl Entities {
             .collect()
     }
 
+    /// Persons of this release, named in two words or more, whose name ends with the words
+    /// of `short` ("Al Falasi" in "Ahmad Belhoul Al Falasi") or, for one word, starts with it
+    /// (a family name printed first: "Hayashi" in "Hayashi Yoshimasa").
+    pub fn persons_named_by_part(&self, short: &str) -> Vec<usize> {
+        let key = form_key(short);
+        let n = key.split(' ').count();
+        self.ids()
+            .filter(|&i| {
+                let e = &self.list[i];
+                let full = form_key(&e.name);
+                let words = full.split(' ').count();
+                e.kind == EntityType::Person
+                    && words > n
+                    && (full.ends_with(&format!(" {key}"))
+                        || (n == 1 && full.starts_with(&format!("{key} "))))
+            })
+            .collect()
+    }
+
     /// The live entities and the relations, with ids compacted and repeats removed.
     /// The third value maps every id ever given out to its place in the first.
     pub fn finish(self, relations: Vec<Relation>) -> (Vec<Entity>, Vec<Relation>, Vec<usize>) {

@@ -8,7 +8,7 @@
 use super::entities::{last_name, slug};
 use super::tokens::{Token, TokenKind};
 use super::{EntityType, Extractor, Metadata, Sentence};
-use crate::knowledge::{form_key, Entry, HeadKind, Knowledge, NationForm, TitleKind};
+use crate::knowledge::{form_key, Cue, Entry, HeadKind, Knowledge, NationForm, TitleKind};
 use crate::reading::Release;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -186,8 +186,12 @@ fn cap_runs(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // "3 Canadian Space Division", "7 Wing": a unit's number opens its name.
+        let cardinal = toks[i].kind == TokenKind::Number
+            && toks[i].text(text).len() <= 3
+            && !(i > 0 && matches!(toks[i - 1].text(text), "," | "–" | "-"));
         let starts = is_cap(text, &toks[i])
-            || ((is_ordinal(text, &toks[i]) || is_year(text, &toks[i]))
+            || ((is_ordinal(text, &toks[i]) || is_year(text, &toks[i]) || cardinal)
                 && toks.get(i + 1).is_some_and(|n| is_cap(text, n)));
         if !starts {
             i += 1;
@@ -207,6 +211,12 @@ fn cap_runs(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
                 && !(s == "the" && end == start)
             {
                 end += 1;
+            } else if matches!(s, "of" | "for" | "on")
+                && toks.get(end + 1).is_some_and(|n| n.text(text) == "the")
+                && toks.get(end + 2).is_some_and(|n| is_cap(text, n))
+            {
+                // "Great Hall of the People", "Ministry of the Armed Forces".
+                end += 2;
             } else if s == "," && listed_name_with_acronym(text, toks, start, end) {
                 // "Ministry of Education, Culture, Sports, Science and Technology (MEXT)".
                 end += 1;
@@ -484,6 +494,9 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     let mut post_before: Option<(usize, String)> = None;
     for run in cap_runs(text, toks) {
         let segs = ctx.segment(toks, run.clone());
+        if head_first_name(ctx, si, toks, run.clone(), &segs) {
+            continue;
+        }
         // Walk the segments; a person prefix (ranks, titles, organizations, nations) is
         // collected until a name closes it.
         let mut rank: Option<usize> = None;
@@ -513,6 +526,8 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         let mut prefix_start: Option<usize> = None;
         let mut honorific = false;
         let mut post_qualifier = false;
+        // "4 Canadian Space Division": a unit's number before a known word of its name.
+        let mut lead_number: Option<usize> = None;
         let mut k = 0;
         while k < segs.len() {
             let (r, seg) = segs[k].clone();
@@ -633,7 +648,8 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                                                 .is_none_or(|(_, s)| matches!(s, Seg::Connector))
                                             && matches!(&segs[end].1, Seg::Known(es) if es.iter().any(|x| matches!(x, Entry::Nation(_, NationForm::Name) | Entry::Place(_))) && !es.iter().any(|x| matches!(x, Entry::Organization(_))));
                                         let end = if regional { end + 1 } else { end };
-                                        let full = r.start..segs[end - 1].0.end;
+                                        let from = lead_number.take().unwrap_or(r.start);
+                                        let full = from..segs[end - 1].0.end;
                                         if let Some(inner) = inner {
                                             ctx.push(Mention {
                                                 sentence: si,
@@ -760,6 +776,15 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                             )
                         })
                     });
+                    let number_alone = run_words.len() == 1
+                        && run_words[0].chars().all(|c| c.is_ascii_digit())
+                        && k == 0
+                        && segs.len() > end;
+                    if number_alone {
+                        lead_number = Some(words_r.start);
+                        k = end;
+                        continue;
+                    }
                     if only_stopwords || adjectival || post_qualifier {
                         // The words after "Director General for": part of the post.
                         post_qualifier = false;
@@ -773,6 +798,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         let start = prefix_start
                             .filter(|_| !prefix.is_empty())
                             .unwrap_or(words_r.start);
+                        let start = lead_number.take().unwrap_or(start);
                         let mut full = start..words_r.end;
                         let mut end = end;
                         // "U.S. Forces Korea": an organization head, then a nation or place.
@@ -851,6 +877,9 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         headed(ctx, si, toks, words_r, h, &prefix);
                         prefix.clear();
                         prefix_start = None;
+                    } else if placed_name(ctx, si, toks, words_r.clone(), &segs, end) {
+                        prefix.clear();
+                        prefix_start = None;
                     }
                     k = end;
                 }
@@ -860,6 +889,210 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     quoted_names(ctx, si, toks);
     described_agreements(ctx, si, toks);
     acronyms(ctx, si, toks);
+}
+
+/// "Embassy of India", "University of Colorado Boulder", "Office of the Minister of
+/// Innovation": an organization's head word first, then "of" or "for" and what it is of,
+/// known names inside included. Registers the whole run as one organization (a nation or
+/// place inside it as a mention inside the name) and says whether it did.
+fn head_first_name(
+    ctx: &mut Ctx<'_, '_>,
+    si: usize,
+    toks: &[Token],
+    run: Range<usize>,
+    segs: &[(Range<usize>, Seg)],
+) -> bool {
+    let text = ctx.text;
+    // One known name covers the run, or nothing but unknown words: read as usual.
+    let known_inside = segs
+        .iter()
+        .any(|(_, sg)| matches!(sg, Seg::Known(_) | Seg::Compound(_) | Seg::Local(_)));
+    if segs.len() < 3 || !known_inside {
+        return false;
+    }
+    let mut start = run.start;
+    while start < run.end && ctx.ex.lexicon.stopwords.contains(toks[start].text(text)) {
+        start += 1;
+    }
+    let of =
+        (start + 1..(start + 3).min(run.end)).find(|&i| matches!(toks[i].text(text), "of" | "for"));
+    let Some(of) = of else {
+        return false;
+    };
+    let head: Vec<String> = toks[start..of]
+        .iter()
+        .map(|t| form_key(t.text(text)))
+        .collect();
+    let is_org_head = matches!(
+        ctx.ex.lexicon.head_of(&head),
+        Some((Head::Kind(HeadKind::Organization), n)) if n == head.len()
+    );
+    // "the Government of Japan" stands for the state itself.
+    if !is_org_head || of + 1 >= run.end || ctx.ex.kb.has_cue(Cue::StandsForState, &head) {
+        return false;
+    }
+    // "the Department of Commerce and India's Department of Space": a nation after "and"
+    // begins the next item, not the rest of the name.
+    let end = segs
+        .windows(2)
+        .find(|w| {
+            w[0].0.start > of
+                && matches!(w[0].1, Seg::Connector)
+                && toks[w[0].0.start].text(text) == "and"
+                && matches!(&w[1].1, Seg::Known(es) if es.iter().any(|e| matches!(e, Entry::Nation(_, _))))
+        })
+        .map_or(run.end, |w| w[0].0.start);
+    let segs: Vec<(Range<usize>, Seg)> =
+        segs.iter().filter(|(r, _)| r.end <= end).cloned().collect();
+    if !segs
+        .iter()
+        .any(|(r, sg)| r.start > of && !matches!(sg, Seg::Connector))
+    {
+        return false;
+    }
+    // The known names inside: nations and places are mentioned inside the name; a known
+    // organization or person inside means the run is something else.
+    let mut inside: Vec<(Range<usize>, Entry)> = Vec::new();
+    for (r, sg) in &segs {
+        if r.start <= of {
+            continue;
+        }
+        match sg {
+            Seg::Known(es) => {
+                if let Some(e) = es
+                    .iter()
+                    .find(|e| matches!(e, Entry::Nation(_, _) | Entry::Place(_)))
+                {
+                    inside.push((r.clone(), *e));
+                } else if es
+                    .iter()
+                    .any(|e| matches!(e, Entry::Organization(_) | Entry::Person(_)))
+                {
+                    return false;
+                }
+            }
+            Seg::Local(_) | Seg::Compound(_) => return false,
+            _ => {}
+        }
+    }
+    for (r, e) in inside {
+        let form = span_text(text, toks, r.clone());
+        let span = toks[r.start].start..toks[r.end - 1].end;
+        if let Some(id) = ctx.add_known(e, &form, span.clone()) {
+            ctx.push(Mention {
+                sentence: si,
+                entity: id,
+                span,
+                lead: r.start,
+                toks: r,
+                titles: Vec::new(),
+                prefix: Vec::new(),
+                inside: true,
+            });
+        }
+    }
+    headed(
+        ctx,
+        si,
+        toks,
+        start..end,
+        Head::Kind(HeadKind::Organization),
+        &[],
+    );
+    // The nation after "and" is read as usual.
+    if end < run.end {
+        let rest = end + 1..run.end;
+        let rest_segs = ctx.segment(toks, rest);
+        for (r, sg) in rest_segs {
+            if let Seg::Known(es) = sg {
+                let e = best_entry(&es, false);
+                let form = span_text(text, toks, r.clone());
+                let span = toks[r.start].start..toks[r.end - 1].end;
+                if let Some(id) = ctx.add_known(e, &form, span.clone()) {
+                    ctx.push(Mention {
+                        sentence: si,
+                        entity: id,
+                        span,
+                        lead: r.start,
+                        toks: r,
+                        titles: Vec::new(),
+                        prefix: Vec::new(),
+                        inside: false,
+                    });
+                }
+            }
+        }
+    }
+    true
+}
+
+/// A name the sentence places ("in Longueuil", "at Tanegashima", "Exmouth, Australia") is a
+/// place: a city of the generated list, or one the text ties to a nation or region after a
+/// comma. Registers it and says whether it did.
+fn placed_name(
+    ctx: &mut Ctx<'_, '_>,
+    si: usize,
+    toks: &[Token],
+    r: Range<usize>,
+    segs: &[(Range<usize>, Seg)],
+    end: usize,
+) -> bool {
+    let text = ctx.text;
+    let kb = ctx.ex.kb;
+    let locative = r.start > 0
+        && matches!(
+            toks[r.start - 1].text(text),
+            "in" | "at" | "near" | "from" | "outside"
+        );
+    // ", Nation" or ", Region" right after the name, ending the run of names.
+    let comma_place = end == segs.len()
+        && toks.get(r.end).is_some_and(|t| t.text(text) == ",")
+        && toks.get(r.end + 1).is_some_and(|t| {
+            let ends = toks.get(r.end + 2).is_none_or(|u| !is_cap(text, u));
+            ends && kb
+                .lookup(t.text(text))
+                .iter()
+                .any(|e| matches!(e, Entry::Nation(_, NationForm::Name) | Entry::Place(_)))
+                || toks.get(r.end + 2).is_some_and(|u| {
+                    let two = &text[t.start..u.end];
+                    kb.lookup(two)
+                        .iter()
+                        .any(|e| matches!(e, Entry::Nation(_, NationForm::Name) | Entry::Place(_)))
+                })
+        });
+    if !locative && !comma_place {
+        return false;
+    }
+    let form = span_text(text, toks, r.clone());
+    if form.split_whitespace().count() > 4 || ctx.ex.lexicon.stopwords.contains(form.as_str()) {
+        return false;
+    }
+    let span = toks[r.start].start..toks[r.end - 1].end;
+    let id = match kb.city(&form) {
+        Some(i) => ctx.add_known(Entry::Place(i), &form, span.clone()),
+        None if comma_place && !ctx.no_new => Some(ctx.ents.add(
+            EntityType::Place,
+            &format!("place/{}", slug(&form)),
+            &form,
+            &form,
+            span.clone(),
+        )),
+        None => None,
+    };
+    let Some(id) = id else {
+        return false;
+    };
+    ctx.push(Mention {
+        sentence: si,
+        entity: id,
+        span,
+        lead: r.start,
+        toks: r,
+        titles: Vec::new(),
+        prefix: Vec::new(),
+        inside: false,
+    });
+    true
 }
 
 /// The end (exclusive segment index) of a run of unknown words starting at `k`, with
@@ -1238,26 +1471,43 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
     } else {
         ""
     };
-    let speech = |w: &str| {
-        matches!(
-            w,
-            "said" | "says" | "added" | "told" | "noted" | "explained"
-        )
-    };
+    let speech = |w: &str| ctx.ex.kb.speech_verbs.contains(&w.to_lowercase());
     if speech(prev) || speech(next) {
         return true;
     }
+    // "Lloyd J. Austin", "K. Natwar Singh": a middle or first initial; "Joseph R. Biden Jr.":
+    // a generational suffix.
+    let initial = |w: &&str| {
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    };
+    let suffix = words
+        .last()
+        .is_some_and(|w| matches!(*w, "Jr." | "Jr" | "Sr." | "II" | "III" | "IV"));
+    if (words.iter().any(initial) || suffix)
+        && words.iter().filter(|w| !initial(w)).count() >= 2
+        && ctx.ex.kb.lookup(&words.join(" ")).is_empty()
+    {
+        return true;
+    }
+    let _ = next2;
     if next == "," {
-        // ", <post>" within the next words: a known title or a post word.
-        for w in next2.iter().skip(1) {
+        // ", <post>" in the appositive that follows: a known title or a post word before
+        // the appositive's comma ("Karen Feldstein, the National Aeronautics and Space
+        // Administration (NASA) Associate Administrator for ...").
+        for t in toks.iter().skip(r.end + 1).take(16) {
+            let w = t.text(text);
+            if matches!(w, "," | ";" | "." | "“" | "”") {
+                break;
+            }
             let lw = w.to_lowercase();
             if ctx.ex.lexicon.post(&lw).is_some()
-                || !ctx
+                || ctx
                     .ex
                     .kb
                     .lookup(w)
                     .iter()
-                    .all(|e| !matches!(e, Entry::Title(_)))
+                    .any(|e| matches!(e, Entry::Title(_)))
             {
                 return true;
             }
@@ -1598,14 +1848,29 @@ fn resolve_surnames(ex: &Extractor<'_>, found: &mut Found, ents: &mut super::Ent
     let ids: Vec<usize> = ents.ids().collect();
     for id in ids {
         let e = ents.get(id);
-        if e.kind != EntityType::Person || e.name.split_whitespace().count() != 1 {
+        let words = e.name.split_whitespace().count();
+        if e.kind != EntityType::Person || words > 2 {
             continue;
         }
-        let full = ents.persons_with_surname(&e.name.clone());
-        let full: Vec<usize> = full
-            .into_iter()
-            .filter(|&f| f != id && ents.get(f).name.contains(' '))
-            .collect();
+        let name = e.name.clone();
+        let others = |v: Vec<usize>| -> Vec<usize> {
+            v.into_iter()
+                .filter(|&f| f != id && ents.get(f).name.contains(' '))
+                .collect()
+        };
+        // "Mastalir": the surname of one person named in full. Else the end of a longer name
+        // ("Dr. Al Falasi"), or one word that opens it ("Minister Hayashi" for a name
+        // printed family name first, "Hayashi Yoshimasa").
+        let by_surname = if words == 1 {
+            others(ents.persons_with_surname(&name))
+        } else {
+            Vec::new()
+        };
+        let full = if by_surname.is_empty() {
+            others(ents.persons_named_by_part(&name))
+        } else {
+            by_surname
+        };
         if let [one] = full.as_slice() {
             ents.merge(id, *one);
         }
@@ -1709,6 +1974,50 @@ fn starts_with_honorific(kb: &crate::knowledge::Knowledge, line: &str) -> bool {
             _ => false,
         })
     })
+}
+
+/// The release with its header's name lines settled: the first that names a place the
+/// gazetteers know is the dateline (when the release has none), the first other one the
+/// publisher (when none is given). `None` when there is nothing to settle.
+pub(crate) fn settle_header(kb: &Knowledge, release: &Release) -> Option<Release> {
+    if release.name_lines.is_empty()
+        || (release.dateline.is_some() && release.publisher.is_some() && release.author.is_some())
+    {
+        return None;
+    }
+    let mut r = release.clone();
+    for (name, span) in &release.name_lines {
+        let place = kb
+            .lookup(name)
+            .iter()
+            .any(|e| matches!(e, Entry::Place(_) | Entry::Nation(_, NationForm::Capital)))
+            || kb.city(name).is_some();
+        // "Flight Lieutenant Jane Roe": a rank opens the name of the story's author.
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let ranked = (1..=3.min(words.len().saturating_sub(1))).any(|n| {
+            kb.lookup(&words[..n].join(" "))
+                .iter()
+                .any(|e| matches!(e, Entry::Rank(_)))
+        });
+        if ranked {
+            if r.author.is_none() {
+                r.author = Some(name.clone());
+                r.author_span = Some(span.clone());
+            }
+        } else if place && r.dateline.is_none() {
+            r.dateline = Some(crate::reading::Dateline {
+                place: release.content[span.clone()].to_string(),
+                place_span: span.clone(),
+                region: None,
+                region_span: None,
+                date: None,
+            });
+        } else if !place && r.publisher.is_none() {
+            r.publisher = Some(name.clone());
+            r.publisher_span = Some(span.clone());
+        }
+    }
+    Some(r)
 }
 
 pub(crate) fn metadata(
@@ -1826,15 +2135,52 @@ pub(crate) fn metadata(
         }
     }
     if let Some(dl) = &release.dateline {
-        let place = display_name(&dl.place);
-        let id = match kb
-            .lookup(&dl.place)
+        // "WASHINGTON, D.C.": a region that is part of the city's name is kept with it.
+        let caps = dl.place.chars().all(|c| !c.is_lowercase());
+        let place = if caps {
+            dl.place
+                .split_whitespace()
+                .map(|w| {
+                    // "RAF HIGH WYCOMBE": a known acronym stays in capitals.
+                    if w.len() <= 4 && !kb.lookup(w).is_empty() {
+                        return w.to_string();
+                    }
+                    let mut cs = w.chars();
+                    cs.next()
+                        .map(|f| f.to_string() + &cs.as_str().to_lowercase())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            dl.place.clone()
+        };
+        let (printed, place) = match &dl.region {
+            Some(r) if crate::reading::region_is_city_part(r) => {
+                (format!("{}, {r}", dl.place), format!("{place}, {r}"))
+            }
+            _ => (dl.place.clone(), place),
+        };
+        let known = kb
+            .lookup(&printed)
             .iter()
             .find(|e| matches!(e, Entry::Place(_)))
-        {
-            Some(&e) => {
+            .copied()
+            .or_else(|| kb.city(&printed).map(Entry::Place));
+        let id = match known {
+            Some(e) => {
                 let (kind, key, name) = known_key(kb, e).expect("places have keys");
-                ents.add(kind, &key, &name, &dl.place, dl.place_span.clone())
+                // The name as printed when it says more than the gazetteer's ("Washington,
+                // D.C." for Washington).
+                let fuller = place.len() > name.len() && place.starts_with(&name);
+                let id = ents.add(kind, &key, &name, &printed, dl.place_span.clone());
+                if fuller {
+                    let e = ents.get_mut(id);
+                    let old = std::mem::replace(&mut e.name, place.clone());
+                    e.aliases.remove(&place);
+                    e.aliases.insert(old);
+                }
+                id
             }
             None => ents.add(
                 EntityType::Place,
@@ -1847,4 +2193,32 @@ pub(crate) fn metadata(
         md.dateline = Some(id);
     }
     md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reading::parse_text;
+
+    fn kb() -> Knowledge {
+        Knowledge::load(&[]).expect("the bundled knowledge loads")
+    }
+
+    #[test]
+    fn header_name_lines_settle_into_place_office_and_author() {
+        let kb = kb();
+        let r = parse_text(
+            "t.txt",
+            "Title\n\nDirectorate of Orbital Affairs\nTokyo\nFlight Lieutenant Jane Roe\n\nThe two sides met today to open the talks.\n",
+        );
+        let s = settle_header(&kb, &r).expect("name lines to settle");
+        assert_eq!(
+            s.publisher.as_deref(),
+            Some("Directorate of Orbital Affairs")
+        );
+        assert_eq!(s.dateline.map(|d| d.place).as_deref(), Some("Tokyo"));
+        assert_eq!(s.author.as_deref(), Some("Flight Lieutenant Jane Roe"));
+        let plain = parse_text("t.txt", "Title\n\nOSLO -- The two sides met today.\n");
+        assert!(settle_header(&kb, &plain).is_none());
+    }
 }

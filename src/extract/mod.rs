@@ -15,8 +15,11 @@ mod entities;
 mod mentions;
 mod quotation;
 mod quotes;
+mod report;
 mod rules;
 pub mod tokens;
+
+pub use report::describe;
 
 pub use entities::{slug, Entities};
 
@@ -208,6 +211,8 @@ impl<'k> Extractor<'k> {
 
     /// Extracts everything the release states.
     pub fn extract(&self, release: &Release) -> Extraction {
+        let settled = mentions::settle_header(self.kb, release);
+        let release = settled.as_ref().unwrap_or(release);
         let text = release.content.as_str();
         let mut sentences = Vec::new();
         // The title states facts too ("US, Japan host first-ever Space Engagement Talks"); it

@@ -1,6 +1,8 @@
 //! Quotations and their speakers: "“...,” X said", "said X", "X said: “...”", a
-//! continuation after "he said", a quote whose speaker was introduced in the paragraph
-//! before, and a quote that runs over paragraphs.
+//! continuation after "he said", "the Secretary said" (the person of that title), a quote
+//! whose speaker was introduced in the paragraph before, a quote followed by a line naming
+//! its speaker (the "Quotes" sections of some layouts), and a quote that runs over
+//! paragraphs.
 
 use super::mentions::Found;
 use super::quotation::quote_ranges;
@@ -25,7 +27,8 @@ fn is_speech_verb(ex: &Extractor<'_>, w: &str) -> bool {
 }
 
 /// The speaker named in a stretch of text next to a quote: the person nearest a speech
-/// verb ("Mastalir said", "said Air Marshal Godfrey", "he said" meaning `last`).
+/// verb ("Mastalir said", "said Air Marshal Godfrey", "he said" meaning `last`, "the
+/// Secretary said" meaning the person of that title).
 fn attribution(
     ex: &Extractor<'_>,
     text: &str,
@@ -50,11 +53,81 @@ fn attribution(
     {
         return last.map(|l| (l, "pronoun-continues-speaker"));
     }
+    // "the Secretary said", "said the Minister": the one person of the release whose
+    // title, post or rank that word is.
+    if persons.is_empty() {
+        let titled = (verb.saturating_sub(2)..(verb + 3).min(toks.len()))
+            .filter(|&i| i > 0 && matches!(toks[i - 1].text(text), "the" | "The"))
+            .map(|i| toks[i].text(text))
+            .find(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if let Some(word) = titled {
+            if let Some(p) = person_titled(ex, found, ents, word, r.start) {
+                return Some((p, "title-names-speaker"));
+            }
+        }
+    }
     // The person closest to the verb.
     persons
         .iter()
         .min_by_key(|(start, _)| start.abs_diff(vpos))
         .map(|&(_, p)| (p, "speech-verb"))
+}
+
+/// The person mentioned before `before` whose title, post or rank includes `word`
+/// ("Secretary" for "Secretary of State Antony J. Blinken"), when there is one only.
+fn person_titled(
+    ex: &Extractor<'_>,
+    found: &Found,
+    ents: &Entities,
+    word: &str,
+    before: usize,
+) -> Option<usize> {
+    let is_title = ex.kb.lookup(word).iter().any(|e| {
+        matches!(
+            e,
+            crate::knowledge::Entry::Title(_) | crate::knowledge::Entry::Rank(_)
+        )
+    }) || ex.lexicon.post(&word.to_lowercase()).is_some();
+    if !is_title {
+        return None;
+    }
+    let mut hits: Vec<usize> = Vec::new();
+    for m in found.mentions.iter().filter(|m| m.span.start < before) {
+        let p = ents.resolve(m.entity);
+        let e = ents.get(p);
+        if e.kind != EntityType::Person || hits.contains(&p) {
+            continue;
+        }
+        let has = |s: &str| s.split_whitespace().any(|w| w.eq_ignore_ascii_case(word));
+        let rank = e.rank.map(|r| ex.kb.ranks[r].name.as_str());
+        if m.titles.iter().any(|t| has(t))
+            || e.post.as_deref().is_some_and(has)
+            || rank.is_some_and(has)
+        {
+            hits.push(p);
+        }
+    }
+    match hits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// The speaker a line after a quote names: a short paragraph of its own that opens with a
+/// person's name, titles aside ("The Honourable Jane Roe, Minister of ...").
+fn speaker_line(found: &Found, ents: &Entities, text: &str, p: &Range<usize>) -> Option<usize> {
+    let line = &text[p.clone()];
+    if line.split_whitespace().count() > 24 || line.contains(['“', '”', '"']) {
+        return None;
+    }
+    let first = found
+        .mentions
+        .iter()
+        .filter(|m| p.contains(&m.span.start))
+        .min_by_key(|m| m.span.start)?;
+    let person = ents.resolve(first.entity);
+    let lead_words = text[p.start..first.span.start].split_whitespace().count();
+    (ents.get(person).kind == EntityType::Person && lead_words <= 5).then_some(person)
 }
 
 pub(crate) fn extract(
@@ -67,7 +140,7 @@ pub(crate) fn extract(
     let quotes = quote_ranges(text, &release.paragraphs);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<usize> = None;
-    for p in &release.paragraphs {
+    for (pi, p) in release.paragraphs.iter().enumerate() {
         let qs: Vec<Range<usize>> = quotes
             .iter()
             .filter(|q| p.contains(&q.start))
@@ -85,25 +158,43 @@ pub(crate) fn extract(
         for (i, q) in qs.iter().enumerate() {
             let after_end = qs.get(i + 1).map(|n| n.start).unwrap_or(p.end);
             let before_start = if i == 0 { p.start } else { qs[i - 1].end };
-            let after = attribution(ex, text, found, ents, q.end..after_end, last_speaker);
+            // "he said": the person last named before the quote, in its paragraph outside
+            // quotes, else the speaker before.
+            let named_before = persons_in(found, ents, &(p.start..q.start))
+                .into_iter()
+                .filter(|(at, _)| !qs.iter().any(|x| x.contains(at)))
+                .map(|(_, pid)| pid)
+                .next_back();
+            let last = named_before.or(last_speaker);
+            let after = attribution(ex, text, found, ents, q.end..after_end, last);
             let s = after.or_else(|| {
-                attribution(ex, text, found, ents, before_start..q.start, last_speaker)
+                attribution(ex, text, found, ents, before_start..q.start, last)
                     .map(|(s, _)| (s, "speaker-before-quote"))
             });
             speakers.push(s);
         }
         // Continuations: a quote with no attribution takes its paragraph's speaker, else the
-        // speaker introduced just before.
-        let para_speaker = speakers.iter().flatten().next().copied();
+        // speaker a line of its own names next, else the speaker introduced just before.
+        let para_speaker = speakers.iter().flatten().next().copied().or_else(|| {
+            let next = release.paragraphs.get(pi + 1)?;
+            let unquoted = !quotes.iter().any(|q| next.contains(&q.start));
+            let whole = qs.first()?.start <= p.start + 3;
+            if !(unquoted && whole) {
+                return None;
+            }
+            speaker_line(found, ents, text, next).map(|s| (s, "speaker-line-after-quote"))
+        });
         for (q, s) in qs.iter().zip(speakers) {
-            let (speaker, rule) =
-                match s.or(para_speaker.map(|(p, _)| (p, "continuation-in-paragraph"))) {
-                    Some((p, r)) => (Some(p), r),
-                    None => match last_speaker {
-                        Some(p) => (Some(p), "speaker-of-previous-paragraph"),
-                        None => (None, "no-speaker"),
-                    },
-                };
+            let (speaker, rule) = match s.or(para_speaker.map(|(p, r)| match r {
+                "speaker-line-after-quote" => (p, r),
+                _ => (p, "continuation-in-paragraph"),
+            })) {
+                Some((p, r)) => (Some(p), r),
+                None => match last_speaker {
+                    Some(p) => (Some(p), "speaker-of-previous-paragraph"),
+                    None => (None, "no-speaker"),
+                },
+            };
             let inner = q.start + first_len(&text[q.clone()])..q.end - last_len(&text[q.clone()]);
             out.push(Quote {
                 speaker,
@@ -128,6 +219,57 @@ fn last_len(q: &str) -> usize {
     match q.chars().last() {
         Some(c @ ('”' | '"')) if q.chars().count() > 1 => c.len_utf8(),
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod attribution_tests {
+    //! Each way of naming a speaker, on sentences written for these tests.
+    use crate::extract::{Extraction, Extractor};
+    use crate::knowledge::Knowledge;
+    use crate::reading::parse_text;
+
+    fn extract(text: &str) -> Extraction {
+        let kb = Knowledge::load(&[]).expect("knowledge");
+        Extractor::new(&kb).extract(&parse_text("t.txt", text))
+    }
+
+    fn speaker_of(x: &Extraction, start: &str) -> Option<(String, &'static str)> {
+        x.quotes
+            .iter()
+            .find(|q| q.text.starts_with(start))
+            .and_then(|q| q.speaker.map(|s| (x.entities[s].name.clone(), q.rule)))
+    }
+
+    #[test]
+    fn a_line_after_the_quote_names_its_speaker() {
+        let x = extract("Title\n\nOSLO, Norway -- The wing stood up today.\n\nQuotes\n\n“Our crews have trained for this day for two long years.”\n\nColonel Ingrid Solberg, Commander, Northern Space Wing\n\n“The wing will keep watch over the Arctic for all of us.”\n\nThe Honourable Per Aas, Minister of Defence\n");
+        assert_eq!(
+            speaker_of(&x, "Our crews have trained"),
+            Some(("Ingrid Solberg".into(), "speaker-line-after-quote"))
+        );
+        assert_eq!(
+            speaker_of(&x, "The wing will keep watch"),
+            Some(("Per Aas".into(), "speaker-line-after-quote"))
+        );
+    }
+
+    #[test]
+    fn he_said_after_a_person_named_in_the_same_paragraph() {
+        let x = extract("Title\n\nOSLO, Norway -- Gen. Ola Berg spoke first.\n\nKari Nygaard, director of the Arctic Satellite Office, said the work would go on. “Every pass of the satellite teaches us something,” she said.\n");
+        assert_eq!(
+            speaker_of(&x, "Every pass of the satellite"),
+            Some(("Kari Nygaard".into(), "pronoun-continues-speaker"))
+        );
+    }
+
+    #[test]
+    fn the_title_alone_names_the_one_person_who_holds_it() {
+        let x = extract("Title\n\nOSLO, Norway -- Secretary of State Lena Vik met Ambassador Tor Dahl on Monday.\n\n“We have built this partnership one launch at a time,” the Secretary said.\n");
+        assert_eq!(
+            speaker_of(&x, "We have built this partnership"),
+            Some(("Lena Vik".into(), "title-names-speaker"))
+        );
     }
 }
 

@@ -136,6 +136,8 @@ pub struct Model {
     /// Labels of relations and classes from the ontology graph, by IRI.
     pub labels: BTreeMap<String, String>,
     pub documents: BTreeMap<String, Document>,
+    /// The confidence (`sk:confidence`) of each fact, by the fact's IRI.
+    pub confidence: BTreeMap<String, f64>,
 }
 
 /// The types of everything labelled, from the merged default graph (each triple once).
@@ -146,6 +148,7 @@ const ALIASES: &str = "SELECT DISTINCT ?e ?alt WHERE { GRAPH ?g { ?e skos:altLab
 const FACT_SUBJECTS: &str = "SELECT ?f ?x ?g WHERE { GRAPH ?g { ?f rdf:subject ?x } }";
 const FACT_PREDICATES: &str = "SELECT ?f ?x WHERE { GRAPH ?g { ?f rdf:predicate ?x } }";
 const FACT_OBJECTS: &str = "SELECT ?f ?x WHERE { GRAPH ?g { ?f rdf:object ?x } }";
+const FACT_CONFIDENCE: &str = "SELECT ?f ?x WHERE { GRAPH ?g { ?f sk:confidence ?x } }";
 const ROLES: &str = "SELECT DISTINCT ?h ?rank ?post ?org ?asof WHERE { GRAPH ?g { ?r a sk:Role ; \
     sk:holder ?h OPTIONAL { ?r sk:rank ?rank } OPTIONAL { ?r sk:post ?post } \
     OPTIONAL { ?r sk:organization ?org } OPTIONAL { ?r sk:asOf ?asof } } }";
@@ -329,6 +332,10 @@ impl Model {
         };
         let predicates = part(FACT_PREDICATES)?;
         let objects = part(FACT_OBJECTS)?;
+        m.confidence = part(FACT_CONFIDENCE)?
+            .into_iter()
+            .filter_map(|(f, c)| Some((f, c.parse::<f64>().ok()?)))
+            .collect();
         for r in rows(&store.select(FACT_SUBJECTS)?, &["f", "x", "g"]) {
             let [Some(f), Some(s), Some(g)] = &r[..] else {
                 continue;

@@ -22,7 +22,7 @@ const TAKES_PART: [&str; 6] = [
 ];
 
 /// Narrows a view: facts dated within a range, things a nation is part of.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     /// First date kept (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.
     pub from: Option<String>,
@@ -30,6 +30,9 @@ pub struct Filter {
     pub to: Option<String>,
     /// A nation by name or alias.
     pub nation: Option<String>,
+    /// Keep the facts whose confidence (`sk:confidence`) is at least this, from 0 to 1;
+    /// background knowledge, stated by no release, is always kept.
+    pub min_confidence: Option<f64>,
 }
 
 /// Checks a date bound as written on the command line.
@@ -55,7 +58,10 @@ pub fn check_date(s: &str) -> Result<String, ViewError> {
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
-        self.from.is_none() && self.to.is_none() && self.nation.is_none()
+        self.from.is_none()
+            && self.to.is_none()
+            && self.nation.is_none()
+            && self.min_confidence.is_none()
     }
 
     /// Whether an ISO date lies in the range; a bound is a prefix (`2023`, `2023-07`).
@@ -80,6 +86,9 @@ impl Filter {
         }
         if let Some(n) = nation {
             parts.push(format!("involving {}", m.label_of(n)));
+        }
+        if let Some(c) = self.min_confidence {
+            parts.push(format!("confidence at least {c}"));
         }
         parts.join(", ")
     }
@@ -106,7 +115,19 @@ impl<'m> Scope<'m> {
             Some(n) => Some(resolve(model, n, &[NodeKind::Nation])?),
             None => None,
         };
+        if let Some(c) = filter.min_confidence {
+            if !(0.0..=1.0).contains(&c) {
+                return Err(ViewError::BadConfidence(c));
+            }
+        }
         let dated = filter.from.is_some() || filter.to.is_some();
+        // A fact without a confidence (written by an older spacekg: `reextract` adds it)
+        // does not pass a confidence bar.
+        let sure = |f: &Fact| {
+            filter.min_confidence.is_none_or(|min| {
+                f.iri.is_empty() || model.confidence.get(&f.iri).is_some_and(|&c| c >= min)
+            })
+        };
         let mut facts: Vec<(&Fact, &str)> = model
             .links()
             .filter(|(f, _)| {
@@ -114,6 +135,7 @@ impl<'m> Scope<'m> {
                     || !dated
                     || model.fact_date(f).is_some_and(|d| filter.date_in_range(&d))
             })
+            .filter(|(f, _)| sure(f))
             .collect();
         if let Some(n) = &nation {
             // Tied to the nation: itself, what belongs to it, and what those take part in.
@@ -907,6 +929,7 @@ mod tests {
             from: Some("2023-07".into()),
             to: Some("2024".into()),
             nation: None,
+            min_confidence: None,
         };
         assert!(f.date_in_range("2023-07-01") && f.date_in_range("2024-12-31"));
         assert!(!f.date_in_range("2023-06-30") && !f.date_in_range("2025-01-01"));

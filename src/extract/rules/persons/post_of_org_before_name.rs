@@ -1,6 +1,6 @@
 //! "the Commander of Y, Rank Name": the post and its organization printed just before the
-//! name ("The Director of the Baltic Space Office, Col. Inga Berzina, opened the session":
-//! she heads the office).
+//! name ("The commander of the Baltic Space Wing, Col. Inga Berzina, opened the session":
+//! she heads the wing).
 
 use super::super::context::{Ctx, View};
 use super::super::{Example, Reads, Rule, Run};
@@ -17,8 +17,8 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Heads, Predicate::MemberOf],
     run: Run::Mention(run),
     examples: &[Example {
-        text: "Session opens\n\nRIGA, Latvia (May 6, 2025) -- The Director of the Baltic Space Office, Col. Inga Berzina, opened the session.\n",
-        yields: &[("Inga Berzina", Predicate::Heads, "Baltic Space Office")],
+        text: "Session opens\n\nRIGA, Latvia (May 6, 2025) -- The commander of the Baltic Space Wing, Col. Inga Berzina, opened the session.\n",
+        yields: &[("Inga Berzina", Predicate::Heads, "Baltic Space Wing")],
         absent: &[],
     }],
 };
