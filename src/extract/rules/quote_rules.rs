@@ -55,6 +55,20 @@ const QUOTE_RULES: &[QuoteRule] = &[
         }],
     },
     QuoteRule {
+        name: "title-names-speaker",
+        examples: &[QuoteExample {
+            text: "Radar opens\n\nOSLO, Norway (May 6, 2025) -- Defence Minister Siri Holm opened the radar site with Col. Mia Strand.\n\n“This radar lets us watch the whole northern sky,” the Minister said.\n",
+            quotes: &[("This radar lets us watch", Some("Siri Holm"))],
+        }],
+    },
+    QuoteRule {
+        name: "speaker-line-after-quote",
+        examples: &[QuoteExample {
+            text: "Radar opens\n\nOSLO, Norway (May 6, 2025) -- The radar site opened on Monday.\n\nQuotes\n\n“This radar lets us watch the whole northern sky from one place.”\n\nColonel Mia Strand, Commander, Arctic Space Wing\n",
+            quotes: &[("This radar lets us watch", Some("Mia Strand"))],
+        }],
+    },
+    QuoteRule {
         name: "no-speaker",
         examples: &[QuoteExample {
             text: "Radar opens\n\nOSLO, Norway (May 6, 2025) -- “This radar lets us watch the whole northern sky from one place.”\n",
@@ -62,6 +76,31 @@ const QUOTE_RULES: &[QuoteRule] = &[
         }],
     },
 ];
+
+/// Every quote of the sample releases names a registered rule.
+#[test]
+fn sample_releases_quote_by_registered_rules() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/releases");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("data/releases") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a sample release");
+        let x = Extractor::new(kb()).extract(&parse_text("sample", &text));
+        for q in &x.quotes {
+            seen += 1;
+            assert!(
+                QUOTE_RULES.iter().any(|r| r.name == q.rule),
+                "{}: unregistered quote rule {:?}",
+                path.display(),
+                q.rule
+            );
+        }
+    }
+    assert!(seen > 10, "{seen} quotes");
+}
 
 #[test]
 fn quote_rules_examples_hold() {
