@@ -962,6 +962,11 @@ pub enum Cue {
     Succeeds,
     Future,
     StandsForState,
+    Ordinal,
+    EditionNoun,
+    OtherOccasion,
+    EventVerb,
+    Delegation,
 }
 
 impl Cue {
@@ -989,6 +994,11 @@ impl Cue {
             "succeeds" => Cue::Succeeds,
             "future" => Cue::Future,
             "stands-for-state" => Cue::StandsForState,
+            "ordinal" => Cue::Ordinal,
+            "edition-noun" => Cue::EditionNoun,
+            "other-occasion" => Cue::OtherOccasion,
+            "event-verb" => Cue::EventVerb,
+            "delegation" => Cue::Delegation,
             _ => return None,
         })
     }

@@ -630,7 +630,8 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                             // A known organization or nation followed by unknown words with
                             // an organization head is a larger organization ("JASDF Space
                             // Operations Group"); handled with the words below.
-                            let next_words = word_run(&segs, k + 1);
+                            let next_words = word_run(&segs, k + 1)
+                                .map(|end| name_before_and(ctx, toks, &segs, k + 1, end));
                             if let Some(end) = next_words {
                                 if let Some((h, _)) = head_for(ctx, toks, &segs, k + 1, end) {
                                     if !matches!(e, Entry::Place(_))
@@ -748,7 +749,9 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                     k += 1;
                 }
                 Seg::Word => {
-                    let end = word_run(&segs, k).unwrap_or(k + 1);
+                    let end = word_run(&segs, k)
+                        .map(|end| name_before_and(ctx, toks, &segs, k, end))
+                        .unwrap_or(k + 1);
                     let words_r = r.start..segs[end - 1].0.end;
                     let run_words: Vec<&str> =
                         toks[words_r.clone()].iter().map(|t| t.text(text)).collect();
@@ -889,6 +892,102 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     quoted_names(ctx, si, toks);
     described_agreements(ctx, si, toks);
     acronyms(ctx, si, toks);
+    ordinal_editions(ctx, si, toks);
+}
+
+/// "the eighth meeting of the U.S.-Norway Space Working Group", "the 3rd round of the Arctic
+/// Dialogue": one occasion of a recurring series. The series is an initiative; the occasion
+/// an event named by the whole phrase, carried out under it.
+fn ordinal_editions(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
+    let text = ctx.text;
+    let kb = ctx.ex.kb;
+    let words: Vec<String> = toks.iter().map(|t| form_key(t.text(text))).collect();
+    for i in 0..toks.len() {
+        let ordinal = kb.cue_at(Cue::Ordinal, &words, i).is_some() || is_ordinal(text, &toks[i]);
+        if !ordinal {
+            continue;
+        }
+        let Some(n) = kb.cue_at(Cue::EditionNoun, &words, i + 1) else {
+            continue;
+        };
+        let of = i + 1 + n;
+        if words.get(of).map(String::as_str) != Some("of") {
+            continue;
+        }
+        let name_at = if words.get(of + 1).map(String::as_str) == Some("the") {
+            of + 2
+        } else {
+            of + 1
+        };
+        let Some(m) = ctx
+            .found
+            .in_sentence(si)
+            .find(|m| m.toks.start == name_at && !m.inside)
+            .cloned()
+        else {
+            continue;
+        };
+        let series = ctx.ents.resolve(m.entity);
+        let kind = ctx.ents.get(series).kind;
+        if !matches!(kind, EntityType::Event | EntityType::Initiative) {
+            continue;
+        }
+        let noun_class = ctx
+            .ex
+            .lexicon
+            .triggers
+            .iter()
+            .find(|(t, _)| t.as_slice() == &words[i + 1..i + 1 + n])
+            .map(|(_, c)| c.clone());
+        let class = noun_class.or_else(|| ctx.ents.get(series).event_class.clone());
+        let series = if kind == EntityType::Event {
+            // Named as an event by its head word ("Working Group"): it is the series.
+            let name = ctx.ents.get(series).name.clone();
+            let sid = ctx.ents.add(
+                EntityType::Initiative,
+                &format!("initiative/{}", slug(&name)),
+                &name,
+                "",
+                m.span.clone(),
+            );
+            ctx.ents.merge(series, sid);
+            ctx.ents.get_mut(sid).event_class = None;
+            // "the Joint Working Group" later: the series, by its name without the nations
+            // printed before it.
+            let core_words = core_name(kb, &name).split(' ').count();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            for k in 3..=core_words.min(words.len()) {
+                let form = words[words.len() - k..].join(" ");
+                ctx.ents.define_local_form(&form, sid);
+            }
+            sid
+        } else {
+            series
+        };
+        let span = toks[i].start..m.span.end;
+        let name = clean_space(&text[span.clone()]);
+        let key = format!("event/{}", slug(&name));
+        if ctx.no_new && ctx.ents.by_key(&key).is_none() {
+            continue;
+        }
+        let id = ctx
+            .ents
+            .add(EntityType::Event, &key, &name, &name, span.clone());
+        if let Some(class) = class {
+            ctx.ents.get_mut(id).event_class.get_or_insert(class);
+        }
+        ctx.push(Mention {
+            sentence: si,
+            entity: id,
+            span,
+            lead: i,
+            toks: i..m.toks.end,
+            titles: Vec::new(),
+            prefix: Vec::new(),
+            inside: false,
+        });
+        ctx.found.series.push((id, series));
+    }
 }
 
 /// "Embassy of India", "University of Colorado Boulder", "Office of the Minister of
@@ -1111,6 +1210,28 @@ fn word_run(segs: &[(Range<usize>, Seg)], k: usize) -> Option<usize> {
         }
     }
     Some(end)
+}
+
+/// Where a run of words k..end holding "and" ends its first name: "Space Office and Erik
+/// Dahl" is an office, then a person, when the words before "and" end in a head word and
+/// the whole run does not ("Air and Space Power Conference" stays whole).
+fn name_before_and(
+    ctx: &Ctx<'_, '_>,
+    toks: &[Token],
+    segs: &[(Range<usize>, Seg)],
+    k: usize,
+    end: usize,
+) -> usize {
+    if head_for(ctx, toks, segs, k, end).is_some() {
+        return end;
+    }
+    (k + 1..end)
+        .find(|&a| {
+            matches!(segs[a].1, Seg::Connector)
+                && toks[segs[a].0.start].text(ctx.text) == "and"
+                && head_for(ctx, toks, segs, k, a).is_some()
+        })
+        .unwrap_or(end)
 }
 
 /// Whether the words of segments k..end end in a head word; a head may also run into the

@@ -23,8 +23,9 @@ pub(crate) fn says_after(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
 /// Whether `before` (the words before an agent) ends with "<cue of role> by" or with a cue
 /// of `role` ending in "of" ("at the invitation of").
 pub(crate) fn by_cue(c: &Ctx<'_, '_>, role: Cue, before: &[String]) -> bool {
-    // "hosted by X", "hosted on 1 December 2023 by X": the cue among the words before
-    // "by", in the same clause.
+    // "hosted by X", "hosted by the X", "hosted on 1 December 2023 by X": the cue among the
+    // words before "by", in the same clause.
+    let before = before.strip_suffix(&["the".to_string()]).unwrap_or(before);
     let n = before.len();
     let clause_start = before[..n.saturating_sub(1)]
         .iter()

@@ -61,3 +61,40 @@ pub(crate) fn coordinated(c: &Ctx<'_, '_>, v: &View<'_>, at: usize, forward: boo
     }
     out
 }
+
+/// The persons a verb at word `at` has for subject: the last person before it in its clause,
+/// and those joined to it by "and" ("X, director of Y, and Z, the agency's deputy, co-chaired
+/// the meeting": X and Z).
+pub(crate) fn subject_persons(c: &Ctx<'_, '_>, v: &View<'_>, at: usize) -> Vec<usize> {
+    let words = &v.words;
+    let persons: Vec<_> = v
+        .mentions
+        .iter()
+        .filter(|o| !o.inside && o.toks.end <= at && c.kind(o.entity) == EntityType::Person)
+        .collect();
+    let Some(last) = persons.last() else {
+        return Vec::new();
+    };
+    // Nothing but the subject's own appositive between it and the verb.
+    if words[last.toks.end..at]
+        .iter()
+        .any(|w| matches!(w.as_str(), ";" | "." | "said" | "with" | "by"))
+    {
+        return Vec::new();
+    }
+    let mut out = vec![last.entity];
+    let mut next = last.toks.start;
+    for p in persons.iter().rev().skip(1) {
+        let between = &words[p.toks.end..next];
+        let joined = between.iter().any(|w| w == "and")
+            && !between
+                .iter()
+                .any(|w| matches!(w.as_str(), ";" | "." | "with" | "by" | "met" | "said"));
+        if !joined {
+            break;
+        }
+        out.push(p.entity);
+        next = p.toks.start;
+    }
+    out
+}

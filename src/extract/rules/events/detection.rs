@@ -29,6 +29,10 @@ pub(crate) const READS: &[Reads] = &[
     Reads::Cue(Cue::Participation),
     Reads::Cue(Cue::Host),
     Reads::Cue(Cue::Future),
+    Reads::Cue(Cue::OtherOccasion),
+    Reads::Cue(Cue::EventVerb),
+    Reads::Cue(Cue::Lead),
+    Reads::Cue(Cue::Delegation),
     Reads::Facts(Predicate::Date),
     Reads::Facts(Predicate::Agreement),
 ];
@@ -85,6 +89,26 @@ impl Story {
         self.labels.iter().any(|l| l == w)
     }
 
+    /// The event a later sentence refers back to ("the meeting", "the delegation", "attendees
+    /// included"): the last one told that is not history (dated well before the release:
+    /// "since its seventh meeting, held in 2019"), of `class` when given.
+    fn current(&self, c: &Ctx<'_, '_>, class: Option<&str>) -> Option<usize> {
+        let historic = |e: usize| {
+            let (Some(d), Some(r)) = (c.facts.date_of(e), c.reference) else {
+                return false;
+            };
+            r.days_since(d) > 60
+        };
+        let of_class =
+            |e: usize| class.is_none_or(|k| c.ents.get(e).event_class.as_deref() == Some(k));
+        self.seen
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| of_class(e) && !historic(e))
+            .or(self.last_event.filter(|&e| of_class(e)))
+    }
+
     /// The event sentence `v` tells (a described one is created), and its clauses.
     pub fn tell<'v>(&mut self, c: &mut Ctx<'_, '_>, v: &'v View<'v>) -> Telling<'v> {
         let ms = &v.mentions;
@@ -92,14 +116,38 @@ impl Story {
         let words = &v.words;
         let toks = &v.sentence.tokens;
         let trig = find_trigger(c, words, toks, ms);
+        // "... during an accession ceremony here, one day after the 40th Space Symposium
+        // wrapped up": a named event after a cue of another occasion is not the one the
+        // sentence tells, when a trigger outside it tells one.
+        let other_occasion = |m: &Mention| {
+            (m.toks.start.saturating_sub(5)..m.toks.start).any(|i| {
+                c.ex.kb
+                    .cue_at(Cue::OtherOccasion, words, i)
+                    .is_some_and(|n| {
+                        (i + n..m.toks.start).all(|k| {
+                            words[k] == "the" || v.raw(c.text, k).starts_with(char::is_numeric)
+                        })
+                    })
+            })
+        };
         let named: Vec<usize> = ms
             .iter()
             .filter(|m| c.kind(m.entity) == EntityType::Event)
+            .filter(|m| trig.is_none() || !other_occasion(m))
             .map(|m| m.entity)
             .collect();
+        // "X led the U.S. delegation", "Y headed the Japanese side": the event told before.
+        let kb = c.ex.kb;
+        let leads_delegation = (0..words.len()).any(|i| {
+            kb.cue_at(Cue::Lead, words, i).is_some_and(|n| {
+                (i + n..(i + n + 4).min(words.len()))
+                    .any(|k| kb.cue_at(Cue::Delegation, words, k).is_some())
+            }) && !c.quoted(toks[i].start)
+        });
         let anaphor = (1..words.len())
             .any(|i| refers_back(c, v, i) && self.is_label(&words[i]) && !c.quoted(toks[i].start))
-            || c.ex.kb.has_cue(Cue::Participation, words);
+            || c.ex.kb.has_cue(Cue::Participation, words)
+            || leads_delegation;
         // "this year’s participants were ...", "Attendees included ...".
         let event = if let Some(&e) = named.first() {
             if let Some(t) = &trig {
@@ -109,7 +157,7 @@ impl Story {
         } else if let Some(t) = &trig {
             self.described(c, v, t)
         } else if anaphor {
-            self.last_event.map(|e| (e, How::ReferredTo))
+            self.current(c, None).map(|e| (e, How::ReferredTo))
         } else {
             None
         };
@@ -132,7 +180,14 @@ impl Story {
         // A sentence that only refers back to the event ("SPACEFOR-KOR reports to ...")
         // adds no participants unless it speaks of them ("Attendees included ...").
         let participation = c.ex.kb.has_cue(Cue::Participation, words);
-        let plain = how != How::SameKind || participation;
+        // A verb tells the event again with who did it ("Norway signed on Canada's behalf"):
+        // its agents take part, where a noun ("the signing was ...") does not say so.
+        let verb = trig.as_ref().is_some_and(|t| {
+            let first = &words[t.at];
+            (first.ends_with("ed") && first.len() > 4 && !refers_back(c, v, t.at))
+                || c.ex.kb.cue_at(Cue::EventVerb, words, t.at).is_some()
+        });
+        let plain = how != How::SameKind || participation || verb;
         // Who takes part is told in the clause of the event word: after the comma that
         // closes it ("opened the event, the first since the Government decided ...",
         // "activated X during a ceremony ..., assigning the unit to Y") other agents are
@@ -244,9 +299,7 @@ impl Story {
             .filter(|d| !c.quoted(ev.start + d.start))
             .map(|d| d.date)
             .collect();
-        let same_class_last = self
-            .last_event
-            .filter(|&e| c.ents.get(e).event_class.as_deref() == Some(class.as_str()));
+        let same_class_last = self.current(c, Some(class.as_str()));
         // An event of this kind already described, on the same day or with no new date:
         // most releases tell one ceremony, one signing, one visit.
         // A signing of another agreement is another signing.
@@ -297,7 +350,7 @@ impl Story {
         // ceremony, when the sentence tells who took part in or hosted it.
         let about_participants =
             c.ex.kb.has_cue(Cue::Participation, words) || c.ex.kb.has_cue(Cue::Host, words);
-        let referred = same_class_last.or(self.last_event.filter(|_| about_participants));
+        let referred = same_class_last.or(self.current(c, None).filter(|_| about_participants));
         if let (true, Some(e)) = (refers_back(c, v, t.at), referred) {
             Some((e, How::ReferredTo))
         } else if let Some(e) = same_kind {

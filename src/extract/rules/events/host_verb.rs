@@ -1,8 +1,8 @@
 //! An agent said to host the event told by its clause: a cue of role `host` after it
 //! ("Norway hosted the Polar Lantern Exercise"), or before it with "by" or ending in "of"
-//! ("hosted by NASA", "at the invitation of Finland") hosts it ("hosted by the X" does not:
-//! the words before the agent must end with "by"). A nation that is where the event took
-//! place, and an organization the sentence names as someone's, do not.
+//! ("hosted by NASA", "hosted by the Arctic Council", "at the invitation of Finland") hosts
+//! it. A nation that is where the event took place, and an organization the sentence names
+//! as someone's, do not.
 
 use super::super::context::Ctx;
 use super::super::cues::{by_cue, says_after};
@@ -39,6 +39,11 @@ pub(crate) const RULE: Rule = Rule {
                 Predicate::Host,
                 "National Aeronautics and Space Administration",
             )],
+            absent: &[],
+        },
+        Example {
+            text: "Dialogue opens\n\nOSLO, Norway (May 9, 2025) -- Delegations met on May 8 in Oslo for the Polar Space Dialogue, hosted by the Arctic Space Office.\n",
+            yields: &[("Polar Space Dialogue", Predicate::Host, "Arctic Space Office")],
             absent: &[],
         },
     ],

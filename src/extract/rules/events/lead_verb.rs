@@ -4,6 +4,7 @@
 
 use super::super::context::Ctx;
 use super::super::cues::{by_cue, says_after};
+use super::super::lists::subject_persons;
 use super::super::{Example, Reads, Rule, Run};
 use super::arguments::{agent_words, free, posted};
 use super::host_verb::hosts;
@@ -23,11 +24,22 @@ pub(crate) const RULE: Rule = Rule {
     ],
     states: &[Predicate::Leader],
     run: Run::ClauseMention(run),
-    examples: &[Example {
-        text: "Talks held\n\nHELSINKI, Finland (May 9, 2025) -- The Finland-Norway Space Talks, led by Col. Juha Mäki, took place in Helsinki on May 8.\n",
-        yields: &[("Finland-Norway Space Talks", Predicate::Leader, "Juha Mäki")],
-        absent: &[],
-    }],
+    examples: &[
+        Example {
+            text: "Talks held\n\nHELSINKI, Finland (May 9, 2025) -- The Finland-Norway Space Talks, led by Col. Juha Mäki, took place in Helsinki on May 8.\n",
+            yields: &[("Finland-Norway Space Talks", Predicate::Leader, "Juha Mäki")],
+            absent: &[],
+        },
+        Example {
+            text: "Talks held\n\nHELSINKI, Finland (May 9, 2025) -- Delegations met in Helsinki on May 8 for the Finland-Norway Space Talks.\n\nDeputy Director Aino Laine of the Finnish Space Office and Erik Dahl, the Norwegian Space Agency's director of policy, co-chaired the talks.\n\nCol. Juha Mäki led the Finnish delegation.\n",
+            yields: &[
+                ("Finland-Norway Space Talks", Predicate::Leader, "Aino Laine"),
+                ("Finland-Norway Space Talks", Predicate::Leader, "Erik Dahl"),
+                ("Finland-Norway Space Talks", Predicate::Leader, "Juha Mäki"),
+            ],
+            absent: &[],
+        },
+    ],
 };
 
 /// Whether the clause says the person at `mi` leads its event.
@@ -39,8 +51,22 @@ pub(crate) fn leads(c: &Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) -> bool {
         && !hosts(c, clause, mi)
         && {
             let w = agent_words(c, clause, m);
-            by_cue(c, Cue::Lead, w.before) || says_after(c, Cue::Lead, w.after)
+            by_cue(c, Cue::Lead, w.before)
+                || says_after(c, Cue::Lead, w.after)
+                || subject_of_lead(c, clause, m.entity)
         }
+}
+
+/// Whether the person is among the subjects of a lead verb of the clause ("X, ..., and Y,
+/// ..., co-chaired the meeting").
+fn subject_of_lead(c: &Ctx<'_, '_>, clause: &Clause<'_>, p: usize) -> bool {
+    let words = &clause.view.words;
+    (0..words.len()).any(|i| {
+        c.ex.kb.cue_at(Cue::Lead, words, i).is_some()
+            && !(i > 0 && words[i - 1] == "by")
+            && words.get(i + 1).is_none_or(|w| w != "by")
+            && subject_persons(c, clause.view, i).contains(&p)
+    })
 }
 
 fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {

@@ -1,7 +1,8 @@
-//! "Gen. Ada Lind, commander of X, and Col. Ivo Tamm signed the accord", told of an event of
-//! a kind already told: the persons printed before the event's trigger take part in it
-//! (those the sentence names with a post still do; the organizations of their posts do
-//! not).
+//! "Gen. Ada Lind, commander of X, and Col. Ivo Tamm, signing for their services, ...", told
+//! of an event of a kind already told by a word that is no verb of the event (a verb makes
+//! every agent of its clause take part: `agent-in-event-sentence`): the persons printed
+//! before the event's trigger take part in it (those the sentence names with a post still
+//! do; the organizations of their posts do not).
 
 use super::super::context::Ctx;
 use super::super::{Example, Reads, Rule, Run};
@@ -19,7 +20,7 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Participant],
     run: Run::Telling(run),
     examples: &[Example {
-        text: "Accord signed\n\nTALLINN, Estonia (May 6, 2025) -- Estonia and Latvia signed the Baltic Orbit Accord in Tallinn on Monday. Minister Kadri Tamm and Minister Juris Ozols signed it at the Parliament.\n",
+        text: "Accord signed\n\nTALLINN, Estonia (May 6, 2025) -- Estonia and Latvia signed the Baltic Orbit Accord in Tallinn on Monday. Minister Kadri Tamm and Minister Juris Ozols, signing for their governments at the Parliament, thanked the staff.\n",
         yields: &[
             (
                 "Signing of Baltic Orbit Accord at Tallinn, 2025-05-05",

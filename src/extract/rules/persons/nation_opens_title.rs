@@ -20,6 +20,10 @@ pub(crate) const RULE: Rule = Rule {
         text: "Ministers meet\n\nOSLO, Norway (May 6, 2025) -- Estonia’s Minister of Economic Affairs, the Rt Hon Kadri Tamm, spoke on Monday.\n",
         yields: &[("Kadri Tamm", Predicate::Country, "Estonia")],
         absent: &[],
+    }, Example {
+        text: "Ministers meet\n\nOSLO, Norway (May 6, 2025) -- Deputy Director Aino Laine of the Finnish Space Office and Erik Dahl, the Norwegian Space Agency's director of policy, spoke.\n",
+        yields: &[],
+        absent: &[("Erik Dahl", Predicate::Country, "Finland")],
     }],
 };
 
@@ -39,6 +43,11 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
         let end = m.lead.min(m.toks.start);
         let mut k = end;
         while k > 0 && end - k < 14 {
+            // "... the Finnish Space Office and Erik Dahl": an "and" right before the name
+            // joins it to another agent; it opens no title.
+            if k == end && words[k - 1] == "and" {
+                break;
+            }
             let raw = v.raw(c.text, k - 1);
             let small = matches!(
                 words[k - 1].as_str(),
