@@ -197,19 +197,31 @@ pub fn is_bulk_load_file(name: &str) -> bool {
 /// its files.
 fn remove_leftovers(dir: &Path) -> std::io::Result<Leftovers> {
     let mut removed = Leftovers::default();
+    // RocksDB removes its own obsolete files in the background once open: a file listed here
+    // may be gone a moment later, which is no error.
+    let gone = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name();
-        let Some(name) = name.to_str() else {
-            continue;
-        };
-        let meta = entry.metadata()?;
-        if !is_bulk_load_file(name) || !meta.file_type().is_file() {
+        if !name.to_str().is_some_and(is_bulk_load_file) {
             continue;
         }
-        std::fs::remove_file(entry.path())?;
-        removed.files += 1;
-        removed.bytes += meta.len();
+        let meta = match entry.metadata() {
+            Ok(m) => m,
+            Err(e) if gone(&e) => continue,
+            Err(e) => return Err(e),
+        };
+        if !meta.file_type().is_file() {
+            continue;
+        }
+        match std::fs::remove_file(entry.path()) {
+            Ok(()) => {
+                removed.files += 1;
+                removed.bytes += meta.len();
+            }
+            Err(e) if gone(&e) => {}
+            Err(e) => return Err(e),
+        }
     }
     Ok(removed)
 }
