@@ -452,6 +452,16 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
             }
             continue;
         }
+        // In SVG or MathML, a CDATA section holds text up to `]]>`; elsewhere `<![CDATA[` is
+        // a comment up to `>`.
+        let in_foreign = open.last().is_some_and(|e| e.foreign && !e.integration);
+        if in_foreign && b[i..].starts_with(b"![cdata[") {
+            match memchr::memmem::find(&b[i..], b"]]>") {
+                Some(end) => i += end + 3,
+                None => break,
+            }
+            continue;
+        }
         if c == b'!' || c == b'?' {
             match memchr::memchr(b'>', &b[i..]) {
                 Some(end) => i += end + 1,
@@ -813,6 +823,9 @@ mod shape {
         assert_eq!(depth("<math><foreignObject><textarea><g><g>"), 5);
         assert_eq!(depth("<svg><foreignObject><textarea><g><g></textarea>"), 3);
         assert_eq!(depth("<svg><title><style><g><g></style>"), 3);
+        // A CDATA section in MathML or SVG hides what looks like markup in it.
+        assert_eq!(depth("<math><![CDATA[><div><style ]]><b><i>"), 4);
+        assert_eq!(depth("<div><![CDATA[><div>]]>"), 2);
         // In a script, `<!-- <script>` escapes `</script>`.
         assert_eq!(
             depth("<script><!--<script></script><plaintext></script><i><b><u>"),
