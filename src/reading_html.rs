@@ -637,8 +637,16 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
             }
             state = Script::Escaped;
         } else if script && state == Script::Data && rest.starts_with(b"!--") {
-            state = Script::Escaped;
+            // `<!--` escapes, unless `>` follows its dashes at once (`<!-->`, `<!--->`).
             k += 4;
+            while b.get(k) == Some(&b'-') {
+                k += 1;
+            }
+            if b.get(k) == Some(&b'>') {
+                k += 1;
+            } else {
+                state = Script::Escaped;
+            }
             continue;
         } else if script
             && state == Script::Escaped
@@ -826,6 +834,8 @@ mod shape {
         // A CDATA section in MathML or SVG hides what looks like markup in it.
         assert_eq!(depth("<math><![CDATA[><div><style ]]><b><i>"), 4);
         assert_eq!(depth("<div><![CDATA[><div>]]>"), 2);
+        // `<!-->` in a script escapes nothing.
+        assert_eq!(depth("<script><!--><script></script><i><b>"), 4);
         // In a script, `<!-- <script>` escapes `</script>`.
         assert_eq!(
             depth("<script><!--<script></script><plaintext></script><i><b><u>"),
