@@ -510,7 +510,8 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
                 elements += 1;
             }
         } else {
-            elements += 1;
+            // The element, and the open formatting elements the parser may reopen before it.
+            elements += 1 + formatting.len();
             let in_foreign = open.last().is_some_and(|e| e.foreign && !e.integration);
             let breaks_out = in_foreign && BREAKS_FOREIGN.contains(&name_str);
             if breaks_out {
@@ -858,6 +859,13 @@ mod shape {
         // At most three alike are kept.
         let same = "<div><b></div>".repeat(50);
         assert!(depth(&same) <= 6, "{}", depth(&same));
+        // Each block after them reopens them all: they count as elements of each.
+        let reopened = format!(
+            "<div>{}{}",
+            (0..20).map(|k| format!("<b id={k}>")).collect::<String>(),
+            "</div><div>x".repeat(MAX_ELEMENTS / 20)
+        );
+        assert_eq!(check_shape(&reopened), Err(PageLimit::Elements));
         let distinct: String = (0..40).map(|k| format!("<b id={k}>")).collect();
         assert_eq!(check_shape(&distinct), Err(PageLimit::OpenFormatting));
     }
