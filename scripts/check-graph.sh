@@ -9,7 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-spacekg() { cargo run --quiet -- --store "$work/store" --ontology examples/extension/ontology "$@"; }
+# The binary `cargo test` built (a `cargo run` here would resolve other features and compile
+# RocksDB a second time); built now if the tests have not run.
+target="${CARGO_TARGET_DIR:-target}"
+[ -x "$target/debug/spacekg" ] || cargo build --quiet
+bin="$work/spacekg"
+cp "$target/debug/spacekg" "$bin"
+spacekg() { "$bin" --store "$work/store" --ontology examples/extension/ontology "$@"; }
 
 echo "== ingest the sample releases and the extension example"
 spacekg ingest data/releases examples/extension/releases

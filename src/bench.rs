@@ -7,6 +7,7 @@
 //! high-water mark (`VmHWM`), reset before each measured step through
 //! `/proc/self/clear_refs` (Linux). Nothing here asserts a time.
 
+use crate::control::Observer;
 use crate::error::BenchError;
 use crate::extract::Extractor;
 use crate::generate;
@@ -103,20 +104,7 @@ fn measure_peak<T>(f: impl FnOnce() -> T) -> (T, Duration, Option<u64>) {
     (out, d, if resettable { peak_rss() } else { None })
 }
 
-/// Bytes of every file under `dir`.
-pub fn dir_size(dir: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    entries
-        .filter_map(Result::ok)
-        .map(|e| match e.metadata() {
-            Ok(m) if m.is_dir() => dir_size(&e.path()),
-            Ok(m) => m.len(),
-            Err(_) => 0,
-        })
-        .sum()
-}
+pub use crate::store::dir_size;
 
 /// Runs `f` over `items` on `threads` threads; returns the sum of its results.
 fn parallel_sum<T: Sync>(items: &[T], threads: usize, f: impl Fn(&T) -> usize + Sync) -> usize {
@@ -178,11 +166,12 @@ fn pooled_percentiles(runs: &[Vec<Duration>]) -> (Duration, Duration) {
 /// Longest time spent on one query's runs before stopping early (at least 3 runs count).
 const QUERY_BUDGET: Duration = Duration::from_secs(20);
 
-/// Measures every size; `progress` hears what is being done.
+/// Measures every size; `progress` hears what is being done, `observer` how each ingest goes.
 pub fn run(
     kb: &Knowledge,
     opts: &BenchOptions,
     progress: &mut dyn FnMut(&str),
+    observer: Option<Observer<'_>>,
 ) -> Result<Vec<SizeResult>, BenchError> {
     let queries = competency_queries(&opts.queries_dir)?;
     let mut results = Vec::new();
@@ -191,7 +180,7 @@ pub fn run(
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
         }
-        let r = run_size(kb, opts, n, &dir, &queries, progress);
+        let r = run_size(kb, opts, n, &dir, &queries, progress, observer);
         if !opts.keep {
             // Best effort: a leftover folder is no reason to lose the figures.
             let _ = std::fs::remove_dir_all(&dir);
@@ -208,8 +197,17 @@ fn run_size(
     dir: &Path,
     queries: &[(String, String)],
     progress: &mut dyn FnMut(&str),
+    observer: Option<Observer<'_>>,
 ) -> Result<SizeResult, BenchError> {
     let threads = opts.threads.max(1);
+    let ingest_options = ingest::IngestOptions {
+        threads,
+        observer,
+        ..ingest::IngestOptions::default()
+    };
+    let ingest_all = |store: &EmbeddedStore, paths: &[PathBuf]| {
+        ingest::ingest(store, kb, paths, &ingest_options)
+    };
     let mut r = SizeResult {
         releases: n,
         threads,
@@ -258,8 +256,7 @@ fn run_size(
     let paths = [releases_dir.clone()];
     {
         let store = EmbeddedStore::open(&fresh_dir)?;
-        let (report, time, peak) =
-            measure_peak(|| ingest::ingest_paths_with(&store, kb, &paths, threads));
+        let (report, time, peak) = measure_peak(|| ingest_all(&store, &paths));
         let report = report?;
         if !report.failed.is_empty() {
             return Err(BenchError::Input(format!(
@@ -277,7 +274,7 @@ fn run_size(
     progress(&format!("{n}: re-ingest of unchanged releases"));
     let store = EmbeddedStore::open(&fresh_dir)?;
     let t = Instant::now();
-    let again = ingest::ingest_paths_with(&store, kb, &paths, threads)?;
+    let again = ingest_all(&store, &paths)?;
     r.reingest = t.elapsed();
     if again.unchanged.len() != n {
         return Err(BenchError::Input(format!(
@@ -363,9 +360,9 @@ fn run_size(
     r.increment_releases = n - split;
     {
         let store = EmbeddedStore::open(&dir.join("store-increment"))?;
-        ingest::ingest_paths_with(&store, kb, &files[..split], threads)?;
+        ingest_all(&store, &files[..split])?;
         let t = Instant::now();
-        let last = ingest::ingest_paths_with(&store, kb, &files[split..], threads)?;
+        let last = ingest_all(&store, &files[split..])?;
         r.ingest_increment = t.elapsed();
         if last.new.len() != n - split {
             return Err(BenchError::Input(format!(

@@ -1,15 +1,20 @@
 //! The command line: flags parsed with clap, each command one library call.
 
+use crate::terminal::Display;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
+use spacekg::control::StopFlag;
+use spacekg::selection::Selection;
 use spacekg::store::{GraphStore, ResultFormat};
 use spacekg::{
     bench, eval, generate, ingest, ontology, reextract, shacl, views, EmbeddedStore, Knowledge,
+    StoreError,
 };
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Build and query a knowledge graph of international space partnerships from press
 /// releases.
@@ -34,11 +39,27 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Ingest releases (.txt, .html; files or folders) into the store.
+    /// Ingest releases (.txt, .md, .html; files or folders) into the store. Ctrl-C stops
+    /// at the next safe point: what was read is stored, and the same command run again
+    /// ingests the rest.
     Ingest {
         /// Files or folders of releases.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Read only the files in the folders that match GLOB (matched against the path below
+        /// the folder given and against the file name; `*` matches across folders), even
+        /// documentation (README.md) or Markdown without a dateline. Repeatable.
+        #[arg(long, value_name = "GLOB")]
+        include: Vec<String>,
+        /// Leave out the files that match GLOB. Repeatable.
+        #[arg(long, value_name = "GLOB")]
+        exclude: Vec<String>,
+        /// Quads gathered before new documents go to the bulk write (tests use small values).
+        #[arg(long, hide = true, default_value_t = ingest::BATCH_QUADS)]
+        batch_quads: usize,
+        /// Quads handed to one bulk write before it is committed.
+        #[arg(long, hide = true, default_value_t = ingest::COMMIT_QUADS)]
+        commit_quads: usize,
     },
     /// Show what extraction finds in releases (entities, relations with their rule and
     /// sentence, quotes), without a store.
@@ -95,7 +116,7 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
-    /// Sizes of the store: documents, entities by type, facts, quotes.
+    /// Sizes of the store: documents, entities by type, facts, quotes, size on disk.
     Stats,
     /// Score extraction against gold annotations (NAME.gold.json beside NAME.txt, in the
     /// corpus GUIDE's format); each release is extracted alone, no store is used.
@@ -119,7 +140,7 @@ enum Command {
         confidence_out: Option<PathBuf>,
     },
     /// Run extraction again over every stored release with the current ontology and
-    /// extensions; report new, retyped and removed facts.
+    /// extensions; report new, retyped and removed facts. Ctrl-C stops between documents.
     Reextract {
         /// List every changed fact, not only the counts per document.
         #[arg(long, short = 'v')]
@@ -284,8 +305,95 @@ fn open_store(cli: &Cli) -> Result<EmbeddedStore> {
             cli.store.display()
         );
     }
-    EmbeddedStore::open(&cli.store)
-        .with_context(|| format!("opening the store {}", cli.store.display()))
+    let store = EmbeddedStore::open(&cli.store).map_err(|e| match e {
+        // Says all there is to say, the same for every command.
+        StoreError::Locked { .. } => anyhow::Error::new(e),
+        other => {
+            anyhow::Error::new(other).context(format!("opening the store {}", cli.store.display()))
+        }
+    })?;
+    let left = store.leftovers_removed();
+    if left.files > 0 {
+        eprintln!(
+            "removed {} bulk-load file{} ({}) that an interrupted run left in {}",
+            left.files,
+            if left.files == 1 { "" } else { "s" },
+            human_bytes(left.bytes),
+            cli.store.display()
+        );
+    }
+    Ok(store)
+}
+
+/// Bytes as a person reads them (MiB with one decimal, or bytes when small).
+fn human_bytes(b: u64) -> String {
+    if b < 1024 * 1024 {
+        format!("{b} bytes")
+    } else {
+        format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// Exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.
+const INTERRUPTED: i32 = 130;
+
+/// Ctrl-C (or SIGTERM) presses so far.
+static PRESSES: AtomicUsize = AtomicUsize::new(0);
+
+/// The signal handler: it may only use what is async-signal-safe (an atomic, `write`,
+/// `_exit`).
+extern "C" fn on_interrupt(_signal: libc::c_int) {
+    let (message, abort): (&[u8], bool) = if PRESSES.fetch_add(1, Ordering::SeqCst) == 0 {
+        (
+            b"\nspacekg: stopping at the next safe point: what was read is being stored (press Ctrl-C again to abort at once)\n",
+            false,
+        )
+    } else {
+        (
+            b"spacekg: aborted; run the same command again to complete it\n",
+            true,
+        )
+    };
+    // SAFETY: write(2) and _exit(2) are async-signal-safe; the buffer is a static string.
+    unsafe {
+        libc::write(2, message.as_ptr().cast(), message.len());
+        if abort {
+            libc::_exit(INTERRUPTED);
+        }
+    }
+}
+
+/// Ctrl-C (and SIGTERM) ask the work to stop at its next safe point; a second one ends the
+/// process at once (a bulk write then leaves files that the next open of the store removes).
+fn stop_on_ctrl_c() -> Result<StopFlag> {
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        // SAFETY: a zeroed sigaction is a valid empty one; the handler is an extern "C" fn
+        // that lives for the whole program.
+        let installed = unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = on_interrupt as extern "C" fn(libc::c_int) as libc::sighandler_t;
+            action.sa_flags = libc::SA_RESTART;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(signal, &action, std::ptr::null_mut())
+        };
+        if installed != 0 {
+            bail!(
+                "cannot install the Ctrl-C handler: {}",
+                std::io::Error::last_os_error()
+            );
+        }
+    }
+    // The handler only counts; this thread turns the count into the stop request.
+    let stop = StopFlag::new();
+    let flag = stop.clone();
+    std::thread::spawn(move || loop {
+        if PRESSES.load(Ordering::SeqCst) > 0 {
+            flag.request();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    });
+    Ok(stop)
 }
 
 /// The folder of ontology extensions used when neither --ontology nor SPACEKG_ONTOLOGY is
@@ -349,25 +457,61 @@ pub fn run() -> Result<i32> {
             out.flush()?;
             Ok(if failed == 0 { 0 } else { 1 })
         }
-        Command::Ingest { paths } => {
+        Command::Ingest {
+            paths,
+            include,
+            exclude,
+            batch_quads,
+            commit_quads,
+        } => {
+            let selection = Selection::new(include, exclude)?;
             let kb = knowledge(&cli)?;
             let store = open_store(&cli)?;
-            let report = ingest::ingest_paths(&store, &kb, paths)?;
+            let stop = stop_on_ctrl_c()?;
+            let display = Display::new("files");
+            let observer = |e: &spacekg::control::Event| display.event(e);
+            let options = ingest::IngestOptions {
+                batch_quads: *batch_quads,
+                commit_quads: *commit_quads,
+                selection,
+                stop: Some(stop),
+                observer: Some(&observer),
+                ..ingest::IngestOptions::default()
+            };
+            let report = ingest::ingest(&store, &kb, paths, &options);
+            display.finish();
+            let report = report?;
             for (p, why) in &report.skipped {
                 eprintln!("skipped {}: {why}", p.display());
+            }
+            if report.not_included > 0 {
+                eprintln!(
+                    "{} file{} in the folders matched no --include glob",
+                    report.not_included,
+                    if report.not_included == 1 { "" } else { "s" }
+                );
             }
             for (p, why) in &report.failed {
                 eprintln!("failed {}: {why}", p.display());
             }
             println!(
-                "documents: {} new, {} replaced, {} unchanged, {} failed; {} entities, {} triples written",
+                "documents: {} new, {} replaced, {} unchanged, {} failed, {} skipped; {} entities, {} triples written",
                 report.new.len(),
                 report.replaced.len(),
                 report.unchanged.len(),
                 report.failed.len(),
+                report.skipped.len(),
                 report.entities,
                 report.quads
             );
+            if report.interrupted {
+                eprintln!(
+                    "interrupted: {} documents stored by this run, {} files not read; run the same command again to ingest the rest",
+                    report.stored(),
+                    report.not_reached
+                );
+                return Ok(INTERRUPTED);
+            }
             Ok(if report.failed.is_empty() { 0 } else { 1 })
         }
         Command::Query {
@@ -545,6 +689,9 @@ pub fn run() -> Result<i32> {
             }
             println!("facts: {}", s.relations);
             println!("quotes: {}", s.quotes);
+            if let Some(b) = s.disk_bytes {
+                println!("size on disk: {} ({b} bytes)", human_bytes(b));
+            }
             Ok(0)
         }
         Command::Eval {
@@ -665,8 +812,22 @@ pub fn run() -> Result<i32> {
         Command::Reextract { verbose } => {
             let kb = knowledge(&cli)?;
             let store = open_store(&cli)?;
-            let report = reextract::reextract(&store, &kb)?;
+            let stop = stop_on_ctrl_c()?;
+            let display = Display::new("documents");
+            let observer = |e: &spacekg::control::Event| display.event(e);
+            let report = reextract::reextract_with(&store, &kb, Some(&stop), Some(&observer));
+            display.finish();
+            let report = report?;
             print_reextract(&report, *verbose);
+            if report.interrupted {
+                eprintln!(
+                    "interrupted: {} documents re-extracted ({} rewritten), {} not reached; run the same command again to finish",
+                    report.documents.len() + report.failed.len(),
+                    report.rewritten(),
+                    report.not_reached
+                );
+                return Ok(INTERRUPTED);
+            }
             Ok(if report.failed.is_empty() { 0 } else { 1 })
         }
         Command::Bench {
@@ -695,7 +856,15 @@ pub fn run() -> Result<i32> {
                 threads: ingest::default_threads(),
                 keep: *keep,
             };
-            let results = bench::run(&kb, &opts, &mut |m| eprintln!("bench: {m}"));
+            let display = Display::new("files");
+            let observer = |e: &spacekg::control::Event| display.event(e);
+            let results = bench::run(
+                &kb,
+                &opts,
+                &mut |m| display.note(&format!("bench: {m}")),
+                Some(&observer),
+            );
+            display.finish();
             if dir.is_none() && !keep {
                 let _ = std::fs::remove_dir_all(&work_dir);
             }

@@ -28,6 +28,33 @@ pub enum ReadError {
     },
     #[error("{path}: no release text found ({reason})")]
     NoText { path: PathBuf, reason: String },
+    #[error("{path}: the page {}, over the limit for one release page; refused unread", limit.describe())]
+    PageLimit {
+        path: PathBuf,
+        limit: crate::reading::PageLimit,
+    },
+    #[error("{path}: the release text is {chars} characters long, more than the {limit}-character limit for one release")]
+    TextTooLong {
+        path: PathBuf,
+        chars: usize,
+        limit: usize,
+    },
+    #[error("{path}: a paragraph (or the title line) is {chars} characters long, more than the {limit}-character limit; separate its paragraphs with blank lines")]
+    ParagraphTooLong {
+        path: PathBuf,
+        chars: usize,
+        limit: usize,
+    },
+}
+
+/// A glob given to `--include` or `--exclude` that does not parse.
+#[derive(Debug, thiserror::Error)]
+#[error("{flag} {pattern:?} is not a valid glob: {source}")]
+pub struct SelectionError {
+    pub flag: &'static str,
+    pub pattern: String,
+    #[source]
+    pub source: globset::Error,
 }
 
 /// A problem in the background knowledge or ontology files.
@@ -54,6 +81,11 @@ pub enum KnowledgeError {
 pub enum StoreError {
     #[error("cannot open the store at {path}: {message}")]
     Open { path: PathBuf, message: String },
+    #[error(
+        "the store at {path} is in use by another spacekg process; {}",
+        crate::store::LOCKED_HINT
+    )]
+    Locked { path: PathBuf },
     #[error("storage error: {0}")]
     Storage(String),
     #[error("the SPARQL query does not parse: {0}")]

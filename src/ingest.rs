@@ -2,11 +2,13 @@
 //! each document all or nothing. Extraction runs on every core; the store is written in
 //! input order. One bad file is reported and never stops the batch.
 
+use crate::control::{emit, Event, Observer, StopFlag};
 use crate::error::StoreError;
 use crate::extract::Extractor;
 use crate::knowledge::Knowledge;
 use crate::rdf;
 use crate::reading::{self, Release};
+use crate::selection::{self, Candidate, Selection};
 use crate::store::{BulkWrite, DocumentState, DocumentWrite, GraphStore};
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -23,11 +25,25 @@ pub struct IngestReport {
     pub unchanged: Vec<PathBuf>,
     /// Files that could not be read or stored, with the reason.
     pub failed: Vec<(PathBuf, String)>,
-    /// Files not of a release type.
+    /// Files not taken as releases (by type, name, `--exclude`, or because they do not read
+    /// as a release), with the reason.
     pub skipped: Vec<(PathBuf, String)>,
+    /// Files in the folders that no `--include` glob matched.
+    pub not_included: usize,
     /// Entities and quads written by this run.
     pub entities: usize,
     pub quads: usize,
+    /// Whether a stop was requested: the files before it were stored (or failed), the rest
+    /// (`not_reached`) were not read.
+    pub interrupted: bool,
+    pub not_reached: usize,
+}
+
+impl IngestReport {
+    /// Documents this run stored: new and replaced.
+    pub fn stored(&self) -> usize {
+        self.new.len() + self.replaced.len()
+    }
 }
 
 /// Loads the ontology and background knowledge graphs if they changed.
@@ -76,6 +92,36 @@ pub fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
+/// How an ingest runs.
+#[derive(Clone)]
+pub struct IngestOptions<'a> {
+    /// Threads reading and extracting files.
+    pub threads: usize,
+    /// Quads gathered before new documents are handed to the bulk write (`BATCH_QUADS`).
+    pub batch_quads: usize,
+    /// Quads handed to one bulk write before it is committed (`COMMIT_QUADS`).
+    pub commit_quads: usize,
+    /// Which files of the folders are read.
+    pub selection: Selection,
+    /// Checked between files: once requested, no more files are read, and what was read is
+    /// stored.
+    pub stop: Option<StopFlag>,
+    pub observer: Option<Observer<'a>>,
+}
+
+impl Default for IngestOptions<'_> {
+    fn default() -> Self {
+        IngestOptions {
+            threads: default_threads(),
+            batch_quads: BATCH_QUADS,
+            commit_quads: COMMIT_QUADS,
+            selection: Selection::default(),
+            stop: None,
+            observer: None,
+        }
+    }
+}
+
 /// What the stored documents are: their IRIs, and the documents read from each source.
 #[derive(Debug, Default)]
 struct DocumentIndex {
@@ -100,6 +146,8 @@ impl DocumentIndex {
 /// One file after reading and extraction, before the store.
 enum Prepared {
     Failed(String),
+    /// Read, but not a release.
+    Skipped(String),
     /// Its content is stored already.
     Unchanged,
     Ready {
@@ -112,16 +160,27 @@ enum Prepared {
 
 /// Reads, hashes and (unless stored) extracts one file: a pure function of the file, the
 /// knowledge and the documents stored before the run, so it runs on any thread.
-fn prepare_file(path: &Path, extractor: &Extractor<'_>, stored: &HashSet<NamedNode>) -> Prepared {
-    let release = match reading::read_path(path) {
+fn prepare_file(
+    file: &Candidate,
+    index: usize,
+    extractor: &Extractor<'_>,
+    stored: &HashSet<NamedNode>,
+    observer: Option<Observer<'_>>,
+) -> Prepared {
+    let release = match reading::read_path(&file.path) {
         Ok(r) => r,
         Err(e) => return Prepared::Failed(e.to_string()),
     };
+    emit(observer, Event::Read { index });
     let doc = rdf::document_iri(&rdf::content_hash(&release.content));
     if stored.contains(&doc) {
         return Prepared::Unchanged;
     }
+    if let Some(why) = selection::not_a_release(file, &release) {
+        return Prepared::Skipped(why);
+    }
     let extraction = extractor.extract(&release);
+    emit(observer, Event::Extracted { index });
     let (doc, quads) = rdf::document_quads(&release, &extraction, extractor.kb);
     Prepared::Ready {
         source: release.source,
@@ -137,48 +196,75 @@ pub fn ingest_paths(
     kb: &Knowledge,
     paths: &[PathBuf],
 ) -> Result<IngestReport, StoreError> {
-    ingest_paths_with(store, kb, paths, default_threads())
+    ingest(store, kb, paths, &IngestOptions::default())
 }
 
 /// Ingests every release file under `paths` with `threads` extraction threads.
-///
-/// Files are read and extracted in parallel (the matchers are built once and shared); the
-/// store is written from this thread in input order, so the result does not depend on the
-/// number of threads. Which documents are stored is read once at the start, not asked per
-/// file. New documents are written in batches of whole documents (`GraphStore::bulk`);
-/// a document that replaces an older version of its source is written alone, after
-/// everything before it. A file that fails is reported and the batch goes on.
 pub fn ingest_paths_with(
     store: &dyn GraphStore,
     kb: &Knowledge,
     paths: &[PathBuf],
     threads: usize,
 ) -> Result<IngestReport, StoreError> {
+    let options = IngestOptions {
+        threads,
+        ..IngestOptions::default()
+    };
+    ingest(store, kb, paths, &options)
+}
+
+/// Ingests the release files under `paths`.
+///
+/// Files are read and extracted in parallel (the matchers are built once and shared); the
+/// store is written from this thread in input order, so the result does not depend on the
+/// number of threads. Which documents are stored is read once at the start, not asked per
+/// file. New documents are written in batches of whole documents (`GraphStore::bulk`);
+/// a document that replaces an older version of its source is written alone, after
+/// everything before it. A file that fails is reported and the batch goes on. When a stop is
+/// requested, no further file is read, and every file taken up so far is stored before this
+/// returns (the safe point: documents are whole or absent).
+pub fn ingest(
+    store: &dyn GraphStore,
+    kb: &Knowledge,
+    paths: &[PathBuf],
+    options: &IngestOptions<'_>,
+) -> Result<IngestReport, StoreError> {
     prepare(store, kb)?;
     let extractor = Extractor::new(kb);
-    let (files, skipped) = reading::collect_files(paths);
+    let collected = selection::collect(paths, &options.selection);
+    let files = collected.files;
     let mut report = IngestReport {
-        skipped,
+        skipped: collected.skipped,
+        not_included: collected.not_included,
         ..IngestReport::default()
     };
+    let observer = options.observer;
+    emit(observer, Event::Planned { total: files.len() });
     let mut index = DocumentIndex::load(store)?;
     let stored = index.docs.clone();
-    let threads = threads.clamp(1, files.len().max(1));
+    let threads = options.threads.clamp(1, files.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut writer = Writer::new(store);
+    let stop = options.stop.clone().unwrap_or_default();
+    let mut writer = Writer::new(store, options);
+    let mut due = 0;
     std::thread::scope(|s| {
         // Room for about a batch of prepared documents, so that extraction goes on while
         // the writer waits for a batch to be loaded.
         let (tx, rx) = mpsc::sync_channel::<(usize, Prepared)>(AHEAD);
         for _ in 0..threads {
             let tx = tx.clone();
-            let (files, extractor, stored, next) = (&files, &extractor, &stored, &next);
+            let (files, extractor, stored, next, stop) =
+                (&files, &extractor, &stored, &next, &stop);
             s.spawn(move || loop {
+                if stop.requested() {
+                    return;
+                }
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(i) else {
+                let Some(file) = files.get(i) else {
                     return;
                 };
-                if tx.send((i, prepare_file(path, extractor, stored))).is_err() {
+                let prepared = prepare_file(file, i, extractor, stored, observer);
+                if tx.send((i, prepared)).is_err() {
                     return;
                 }
             });
@@ -186,17 +272,39 @@ pub fn ingest_paths_with(
         drop(tx);
         // Results come in any order; they are taken up in input order.
         let mut pending: BTreeMap<usize, Prepared> = BTreeMap::new();
-        let mut due = 0;
         for (i, prepared) in rx {
+            if stop.requested() {
+                // Dropping the receiver stops the readers at their next file.
+                break;
+            }
             pending.insert(i, prepared);
             while let Some(p) = pending.remove(&due) {
-                let path = &files[due];
+                let path = &files[due].path;
                 due += 1;
                 writer.take(&mut index, &mut report, path, p);
+                emit(
+                    observer,
+                    Event::Progress {
+                        done: due,
+                        stored: report.stored(),
+                    },
+                );
             }
         }
     });
+    if stop.requested() && due < files.len() {
+        emit(observer, Event::Stopping);
+        report.interrupted = true;
+        report.not_reached = files.len() - due;
+    }
     writer.commit(&mut index, &mut report);
+    emit(
+        observer,
+        Event::Progress {
+            done: due,
+            stored: report.stored(),
+        },
+    );
     Ok(report)
 }
 
@@ -205,6 +313,9 @@ pub fn ingest_paths_with(
 /// `COMMIT_QUADS` quads and at the end. A document counts as new once its commit succeeded.
 struct Writer<'s> {
     store: &'s dyn GraphStore,
+    batch_quads_limit: usize,
+    commit_quads_limit: usize,
+    observer: Option<Observer<'s>>,
     bulk: Option<Box<dyn BulkWrite + 's>>,
     batch: Vec<DocumentWrite>,
     batch_quads: usize,
@@ -215,9 +326,12 @@ struct Writer<'s> {
 }
 
 impl<'s> Writer<'s> {
-    fn new(store: &'s dyn GraphStore) -> Self {
+    fn new(store: &'s dyn GraphStore, options: &IngestOptions<'s>) -> Self {
         Writer {
             store,
+            batch_quads_limit: options.batch_quads.max(1),
+            commit_quads_limit: options.commit_quads.max(1),
+            observer: options.observer,
             bulk: None,
             batch: Vec::new(),
             batch_quads: 0,
@@ -236,6 +350,10 @@ impl<'s> Writer<'s> {
         let (source, doc, quads, entities) = match prepared {
             Prepared::Failed(why) => {
                 report.failed.push((path.to_path_buf(), why));
+                return;
+            }
+            Prepared::Skipped(why) => {
+                report.skipped.push((path.to_path_buf(), why));
                 return;
             }
             Prepared::Unchanged => {
@@ -287,10 +405,10 @@ impl<'s> Writer<'s> {
         self.pending
             .push((path.to_path_buf(), doc.clone(), entities, quads.len()));
         self.batch.push(DocumentWrite { doc, quads });
-        if self.batch_quads >= BATCH_QUADS {
+        if self.batch_quads >= self.batch_quads_limit {
             self.send(index, report);
         }
-        if self.pending_quads >= COMMIT_QUADS {
+        if self.pending_quads >= self.commit_quads_limit {
             self.commit(index, report);
         }
     }
@@ -303,6 +421,13 @@ impl<'s> Writer<'s> {
         let store = self.store;
         let bulk = self.bulk.get_or_insert_with(|| store.bulk());
         self.pending_quads += self.batch_quads;
+        emit(
+            self.observer,
+            Event::BatchSent {
+                documents: self.batch.len(),
+                quads: self.batch_quads,
+            },
+        );
         self.batch_quads = 0;
         if let Err(e) = bulk.add(std::mem::take(&mut self.batch)) {
             self.bulk = None;
@@ -316,8 +441,11 @@ impl<'s> Writer<'s> {
         let Some(bulk) = self.bulk.take() else {
             return;
         };
+        let documents = self.pending.len();
+        emit(self.observer, Event::CommitStarted { documents });
         match bulk.commit() {
             Ok(()) => {
+                emit(self.observer, Event::Committed { documents });
                 for (path, _, entities, quads) in self.pending.drain(..) {
                     report.new.push(path);
                     report.entities += entities;

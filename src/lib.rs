@@ -9,6 +9,7 @@
 //! background data and ontology every stage reads. See ARCHITECTURE.md.
 
 pub mod bench;
+pub mod control;
 pub mod date;
 pub mod error;
 pub mod eval;
@@ -22,13 +23,14 @@ pub mod reading;
 mod reading_html;
 mod reading_layout;
 pub mod reextract;
+pub mod selection;
 pub mod shacl;
 pub mod store;
 pub mod views;
 
 pub use error::{
-    BenchError, EvalError, GenerateError, KnowledgeError, OntologyProblem, ReadError, ShaclError,
-    StoreError, ViewError,
+    BenchError, EvalError, GenerateError, KnowledgeError, OntologyProblem, ReadError,
+    SelectionError, ShaclError, StoreError, ViewError,
 };
 pub use extract::{Extraction, Extractor};
 pub use knowledge::Knowledge;

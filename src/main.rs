@@ -18,3 +18,4 @@ fn main() {
 
 #[path = "cli.rs"]
 mod spacekg_cli;
+mod terminal;

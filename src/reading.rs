@@ -23,6 +23,19 @@ use std::path::{Path, PathBuf};
 /// Largest file read as one release; larger files are refused with a clear error.
 pub const MAX_RELEASE_BYTES: u64 = 10 * 1024 * 1024;
 
+/// Longest release text, in characters (after an HTML page is reduced to its text); longer
+/// releases are refused with a clear error. A release runs to a few thousand characters.
+pub const MAX_TEXT_CHARS: usize = 1_000_000;
+
+/// Longest paragraph (and title line), in characters: extraction's work on a paragraph grows
+/// faster than its length, so a paragraph this long is refused. A release's paragraphs run to
+/// a few hundred characters; a whole release pasted without blank lines stays well below.
+pub const MAX_PARAGRAPH_CHARS: usize = 20_000;
+
+pub use crate::reading_html::{
+    check_shape, PageLimit, Shape, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, MAX_OPEN_FORMATTING,
+};
+
 /// A release as read, before extraction.
 #[derive(Debug, Clone)]
 pub struct Release {
@@ -95,43 +108,10 @@ pub enum Input {
 }
 
 /// The files under `paths` that may hold releases (folders are walked recursively, in
-/// name order), and the files skipped by type.
+/// name order), and the files skipped by type or name (see `selection`).
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for p in paths {
-        walk(p, &mut files, &mut skipped, true);
-    }
-    (files, skipped)
-}
-
-fn walk(p: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>, top: bool) {
-    if p.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                skipped.push((p.to_path_buf(), format!("cannot list the folder: {e}")));
-                return;
-            }
-        };
-        entries.sort();
-        for e in entries {
-            walk(&e, files, skipped, false);
-        }
-    } else if top || is_release_file(p) {
-        files.push(p.to_path_buf());
-    } else if !is_hidden(p) {
-        skipped.push((
-            p.to_path_buf(),
-            "not a release file type (.txt, .text, .md, .html, .htm)".into(),
-        ));
-    }
-}
-
-fn is_hidden(p: &Path) -> bool {
-    p.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'))
+    let c = crate::selection::collect(paths, &crate::selection::Selection::default());
+    (c.files.into_iter().map(|f| f.path).collect(), c.skipped)
 }
 
 fn extension(p: &Path) -> String {
@@ -188,18 +168,47 @@ pub fn read_bytes(source: &str, bytes: &[u8], html: bool) -> Result<Release, Rea
         offset: e.valid_up_to(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if html || looks_like_html(text) {
-        let layout = crate::reading_html::html_to_layout(text);
+    let layout;
+    let text = if html || looks_like_html(text) {
+        layout =
+            crate::reading_html::html_to_layout(text).map_err(|limit| ReadError::PageLimit {
+                path: path.clone(),
+                limit,
+            })?;
         if layout.trim().is_empty() {
             return Err(ReadError::NoText {
                 path,
                 reason: "the page has no article text".into(),
             });
         }
-        Ok(parse_text(source, &layout))
+        layout.as_str()
     } else {
-        Ok(parse_text(source, text))
+        text
+    };
+    let chars = text.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        return Err(ReadError::TextTooLong {
+            path,
+            chars,
+            limit: MAX_TEXT_CHARS,
+        });
     }
+    let release = parse_text(source, text);
+    let longest = release
+        .paragraphs
+        .iter()
+        .chain(&release.title_span)
+        .filter(|r| r.len() > MAX_PARAGRAPH_CHARS)
+        .map(|r| release.content[r.clone()].chars().count())
+        .max();
+    if let Some(chars) = longest.filter(|c| *c > MAX_PARAGRAPH_CHARS) {
+        return Err(ReadError::ParagraphTooLong {
+            path,
+            chars,
+            limit: MAX_PARAGRAPH_CHARS,
+        });
+    }
+    Ok(release)
 }
 
 fn looks_like_html(text: &str) -> bool {
@@ -220,6 +229,13 @@ impl ReadError {
             ReadError::Binary { .. } => ReadError::Binary { path },
             ReadError::NotUtf8 { offset, .. } => ReadError::NotUtf8 { path, offset },
             ReadError::NoText { reason, .. } => ReadError::NoText { path, reason },
+            ReadError::PageLimit { limit, .. } => ReadError::PageLimit { path, limit },
+            ReadError::TextTooLong { chars, limit, .. } => {
+                ReadError::TextTooLong { path, chars, limit }
+            }
+            ReadError::ParagraphTooLong { chars, limit, .. } => {
+                ReadError::ParagraphTooLong { path, chars, limit }
+            }
             other => other,
         }
     }

@@ -7,6 +7,7 @@
 //! The report says, per document and in total, which facts are new, which are gone, and
 //! which entities changed their `rdf:type` (an event now typed by an extension class).
 
+use crate::control::{emit, Event, Observer, StopFlag};
 use crate::error::StoreError;
 use crate::extract::Extractor;
 use crate::ingest;
@@ -62,6 +63,9 @@ pub struct ReextractReport {
     pub documents: Vec<DocumentChange>,
     /// Documents that could not be re-extracted (source, reason); their graphs are untouched.
     pub failed: Vec<(String, String)>,
+    /// Whether a stop was requested before every document was done; `not_reached` were not.
+    pub interrupted: bool,
+    pub not_reached: usize,
 }
 
 impl ReextractReport {
@@ -111,14 +115,41 @@ fn stored_documents(store: &dyn GraphStore) -> Result<Vec<StoredDocument>, Store
 /// Re-extracts every stored release with `kb` and replaces the graphs that change. The
 /// ontology and background graphs are refreshed first, so extension classes are queryable.
 pub fn reextract(store: &dyn GraphStore, kb: &Knowledge) -> Result<ReextractReport, StoreError> {
+    reextract_with(store, kb, None, None)
+}
+
+/// Re-extracts as `reextract` does, checking `stop` between documents (each document is
+/// written in its own transaction, so stopping there leaves every document whole) and
+/// telling `observer` how far it got.
+pub fn reextract_with(
+    store: &dyn GraphStore,
+    kb: &Knowledge,
+    stop: Option<&StopFlag>,
+    observer: Option<Observer<'_>>,
+) -> Result<ReextractReport, StoreError> {
     ingest::prepare(store, kb)?;
     let extractor = Extractor::new(kb);
     let mut report = ReextractReport::default();
-    for doc in stored_documents(store)? {
-        match reextract_one(store, &extractor, &doc) {
+    let docs = stored_documents(store)?;
+    emit(observer, Event::Planned { total: docs.len() });
+    for (i, doc) in docs.iter().enumerate() {
+        if stop.is_some_and(StopFlag::requested) {
+            emit(observer, Event::Stopping);
+            report.interrupted = true;
+            report.not_reached = docs.len() - i;
+            break;
+        }
+        match reextract_one(store, &extractor, doc) {
             Ok(change) => report.documents.push(change),
             Err(e) => report.failed.push((doc.source.clone(), e.to_string())),
         }
+        emit(
+            observer,
+            Event::Progress {
+                done: i + 1,
+                stored: report.rewritten(),
+            },
+        );
     }
     Ok(report)
 }

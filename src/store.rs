@@ -26,7 +26,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{Store, Transaction};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// One row of a SELECT: variable names and values (None when unbound).
 pub type Row = Vec<Option<Term>>;
@@ -85,6 +85,8 @@ pub struct Stats {
     pub entities_by_type: Vec<(String, usize)>,
     pub relations: usize,
     pub quotes: usize,
+    /// Bytes the store's folder takes on disk (none for a store in memory).
+    pub disk_bytes: Option<u64>,
 }
 
 /// Output formats of a query.
@@ -167,6 +169,86 @@ pub trait GraphStore {
 /// The embedded on-disk store (RocksDB), or an in-memory one for tests.
 pub struct EmbeddedStore {
     store: Store,
+    /// The folder of an on-disk store.
+    path: Option<PathBuf>,
+    /// Leftover bulk-load files of an interrupted run removed when the store was opened.
+    leftovers: Leftovers,
+}
+
+/// Files an interrupted bulk write left in the store's folder, removed at the next open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Leftovers {
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Whether a file name is one Oxigraph's bulk loader gives the index files it writes into
+/// the store's folder before a commit ingests them: `bulk-` and a decimal number, `.sst`.
+/// RocksDB's own files are numbered without a prefix (`000123.sst`), so this never names one.
+pub fn is_bulk_load_file(name: &str) -> bool {
+    name.strip_prefix("bulk-")
+        .and_then(|n| n.strip_suffix(".sst"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Removes the bulk loader's files left in `dir` by a process that died before its commit
+/// (a commit copies them into the store and removes them, so no live store refers to one).
+/// Only call this while holding the store's lock: another process's bulk write would lose
+/// its files.
+fn remove_leftovers(dir: &Path) -> std::io::Result<Leftovers> {
+    let mut removed = Leftovers::default();
+    // RocksDB removes its own obsolete files in the background once open: a file listed here
+    // may be gone a moment later, which is no error.
+    let gone = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if !name.to_str().is_some_and(is_bulk_load_file) {
+            continue;
+        }
+        let meta = match entry.metadata() {
+            Ok(m) => m,
+            Err(e) if gone(&e) => continue,
+            Err(e) => return Err(e),
+        };
+        if !meta.file_type().is_file() {
+            continue;
+        }
+        match std::fs::remove_file(entry.path()) {
+            Ok(()) => {
+                removed.files += 1;
+                removed.bytes += meta.len();
+            }
+            Err(e) if gone(&e) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(removed)
+}
+
+/// Bytes of every file under `dir` (0 when it cannot be read).
+pub fn dir_size(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+/// What the user is told when another process holds the store.
+pub const LOCKED_HINT: &str = "one process at a time may open a store: let that command finish or \
+     close it, then run this one again (a shared server, `spacekg serve`, that would let \
+     several commands use one store at once is planned but does not exist yet)";
+
+/// Whether Oxigraph's error on opening says that RocksDB's lock is held.
+fn is_lock_error(message: &str) -> bool {
+    message.contains("lock file") || message.contains("lock hold by current process")
 }
 
 fn storage<E: std::fmt::Display>(e: E) -> StoreError {
@@ -174,16 +256,31 @@ fn storage<E: std::fmt::Display>(e: E) -> StoreError {
 }
 
 impl EmbeddedStore {
+    /// Opens (or creates) the store in `path` for reading and writing. Bulk-load files an
+    /// interrupted run left there are removed (see `leftovers_removed`). A store another
+    /// process holds is `StoreError::Locked`.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let store = Store::open(path).map_err(|e| StoreError::Open {
-            path: path.into(),
-            message: if e.to_string().contains("LOCK") {
-                format!("{e} (is another spacekg process using this store?)")
+        let store = Store::open(path).map_err(|e| {
+            let message = e.to_string();
+            if is_lock_error(&message) {
+                StoreError::Locked { path: path.into() }
             } else {
-                e.to_string()
-            },
+                StoreError::Open {
+                    path: path.into(),
+                    message,
+                }
+            }
         })?;
-        let s = Self { store };
+        // The lock is held from here on: no other process is writing bulk-load files.
+        let leftovers = remove_leftovers(path).map_err(|e| StoreError::Open {
+            path: path.into(),
+            message: format!("could not remove the bulk-load files of an interrupted run: {e}"),
+        })?;
+        let s = Self {
+            store,
+            path: Some(path.into()),
+            leftovers,
+        };
         s.ensure_merged().map_err(|e| StoreError::Open {
             path: path.into(),
             message: format!("could not build the merged default graph: {e}"),
@@ -194,9 +291,16 @@ impl EmbeddedStore {
     pub fn in_memory() -> Result<Self, StoreError> {
         let s = Self {
             store: Store::new().map_err(storage)?,
+            path: None,
+            leftovers: Leftovers::default(),
         };
         s.ensure_merged()?;
         Ok(s)
+    }
+
+    /// The bulk-load files of an interrupted run that opening the store removed.
+    pub fn leftovers_removed(&self) -> Leftovers {
+        self.leftovers
     }
 
     /// Builds the merged default graph of a store written by an older spacekg, which kept
@@ -580,6 +684,7 @@ impl GraphStore for EmbeddedStore {
                 .collect(),
             relations: num(&facts),
             quotes: num(&quotes),
+            disk_bytes: self.path.as_deref().map(dir_size),
         })
     }
 }

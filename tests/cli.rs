@@ -1,6 +1,9 @@
 //! End-to-end tests through the real `spacekg` binary: ingest, query, export, draw.
 //! One test binary (every extra test crate costs a link on a 2-core machine).
 
+#[path = "cli/robustness.rs"]
+mod robustness;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
