@@ -103,6 +103,11 @@ impl Lexicon {
     pub fn post(&self, phrase: &str) -> Option<bool> {
         self.posts.get(&form_key(phrase)).copied()
     }
+
+    /// As `post`, for a phrase already made of form keys (the rules' words).
+    pub fn post_key(&self, key: &str) -> Option<bool> {
+        self.posts.get(key).copied()
+    }
 }
 
 /// A mention of an entity in a sentence, with what printed before it.

@@ -40,8 +40,18 @@ pub(crate) fn after_name(c: &Ctx<'_, '_>, v: &View<'_>, mi: usize) -> Option<App
     if toks.get(after).map(|t| t.text(c.text)) != Some(",") {
         return None;
     }
+    // Where other persons' names start: one ends the appositive.
+    let others: std::collections::HashSet<usize> = ms
+        .iter()
+        .filter(|o| c.kind(o.entity) == EntityType::Person && o.entity != p)
+        .map(|o| o.toks.start)
+        .collect();
+    let lex = &c.ex.lexicon;
+    // Whether a post phrase lies in the words read so far (kept as the window grows).
+    let mut post_seen = false;
     let mut end = after + 1;
-    while end < toks.len() {
+    // An appositive is a phrase, not a paragraph: 40 words at most.
+    while end < toks.len().min(after + 41) {
         let w = toks[end].text(c.text);
         // "(USFJ)": an acronym inside the appositive.
         if w == "(" {
@@ -65,26 +75,25 @@ pub(crate) fn after_name(c: &Ctx<'_, '_>, v: &View<'_>, mi: usize) -> Option<App
         let allowed = matches!(
             lw.as_str(),
             "of" | "for" | "at" | "the" | "and" | "in" | "to" | "'s" | "a" | "an" | "its" | "then"
-        ) || c.ex.lexicon.post(lw).is_some()
+        ) || lex.post_key(lw).is_some()
             || lw == ",";
         // Adjectives before the post ("a senior British Army officer").
         let post_ahead = (end + 1..(end + 6).min(toks.len()))
             .take_while(|&k| !matches!(words[k].as_str(), "," | ";" | "."))
-            .any(|k| c.ex.lexicon.post(&words[k]).is_some());
+            .any(|k| lex.post_key(&words[k]).is_some());
         // After the post, lowercase words still describe it ("director of space at the
         // Ministry of Defence"), up to the comma that closes the appositive.
-        let post_seen = post_meaning(c, &words[after + 1..end]).is_some();
         if lower && !allowed && !post_ahead && !post_seen {
             break;
         }
         // Another person ends the appositive.
-        if ms
-            .iter()
-            .any(|o| o.toks.start == end && c.kind(o.entity) == EntityType::Person && o.entity != p)
-        {
+        if others.contains(&end) {
             break;
         }
         end += 1;
+        post_seen = post_seen
+            || (end.saturating_sub(4).max(after + 1)..end)
+                .any(|i| lex.post_key(&words[i..end].join(" ")).is_some());
     }
     let window = after + 1..end;
     let heads = post_meaning(c, &words[window.clone()])?;
@@ -95,7 +104,7 @@ pub(crate) fn after_name(c: &Ctx<'_, '_>, v: &View<'_>, mi: usize) -> Option<App
     let post_at = window.clone().find_map(|i| {
         (i + 1..=(i + 4).min(window.end))
             .rev()
-            .find(|&j| c.ex.lexicon.post(&words[i..j].join(" ")).is_some())
+            .find(|&j| lex.post_key(&words[i..j].join(" ")).is_some())
             .map(|j| i..j)
     });
     Some(Appositive {

@@ -12,7 +12,7 @@ pub(crate) fn post_meaning(c: &Ctx<'_, '_>, words: &[String]) -> Option<bool> {
     let mut best: Option<(usize, bool)> = None;
     for i in 0..words.len() {
         for j in (i + 1..=words.len().min(i + 4)).rev() {
-            if let Some(h) = lex.post(&words[i..j].join(" ")) {
+            if let Some(h) = lex.post_key(&words[i..j].join(" ")) {
                 if best.is_none_or(|(n, _)| j - i > n) {
                     best = Some((j - i, h));
                 }
