@@ -116,7 +116,12 @@ impl Layout {
     /// The longest phrase of `role` that opens `text` (whole words), and the rest after it
     /// (a colon after the phrase is dropped).
     fn opening<'t>(&self, text: &'t str, role: Role) -> Option<&'t str> {
-        let words: Vec<(usize, &str)> = word_starts(text);
+        let words: Vec<(usize, &str)> = word_starts(text, self.max_words + 1);
+        // A label glued to its value ("From:National Defence"): the text before the first
+        // colon, when that colon comes within the label's words.
+        let glued = words
+            .iter()
+            .find_map(|&(start, word)| word.find(':').map(|at| start + at));
         for n in (1..=self.max_words.min(words.len())).rev() {
             let end = words
                 .get(n)
@@ -137,9 +142,9 @@ impl Layout {
                 return Some(rest);
             }
             // "From:" glued to the value: "From:National Defence".
-            if let Some((h, rest)) = text.split_once(':') {
-                if n == 1 && self.is(h, role) {
-                    return Some(rest.trim_start());
+            if let Some(colon) = glued.filter(|_| n == 1) {
+                if self.is(&text[..colon], role) {
+                    return Some(text[colon + 1..].trim_start());
                 }
             }
         }
@@ -147,11 +152,14 @@ impl Layout {
     }
 }
 
-/// The byte offset and text of each whitespace-separated word.
-fn word_starts(text: &str) -> Vec<(usize, &str)> {
+/// The byte offset and text of the first `limit` whitespace-separated words.
+fn word_starts(text: &str, limit: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
+        if out.len() >= limit {
+            return out;
+        }
         if c.is_whitespace() {
             if let Some(s) = start.take() {
                 out.push((s, &text[s..i]));

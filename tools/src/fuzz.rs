@@ -708,7 +708,7 @@ pub fn run(
     let started = Instant::now();
     let summary = Mutex::new(Summary::default());
     // What each thread is running: (index, since when, bytes).
-    let current: Vec<Mutex<Option<(u64, Instant, Input)>>> = (0..config.threads.max(1))
+    let current: Vec<Running> = (0..config.threads.max(1))
         .map(|_| Mutex::new(None))
         .collect();
     let done = AtomicBool::new(false);
@@ -795,10 +795,13 @@ pub fn run(
     sum
 }
 
+/// What one worker is doing: the input's number, when it started, and the input.
+type Running = Mutex<Option<(u64, Instant, Input)>>;
+
 /// Prints a status line now and then, and stops the process when an input hangs.
 fn watch(
     config: &Config,
-    current: &[Mutex<Option<(u64, Instant, Input)>>],
+    current: &[Running],
     done: &AtomicBool,
     summary: &Mutex<Summary>,
     started: Instant,
