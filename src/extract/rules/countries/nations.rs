@@ -4,7 +4,7 @@
 
 use super::super::context::Ctx;
 use crate::extract::{Entity, EntityType};
-use crate::knowledge::{Entry, NationForm};
+use crate::knowledge::{Entry, Knowledge, NationForm};
 
 /// Kinds of `data/organizations.tsv` that are bodies of a state as a whole: their nation is
 /// plain once the release names it. Offices and units are parts of another body; companies,
@@ -32,14 +32,7 @@ fn organization_nation(c: &Ctx<'_, '_>, e: &Entity) -> Option<usize> {
                     [rest @ .., before, _] if ws.len() > 2 && *before != "of" => rest.len() + 1,
                     _ => ws.len(),
                 };
-                ws[..owner_words].iter().find_map(|w| {
-                    kb.lookup(w.trim_end_matches("’s"))
-                        .iter()
-                        .find_map(|x| match x {
-                            Entry::Nation(n, _) => Some(*n),
-                            _ => None,
-                        })
-                })
+                nations_in(kb, &ws[..owner_words]).first().map(|&(n, _)| n)
             })
     })
 }
@@ -49,15 +42,42 @@ fn organization_nation(c: &Ctx<'_, '_>, e: &Entity) -> Option<usize> {
 fn names_contain_nation(c: &Ctx<'_, '_>, e: &Entity, ni: usize) -> bool {
     let kb = c.ex.kb;
     std::iter::once(&e.name).chain(e.aliases.iter()).any(|f| {
-        f.split(|ch: char| ch.is_whitespace() || ch == '-')
-            .any(|w| {
-                kb.lookup(w.trim_end_matches("’s"))
-                    .contains(&Entry::Nation(ni, NationForm::Name))
-                    || kb
-                        .lookup(w)
-                        .contains(&Entry::Nation(ni, NationForm::Demonym))
-            })
+        let ws: Vec<&str> = f
+            .split(|ch: char| ch.is_whitespace() || ch == '-')
+            .collect();
+        nations_in(kb, &ws)
+            .iter()
+            .any(|&(n, form)| n == ni && form != NationForm::Capital)
     })
+}
+
+/// The nations the words of a name print, in order, with the form printed: one word
+/// ("Finnish", "U.S.", "Japan’s") or several ("New Zealand", "Republic of Korea"), the
+/// longest form at each word.
+fn nations_in(kb: &Knowledge, ws: &[&str]) -> Vec<(usize, NationForm)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let hit = (1..=kb.max_form_words.clamp(1, ws.len() - i))
+            .rev()
+            .find_map(|n| {
+                let form = ws[i..i + n].join(" ");
+                kb.lookup(form.trim_end_matches("’s"))
+                    .iter()
+                    .find_map(|x| match x {
+                        Entry::Nation(ni, f) => Some((n, *ni, *f)),
+                        _ => None,
+                    })
+            });
+        match hit {
+            Some((n, ni, f)) => {
+                found.push((ni, f));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    found
 }
 
 /// The entity of nation `ni` in this release, added when `create` (its name is printed
