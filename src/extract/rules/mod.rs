@@ -202,11 +202,12 @@ cascade! {
     countries::dateline_nation,
     countries::nation_possessive_body,
     countries::place_comma_nation,
-    countries::serves_nation_of_organization,
     organizations::known_parent,
     byline::byline_office,
     byline::office_line_parent,
     byline::office_of_organization,
+    countries::nation_of_parent_body,
+    countries::serves_nation_of_organization,
 }
 
 /// Every relation the rules find in a release, in the order stated.

@@ -1,6 +1,6 @@
-//! An organization whose name prints a nation ("Finnish Space Agency", "U.S. Space Force")
-//! belongs to it (the gazetteer's nation for a known organization, when the name prints
-//! it).
+//! An organization whose name prints a nation ("Finnish Space Agency", "U.S. Space Force",
+//! "New Zealand Defence Force") belongs to it (the gazetteer's nation for a known
+//! organization, when the name prints it).
 
 use super::super::context::Ctx;
 use super::super::{Example, Reads, Rule, Run};
@@ -12,11 +12,19 @@ pub(crate) const RULE: Rule = Rule {
     reads: &[Reads::Mentions(EntityType::Organization), Reads::Gazetteer],
     states: &[Predicate::Country],
     run: Run::Entity(run),
-    examples: &[Example {
-        text: "Agency grows\n\nHELSINKI, Finland (May 6, 2025) -- The Finnish Orbital Agency opened a new office on Monday.\n",
-        yields: &[("Finnish Orbital Agency", Predicate::Country, "Finland")],
-        absent: &[],
-    }],
+    examples: &[
+        Example {
+            text: "Agency grows\n\nHELSINKI, Finland (May 6, 2025) -- The Finnish Orbital Agency opened a new office on Monday.\n",
+            yields: &[("Finnish Orbital Agency", Predicate::Country, "Finland")],
+            absent: &[],
+        },
+        // A nation's name of several words inside the name.
+        Example {
+            text: "Office opens\n\nOSLO, Norway (May 6, 2025) -- The New Zealand Orbital Safety Office opened a liaison cell in Oslo on Monday.\n",
+            yields: &[("New Zealand Orbital Safety Office", Predicate::Country, "New Zealand")],
+            absent: &[],
+        },
+    ],
 };
 
 fn run(c: &mut Ctx<'_, '_>, id: usize) {

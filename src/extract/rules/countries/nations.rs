@@ -3,12 +3,15 @@
 //! when a name prints it.
 
 use super::super::context::Ctx;
-use crate::extract::{Entity, EntityType};
-use crate::knowledge::{Entry, NationForm};
+use crate::extract::{Entity, EntityType, Object, Predicate};
+use crate::knowledge::{Entry, Knowledge, NationForm};
+use std::collections::HashMap;
+use std::ops::Range;
 
-/// Kinds of `data/organizations.tsv` that are bodies of a state as a whole: their nation is
-/// plain once the release names it. Offices and units are parts of another body; companies,
-/// universities and international bodies belong to no one nation.
+/// Kinds of `data/organizations.tsv` that are bodies of a state: their nation is plain once
+/// the release names it (a government office such as a national space council included).
+/// Services and units are left to their names and parents; companies, universities and
+/// international bodies belong to no one nation.
 pub(crate) const STATE_BODIES: &[&str] = &["agency", "ministry", "department", "command"];
 
 /// The nation an organization belongs to: the gazetteer's, else a nation printed in its
@@ -32,14 +35,7 @@ fn organization_nation(c: &Ctx<'_, '_>, e: &Entity) -> Option<usize> {
                     [rest @ .., before, _] if ws.len() > 2 && *before != "of" => rest.len() + 1,
                     _ => ws.len(),
                 };
-                ws[..owner_words].iter().find_map(|w| {
-                    kb.lookup(w.trim_end_matches("’s"))
-                        .iter()
-                        .find_map(|x| match x {
-                            Entry::Nation(n, _) => Some(*n),
-                            _ => None,
-                        })
-                })
+                nations_in(kb, &ws[..owner_words]).first().map(|&(n, _)| n)
             })
     })
 }
@@ -49,15 +45,42 @@ fn organization_nation(c: &Ctx<'_, '_>, e: &Entity) -> Option<usize> {
 fn names_contain_nation(c: &Ctx<'_, '_>, e: &Entity, ni: usize) -> bool {
     let kb = c.ex.kb;
     std::iter::once(&e.name).chain(e.aliases.iter()).any(|f| {
-        f.split(|ch: char| ch.is_whitespace() || ch == '-')
-            .any(|w| {
-                kb.lookup(w.trim_end_matches("’s"))
-                    .contains(&Entry::Nation(ni, NationForm::Name))
-                    || kb
-                        .lookup(w)
-                        .contains(&Entry::Nation(ni, NationForm::Demonym))
-            })
+        let ws: Vec<&str> = f
+            .split(|ch: char| ch.is_whitespace() || ch == '-')
+            .collect();
+        nations_in(kb, &ws)
+            .iter()
+            .any(|&(n, form)| n == ni && form != NationForm::Capital)
     })
+}
+
+/// The nations the words of a name print, in order, with the form printed: one word
+/// ("Finnish", "U.S.", "Japan’s") or several ("New Zealand", "Republic of Korea"), the
+/// longest form at each word.
+fn nations_in(kb: &Knowledge, ws: &[&str]) -> Vec<(usize, NationForm)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let hit = (1..=kb.max_form_words.clamp(1, ws.len() - i))
+            .rev()
+            .find_map(|n| {
+                let form = ws[i..i + n].join(" ");
+                kb.lookup(form.trim_end_matches("’s"))
+                    .iter()
+                    .find_map(|x| match x {
+                        Entry::Nation(ni, f) => Some((n, *ni, *f)),
+                        _ => None,
+                    })
+            });
+        match hit {
+            Some((n, ni, f)) => {
+                found.push((ni, f));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    found
 }
 
 /// The entity of nation `ni` in this release, added when `create` (its name is printed
@@ -103,4 +126,51 @@ pub(crate) fn is_state_body(c: &Ctx<'_, '_>, id: usize) -> bool {
         .strip_prefix("org/")
         .and_then(|k| c.ex.kb.organization_by_id(k))
         .is_some_and(|o| STATE_BODIES.contains(&o.kind.as_str()))
+}
+
+/// The nation of each organization as far as the release makes it plain: its own (the
+/// gazetteer's or its name's, `of_organization`, or one an earlier rule stated), else its
+/// parent's through the nesting the release states, with the sentence of that nesting ("the
+/// Polar Wing, a component of the Finnish Orbital Agency": Finland).
+pub(crate) fn organization_nations(
+    c: &Ctx<'_, '_>,
+) -> HashMap<usize, (usize, Option<Range<usize>>)> {
+    let mut nations: HashMap<usize, (usize, Option<Range<usize>>)> = c
+        .org_nations
+        .iter()
+        .filter_map(|(&o, found)| found.map(|(n, _)| (c.ents.resolve(o), (n, None))))
+        .collect();
+    for r in c.facts.of(Predicate::Country) {
+        let s = c.ents.resolve(r.subject);
+        if let (Object::Entity(n), EntityType::Organization) = (&r.object, c.kind(s)) {
+            nations.entry(s).or_insert((c.ents.resolve(*n), None));
+        }
+    }
+    let parts: Vec<(usize, usize, Range<usize>)> = c
+        .facts
+        .of(Predicate::SubOrganizationOf)
+        .filter_map(|r| match r.object {
+            Object::Entity(p) => Some((
+                c.ents.resolve(r.subject),
+                c.ents.resolve(p),
+                r.evidence.clone(),
+            )),
+            Object::Date(_) => None,
+        })
+        .collect();
+    // Down the nesting, a level a round (a wing of a division of an air force).
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (child, parent, ev) in &parts {
+            if nations.contains_key(child) {
+                continue;
+            }
+            if let Some(&(n, _)) = nations.get(parent) {
+                nations.insert(*child, (n, Some(ev.clone())));
+                changed = true;
+            }
+        }
+    }
+    nations
 }
