@@ -24,6 +24,7 @@ use crate::extract::Extractor;
 use crate::knowledge::Knowledge;
 use crate::rdf;
 use crate::reading;
+use crate::vocab;
 use oxigraph::model::vocab::{rdf as rdfv, rdfs};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use serde::Deserialize;
@@ -568,7 +569,7 @@ impl Dataset {
 
     fn has_type_in(&self, e: &Term, class: &str) -> bool {
         let ty = rdfv::TYPE.into_owned();
-        self.closure(&rdf::sk(class), &rdfs::SUB_CLASS_OF.into_owned())
+        self.closure(&vocab::sk(class), &rdfs::SUB_CLASS_OF.into_owned())
             .iter()
             .any(|c| self.objects(e, &ty).contains(c))
     }
@@ -596,7 +597,7 @@ fn key_repr(k: &Key) -> String {
 /// note for every miss and extra.
 pub fn score_quads(quads: &[&[Quad]], gold: &Gold) -> (Scores, Vec<String>) {
     let ds = Dataset::new(quads);
-    let docs = ds.subjects(&rdfv::TYPE.into_owned(), &rdf::sk("Document").into());
+    let docs = ds.subjects(&rdfv::TYPE.into_owned(), &vocab::sk("Document").into());
     if docs.len() != 1 {
         let mut out = Scores::default();
         for g in gold.entities.iter().filter(|g| !g.is_optional()) {
@@ -646,14 +647,14 @@ impl<'g> Scorer<'g> {
         // The first of TYPES whose class (or a subclass of it) the node has.
         let mut type_of: HashMap<Term, &'static str> = HashMap::new();
         for t in TYPES {
-            for cls in ds.closure(&rdf::sk(t), &rdfs::SUB_CLASS_OF.into_owned()) {
+            for cls in ds.closure(&vocab::sk(t), &rdfs::SUB_CLASS_OF.into_owned()) {
                 for e in ds.subjects(&ty, &cls) {
                     type_of.entry(e.clone()).or_insert(t);
                 }
             }
         }
         let mut mentioned: Vec<Term> = Vec::new();
-        for (_, e) in ds.graph_pairs(&doc, &rdf::sk("mentions")) {
+        for (_, e) in ds.graph_pairs(&doc, &vocab::sk("mentions")) {
             if type_of.contains_key(e) && !mentioned.contains(e) {
                 mentioned.push(e.clone());
             }
@@ -664,7 +665,7 @@ impl<'g> Scorer<'g> {
                 let texts = |p: &NamedNode| ds.objects(e, p).iter().map(text_of).collect();
                 let pair = (
                     texts(&rdfs::LABEL.into_owned()),
-                    texts(&rdf::skos("altLabel")),
+                    texts(&vocab::skos("altLabel")),
                 );
                 (e.clone(), pair)
             })
@@ -673,7 +674,7 @@ impl<'g> Scorer<'g> {
         // The core relation each property (or sub-property) stands for.
         let mut core_of: HashMap<Term, &'static str> = HashMap::new();
         for p in RELATIONS {
-            for prop in ds.closure(&rdf::sk(p), &rdfs::SUB_PROPERTY_OF.into_owned()) {
+            for prop in ds.closure(&vocab::sk(p), &rdfs::SUB_PROPERTY_OF.into_owned()) {
                 core_of.entry(prop.clone()).or_insert(p);
                 let Term::NamedNode(prop) = prop else {
                     continue;
@@ -687,7 +688,7 @@ impl<'g> Scorer<'g> {
             }
         }
         let mut rules_of: HashMap<(Term, &'static str, Term), BTreeSet<String>> = HashMap::new();
-        let fact: Term = rdf::sk("Fact").into();
+        let fact: Term = vocab::sk("Fact").into();
         for (f, class) in ds.graph_pairs(&doc, &rdfv::TYPE.into_owned()) {
             if *class != fact {
                 continue;
@@ -703,7 +704,7 @@ impl<'g> Scorer<'g> {
             let Some(&core) = core_of.get(&p) else {
                 continue;
             };
-            for rule in ds.objects(f, &rdf::sk("rule")) {
+            for rule in ds.objects(f, &vocab::sk("rule")) {
                 let rule = text_of(rule);
                 rules_of
                     .entry((s.clone(), core, o.clone()))
@@ -888,20 +889,20 @@ impl<'g> Scorer<'g> {
             "Person" => {
                 let rank = given(&g.rank)?;
                 let mut got = HashSet::new();
-                for r in self.ds.objects(e, &rdf::sk("rank")) {
+                for r in self.ds.objects(e, &vocab::sk("rank")) {
                     if let Term::Literal(l) = r {
                         got.insert(norm(l.value()));
                         continue;
                     }
                     let labels = self.ds.objects(r, &rdfs::LABEL.into_owned());
-                    let pref = self.ds.objects(r, &rdf::skos("prefLabel"));
+                    let pref = self.ds.objects(r, &vocab::skos("prefLabel"));
                     got.extend(labels.iter().chain(pref).map(|l| norm(&text_of(l))));
                 }
                 Some(got.contains(&norm(&rank)))
             }
             "Nation" => {
                 let iso = given(&g.iso)?.to_uppercase();
-                let codes = self.ds.objects(e, &rdf::sk("isoCode"));
+                let codes = self.ds.objects(e, &vocab::sk("isoCode"));
                 Some(codes.iter().any(|c| text_of(c).to_uppercase() == iso))
             }
             "Event" => {
@@ -1029,18 +1030,18 @@ impl<'g> Scorer<'g> {
     /// quote attributed to the gold speaker. One extracted quote may hold two printed
     /// passages and satisfy two gold entries; one that satisfies none is wrong.
     fn score_quotes(&mut self) {
-        let quote_class: Term = rdf::sk("Quote").into();
+        let quote_class: Term = vocab::sk("Quote").into();
         let quotes = self.ds.subjects(&rdfv::TYPE.into_owned(), &quote_class);
         let got: Vec<(String, HashSet<Option<String>>)> = quotes
             .iter()
             .map(|q| {
                 let text: Vec<String> = self
                     .ds
-                    .objects(q, &rdf::sk("text"))
+                    .objects(q, &vocab::sk("text"))
                     .iter()
                     .map(text_of)
                     .collect();
-                let speakers = self.ds.objects(q, &rdf::sk("speaker"));
+                let speakers = self.ds.objects(q, &vocab::sk("speaker"));
                 let speakers = speakers.iter().map(|s| self.gold_id(s)).collect();
                 (norm(&text.join(" ")), speakers)
             })
@@ -1048,7 +1049,7 @@ impl<'g> Scorer<'g> {
         let quote_rules: Vec<Vec<String>> = quotes
             .iter()
             .map(|q| {
-                let rules = self.ds.objects(q, &rdf::sk("rule"));
+                let rules = self.ds.objects(q, &vocab::sk("rule"));
                 rules.iter().map(text_of).collect()
             })
             .collect();
@@ -1120,11 +1121,11 @@ impl<'g> Scorer<'g> {
                 v.map(|t| f(&text_of(t))).collect()
             };
             let found = match field {
-                "title" => values(rdf::dct("title"), norm).contains(&norm(want)),
-                "published" => values(rdf::dct("issued"), |d| prefix(d, 10)).contains(want),
-                "author" => self.names(&rdf::dct("creator")).contains(&norm(want)),
-                "publisher" => self.names(&rdf::dct("publisher")).contains(&norm(want)),
-                _ => self.names(&rdf::sk("dateline")).contains(&norm(want)),
+                "title" => values(vocab::dct("title"), norm).contains(&norm(want)),
+                "published" => values(vocab::dct("issued"), |d| prefix(d, 10)).contains(want),
+                "author" => self.names(&vocab::dct("creator")).contains(&norm(want)),
+                "publisher" => self.names(&vocab::dct("publisher")).contains(&norm(want)),
+                _ => self.names(&vocab::sk("dateline")).contains(&norm(want)),
             };
             if found {
                 self.out.metadata.tp += 1;
@@ -1470,13 +1471,13 @@ mod tests {
 
     impl Doc {
         fn new() -> Doc {
-            let doc = rdf::document_iri("0123456789abcdef01234567");
+            let doc = vocab::document_iri("0123456789abcdef01234567");
             let mut d = Doc {
                 doc: doc.clone(),
                 quads: Vec::new(),
                 ontology: Vec::new(),
             };
-            d.add(&doc, rdfv::TYPE.into_owned(), rdf::sk("Document"));
+            d.add(&doc, rdfv::TYPE.into_owned(), vocab::sk("Document"));
             d
         }
 
@@ -1487,35 +1488,35 @@ mod tests {
 
         /// A mentioned entity with its classes, preferred label and alternative labels.
         fn entity(&mut self, key: &str, classes: &[&str], label: &str, alt: &[&str]) -> NamedNode {
-            let e = rdf::entity_iri(key);
+            let e = vocab::entity_iri(key);
             for c in classes {
-                self.add(&e, rdfv::TYPE.into_owned(), rdf::sk(c));
+                self.add(&e, rdfv::TYPE.into_owned(), vocab::sk(c));
             }
             self.add(&e, rdfs::LABEL.into_owned(), lit(label));
             for a in alt {
-                self.add(&e, rdf::skos("altLabel"), lit(a));
+                self.add(&e, vocab::skos("altLabel"), lit(a));
             }
             let doc = self.doc.clone();
-            self.add(&doc, rdf::sk("mentions"), e.clone());
+            self.add(&doc, vocab::sk("mentions"), e.clone());
             e
         }
 
         fn rel(&mut self, s: &NamedNode, p: &str, o: &NamedNode) {
-            self.add(s, rdf::sk(p), o.clone());
+            self.add(s, vocab::sk(p), o.clone());
         }
 
         fn subclass(&mut self, class: &str, of: &str) {
-            let g = GraphName::NamedNode(rdf::ontology_graph());
-            let (c, of) = (rdf::sk(class), rdf::sk(of));
+            let g = GraphName::NamedNode(vocab::ontology_graph());
+            let (c, of) = (vocab::sk(class), vocab::sk(of));
             let q = Quad::new(c, rdfs::SUB_CLASS_OF.into_owned(), of, g);
             self.ontology.push(q);
         }
 
         fn quote(&mut self, key: &str, text: &str, speaker: &NamedNode) {
-            let q = rdf::entity_iri(key);
-            self.add(&q, rdfv::TYPE.into_owned(), rdf::sk("Quote"));
-            self.add(&q, rdf::sk("text"), Literal::new_simple_literal(text));
-            self.add(&q, rdf::sk("speaker"), speaker.clone());
+            let q = vocab::entity_iri(key);
+            self.add(&q, rdfv::TYPE.into_owned(), vocab::sk("Quote"));
+            self.add(&q, vocab::sk("text"), Literal::new_simple_literal(text));
+            self.add(&q, vocab::sk("speaker"), speaker.clone());
         }
 
         fn score(&self, gold: &str) -> (Scores, Vec<String>) {
@@ -1621,7 +1622,7 @@ mod tests {
         // Typed only by a subclass of sk:Event.
         let signing = d.entity("local/e1", &["Signing"], "Signing of the Accords", &[]);
         d.rel(&signing, "participant", &us);
-        d.add(&signing, rdf::sk("date"), date("2023-06-21"));
+        d.add(&signing, vocab::sk("date"), date("2023-06-21"));
         // Shares one relation and is of another kind: not paired.
         let meeting = d.entity("local/e2", &["Meeting"], "Meeting", &[]);
         d.rel(&meeting, "participant", &india);
@@ -1663,7 +1664,7 @@ mod tests {
         let set = d.entity("event/set", &["Event"], "Space Engagement Talks", &[]);
         d.rel(&garrant, "heads", &ussf); // implies memberOf
         d.rel(&jp, "partner", &us); // gold says us partner jp
-        d.add(&set, rdf::sk("date"), date("2023-07-13"));
+        d.add(&set, vocab::sk("date"), date("2023-07-13"));
         d.rel(&set, "participant", &fr); // borderline in gold
         d.rel(&set, "participant", &gb); // an optional entity
         d.rel(&set, "host", &us); // not in gold: host and the participant it implies
@@ -1732,12 +1733,12 @@ mod tests {
         let x = d.entity("org/wrong", &["Organization"], "Harbour Board", &[]);
         let fact = |d: &mut Doc, n: &str, s: &NamedNode, pred: &str, o: &NamedNode, rule: &str| {
             d.rel(s, pred, o);
-            let f = rdf::entity_iri(&format!("fact/{n}"));
-            d.add(&f, rdfv::TYPE.into_owned(), rdf::sk("Fact"));
+            let f = vocab::entity_iri(&format!("fact/{n}"));
+            d.add(&f, rdfv::TYPE.into_owned(), vocab::sk("Fact"));
             d.add(&f, rdfv::SUBJECT.into_owned(), s.clone());
-            d.add(&f, rdfv::PREDICATE.into_owned(), rdf::sk(pred));
+            d.add(&f, rdfv::PREDICATE.into_owned(), vocab::sk(pred));
             d.add(&f, rdfv::OBJECT.into_owned(), o.clone());
-            d.add(&f, rdf::sk("rule"), Literal::new_simple_literal(rule));
+            d.add(&f, vocab::sk("rule"), Literal::new_simple_literal(rule));
         };
         // "heads" implies "memberOf": one right fact counts twice for its rule.
         fact(&mut d, "1", &p, "heads", &o, "post-rule");
@@ -1745,10 +1746,10 @@ mod tests {
         fact(&mut d, "2", &p, "memberOf", &x, "post-rule");
         fact(&mut d, "3", &p, "memberOf", &x, "other-rule");
         d.quote("q1", "We will keep the sky open for all,", &p);
-        let q = rdf::entity_iri("q1");
+        let q = vocab::entity_iri("q1");
         d.add(
             &q,
-            rdf::sk("rule"),
+            vocab::sk("rule"),
             Literal::new_simple_literal("speech-rule"),
         );
         let (s, _) = d.score(
@@ -1773,11 +1774,11 @@ mod tests {
         let wilson = d.entity("person/nick-wilson", &["Person"], "Nick Wilson", &[]);
         d.add(
             &doc,
-            rdf::dct("title"),
+            vocab::dct("title"),
             Literal::new_simple_literal("US, Japan host Talks"),
         );
-        d.add(&doc, rdf::dct("issued"), date("2023-07-19"));
-        d.add(&doc, rdf::dct("creator"), wilson);
+        d.add(&doc, vocab::dct("issued"), date("2023-07-19"));
+        d.add(&doc, vocab::dct("creator"), wilson);
         let (s, notes) = d.score(
             r#"{"source": {"title": "U.S., Japan host talks", "published": "2023-07-19",
                 "author": "Nick Wilson", "publisher": null, "dateline": "Yokota Air Base"},
@@ -1796,7 +1797,7 @@ mod tests {
     #[test]
     fn no_single_document_counts_every_gold_entity_missed() {
         let d = Doc {
-            doc: rdf::document_iri("00"),
+            doc: vocab::document_iri("00"),
             quads: Vec::new(),
             ontology: Vec::new(),
         };

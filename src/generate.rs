@@ -691,7 +691,7 @@ impl Generator {
             text.push_str(&p);
             text.push_str("\n\n");
         }
-        let slug: String = crate::extract::slug(&title).chars().take(48).collect();
+        let slug: String = crate::text::slug(&title).chars().take(48).collect();
         GeneratedRelease {
             file_name: format!("{index:06}-{}.txt", slug.trim_end_matches('-')),
             text,

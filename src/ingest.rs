@@ -10,6 +10,7 @@ use crate::rdf;
 use crate::reading::{self, Release};
 use crate::selection::{self, Candidate, Selection};
 use crate::store::{BulkWrite, DocumentState, DocumentWrite, GraphStore};
+use crate::vocab;
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -49,8 +50,8 @@ impl IngestReport {
 /// Loads the ontology and background knowledge graphs if they changed.
 pub fn prepare(store: &dyn GraphStore, kb: &Knowledge) -> Result<(), StoreError> {
     let onto = rdf::ontology_quads(kb).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    store.put_graph(&rdf::ontology_graph(), &onto)?;
-    store.put_graph(&rdf::background_graph(), &rdf::background_quads(kb))?;
+    store.put_graph(&vocab::ontology_graph(), &onto)?;
+    store.put_graph(&vocab::background_graph(), &rdf::background_quads(kb))?;
     Ok(())
 }
 
@@ -60,7 +61,7 @@ pub fn ingest_release(
     extractor: &Extractor<'_>,
     release: &Release,
 ) -> Result<(DocumentState, usize, usize), StoreError> {
-    let doc = rdf::document_iri(&rdf::content_hash(&release.content));
+    let doc = vocab::document_iri(&rdf::content_hash(&release.content));
     let state = store.document_state(&release.source, &doc)?;
     if state == DocumentState::Unchanged {
         return Ok((state, 0, 0));
@@ -172,7 +173,7 @@ fn prepare_file(
         Err(e) => return Prepared::Failed(e.to_string()),
     };
     emit(observer, Event::Read { index });
-    let doc = rdf::document_iri(&rdf::content_hash(&release.content));
+    let doc = vocab::document_iri(&rdf::content_hash(&release.content));
     if stored.contains(&doc) {
         return Prepared::Unchanged;
     }
@@ -497,7 +498,7 @@ mod tests {
         let mut lines: Vec<String> = String::from_utf8(out)
             .expect("utf-8")
             .lines()
-            .filter(|l| !l.ends_with("<https://w3id.org/spacekg/graph/ontology> ."))
+            .filter(|l| !l.ends_with(&format!("<{}> .", vocab::ontology_graph().as_str())))
             .map(str::to_string)
             .collect();
         lines.sort();

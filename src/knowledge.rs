@@ -4,15 +4,16 @@
 //! once; extraction only reads it.
 
 use crate::error::KnowledgeError;
+use crate::text::{form_key, slug};
+use crate::vocab::{
+    local_name, DCTERMS_TYPE, RDFS_COMMENT, RDFS_LABEL, RDFS_SUBCLASSOF, RDF_TYPE, SKOS_ALT_LABEL,
+};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-pub const ONTOLOGY_NS: &str = "https://w3id.org/spacekg/ontology#";
-const RDFS_SUBCLASSOF: &str = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
-const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
-const RDFS_COMMENT: &str = "http://www.w3.org/2000/01/rdf-schema#comment";
+pub use crate::vocab::SK as ONTOLOGY_NS;
 
 /// The core ontology, compiled into the binary so it works from any folder.
 pub const CORE_ONTOLOGY: &str = include_str!("../ontology/spacekg.ttl");
@@ -215,22 +216,6 @@ impl Knowledge {
             .copied()
             .unwrap_or(self.default_confidence)
     }
-}
-
-/// The key under which surface forms are compared: case, periods, hyphens and curly
-/// apostrophes folded, spaces collapsed ("U.S." and "US" meet, "Air Vice-Marshal" and
-/// "Air Vice Marshal" meet).
-pub fn form_key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '.' => {}
-            '-' | '–' | '—' | '‐' => out.push(' '),
-            '’' | '‘' => out.push('\''),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn split_list(field: &str) -> Vec<String> {
@@ -623,12 +608,9 @@ impl Knowledge {
                     });
                 }
             } else if ind.types.contains(&person_class) {
-                let rank_prefix = format!("{}rank/", crate::rdf::BASE);
                 let rank = ind.rank.as_deref().and_then(|r| {
-                    let r = r.strip_prefix(&rank_prefix)?;
-                    self.ranks
-                        .iter()
-                        .position(|k| crate::extract::slug(&k.name) == r)
+                    let r = crate::vocab::rank_slug(r)?;
+                    self.ranks.iter().position(|k| slug(&k.name) == r)
                 });
                 let (organization, heads) = match (&ind.heads, &ind.member_of) {
                     (Some(o), _) => (Some(individual_id(o, "org/")), true),
@@ -636,7 +618,7 @@ impl Knowledge {
                     (None, None) => (None, false),
                 };
                 self.persons.push(KnownPerson {
-                    id: crate::extract::slug(&name),
+                    id: slug(&name),
                     name,
                     aliases: ind.alt_labels.clone(),
                     rank,
@@ -652,7 +634,7 @@ impl Knowledge {
 
     /// The ISO code of a nation IRI (`…/id/nation/JP`) the gazetteer knows.
     pub fn nation_code(&self, iri: &str) -> Option<String> {
-        let code = iri.strip_prefix(&format!("{}id/nation/", crate::rdf::BASE))?;
+        let code = crate::vocab::nation_code(iri)?;
         self.nation_by_iso(code).map(|(_, n)| n.iso2.clone())
     }
 
@@ -860,10 +842,6 @@ struct Individual {
     file: String,
 }
 
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
-const DCTERMS_TYPE: &str = "http://purl.org/dc/terms/type";
-
 fn individual_statement(
     map: &mut BTreeMap<String, Individual>,
     subject: &str,
@@ -922,10 +900,9 @@ fn individual_statement(
 /// The gazetteer id of an individual's IRI: the part after `…/id/org/` (or `…/id/person/`),
 /// else the slug of the IRI's last segment.
 pub fn individual_id(iri: &str, kind: &str) -> String {
-    let base = format!("{}id/{kind}", crate::rdf::BASE);
-    match iri.strip_prefix(&base) {
+    match crate::vocab::entity_key(iri).and_then(|key| key.strip_prefix(kind)) {
         Some(id) if !id.is_empty() => id.to_string(),
-        _ => crate::extract::slug(local_name(iri)),
+        _ => slug(local_name(iri)),
     }
 }
 
@@ -1016,11 +993,6 @@ impl Knowledge {
     pub fn has_cue(&self, role: Cue, words: &[String]) -> bool {
         (0..words.len()).any(|i| self.cue_at(role, words, i).is_some())
     }
-}
-
-/// The part of an IRI after its last `#` or `/`.
-pub fn local_name(iri: &str) -> &str {
-    iri.rsplit(['#', '/']).next().unwrap_or(iri)
 }
 
 /// Every `.ttl` file in a folder, in name order, as (path, text).

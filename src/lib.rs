@@ -26,7 +26,9 @@ pub mod reextract;
 pub mod selection;
 pub mod shacl;
 pub mod store;
+pub mod text;
 pub mod views;
+pub mod vocab;
 
 pub use error::{
     BenchError, EvalError, GenerateError, KnowledgeError, OntologyProblem, ReadError,

@@ -4,16 +4,14 @@
 //! terms as an indented tree, and `markdown` writes the reference page (docs/ontology.md).
 
 use crate::error::{KnowledgeError, OntologyProblem};
-use crate::knowledge::{form_key, Knowledge, CORE_ONTOLOGY, ONTOLOGY_NS};
+use crate::knowledge::{Knowledge, CORE_ONTOLOGY, ONTOLOGY_NS};
+use crate::text::form_key;
+use crate::vocab::{OWL, RDFS, RDF_TYPE, SKOS};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
-const OWL: &str = "http://www.w3.org/2002/07/owl#";
-const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 /// The name under which the core ontology is reported.
 pub const CORE_FILE: &str = "ontology/spacekg.ttl";
 
@@ -156,7 +154,7 @@ fn union_members(quads: &[Quad], node: &str) -> Vec<String> {
             _ => None,
         })
     };
-    let rdf = |l: &str| format!("http://www.w3.org/1999/02/22-rdf-syntax-ns#{l}");
+    let rdf = |l: &str| format!("{}{l}", crate::vocab::RDF);
     let mut out = Vec::new();
     let mut item = object_of(node, &format!("{OWL}unionOf"));
     while let Some(Term::BlankNode(cell)) = item {
@@ -339,7 +337,7 @@ impl Ontology {
     }
 
     fn read_header(&mut self, f: &ParsedFile) {
-        let dcterms = "http://purl.org/dc/terms/";
+        let dcterms = crate::vocab::DCTERMS;
         let onto = f.quads.iter().find_map(|q| match (&q.subject, &q.object) {
             (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o))
                 if q.predicate.as_str() == RDF_TYPE && o.as_str() == format!("{OWL}Ontology") =>
@@ -416,11 +414,7 @@ pub fn short(iri: &str) -> String {
     match iri.strip_prefix(ONTOLOGY_NS) {
         Some(l) => format!("sk:{l}"),
         None => {
-            for (p, ns) in [
-                ("owl", OWL),
-                ("rdfs", RDFS),
-                ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-            ] {
+            for (p, ns) in [("owl", OWL), ("rdfs", RDFS), ("xsd", crate::vocab::XSD)] {
                 if let Some(l) = iri.strip_prefix(ns) {
                     return format!("{p}:{l}");
                 }
@@ -547,7 +541,7 @@ fn check_entities(
     texts: &BTreeMap<&str, ParsedFile>,
     kb: &Knowledge,
 ) -> Vec<Problem> {
-    let base = crate::rdf::BASE;
+    let (nation_ns, rank_ns) = (crate::vocab::NATION, crate::vocab::RANK);
     let org = format!("{ONTOLOGY_NS}Organization");
     let person = format!("{ONTOLOGY_NS}Person");
     let mut out = Vec::new();
@@ -555,7 +549,7 @@ fn check_entities(
     let mut known_orgs: BTreeSet<String> = kb
         .organizations
         .iter()
-        .map(|o| format!("{base}id/org/{}", o.id))
+        .map(|o| crate::vocab::entity_iri(&format!("org/{}", o.id)).into_string())
         .collect();
     for f in texts.values() {
         for q in &f.quads {
@@ -622,10 +616,11 @@ fn check_entities(
                     }
                 }
             }
-            let ns = if is_org { "id/org/" } else { "id/person/" };
-            if !s.starts_with(&format!("{base}{ns}")) {
+            let ns = if is_org { "org/" } else { "person/" };
+            let id_ns = crate::vocab::ID;
+            if !s.starts_with(&format!("{id_ns}{ns}")) {
                 report(format!(
-                    "its IRI should be {base}{ns}<id> so that releases and background name the same node"
+                    "its IRI should be {id_ns}{ns}<id> so that releases and background name the same node"
                 ));
             }
             if !qs
@@ -642,7 +637,7 @@ fn check_entities(
                 let o = o.as_str();
                 if p == format!("{ONTOLOGY_NS}country") && kb.nation_code(o).is_none() {
                     report(format!(
-                        "sk:country <{o}> is no known nation (use {base}id/nation/ and an ISO 3166 alpha-2 code from data/nations.tsv)"
+                        "sk:country <{o}> is no known nation (use {nation_ns} and an ISO 3166 alpha-2 code from data/nations.tsv)"
                     ));
                 }
                 let org_link = ["subOrganizationOf", "memberOf", "heads"]
@@ -654,12 +649,11 @@ fn check_entities(
                     ));
                 }
                 if p == format!("{ONTOLOGY_NS}rank") {
-                    let known = o.strip_prefix(&format!("{base}rank/")).is_some_and(|r| {
-                        kb.ranks.iter().any(|k| crate::extract::slug(&k.name) == r)
-                    });
+                    let known = crate::vocab::rank_slug(o)
+                        .is_some_and(|r| kb.ranks.iter().any(|k| crate::text::slug(&k.name) == r));
                     if !known {
                         report(format!(
-                            "sk:rank <{o}> is no known rank (use {base}rank/ and the slug of a rank in data/ranks.tsv)"
+                            "sk:rank <{o}> is no known rank (use {rank_ns} and the slug of a rank in data/ranks.tsv)"
                         ));
                     }
                 }

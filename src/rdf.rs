@@ -1,62 +1,20 @@
-//! Mapping to RDF: every IRI spelled in one place, the quads of one release (its named
+//! Mapping to RDF: the quads of one release (its named
 //! graph), and the background knowledge graph. Knows extraction's types and Oxigraph's data
 //! model, never the store.
 
 use crate::date::Date;
-use crate::extract::slug;
 use crate::extract::{EntityType, Extraction, Object, Predicate};
 use crate::knowledge::Knowledge;
 use crate::reading::Release;
+use crate::text::slug;
+use crate::vocab::{
+    self, background_graph, dct, document_iri, entity_iri, ontology_graph, sk, skos,
+};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-
-pub const BASE: &str = "https://w3id.org/spacekg/";
-pub const SK: &str = "https://w3id.org/spacekg/ontology#";
-pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
-pub const DCTERMS: &str = "http://purl.org/dc/terms/";
-pub const OWL_SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
-pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
-
-/// The named graph of background knowledge (gazetteers), separate from what releases state.
-pub fn background_graph() -> NamedNode {
-    iri(&format!("{BASE}graph/background"))
-}
-
-/// The named graph holding the ontology (core and extensions).
-pub fn ontology_graph() -> NamedNode {
-    iri(&format!("{BASE}graph/ontology"))
-}
-
-pub fn sk(local: &str) -> NamedNode {
-    iri(&format!("{SK}{local}"))
-}
-
-/// A term of SKOS (`skos:altLabel`, `skos:prefLabel`).
-pub fn skos(local: &str) -> NamedNode {
-    iri(&format!("{SKOS}{local}"))
-}
-
-/// A term of Dublin Core (`dcterms:title`, `dcterms:issued`, ...).
-pub fn dct(local: &str) -> NamedNode {
-    iri(&format!("{DCTERMS}{local}"))
-}
-
-fn iri(s: &str) -> NamedNode {
-    // Every IRI built here is made of the constant bases and slugs/hex digits.
-    NamedNode::new_unchecked(s)
-}
-
-/// The IRI of an entity key ("nation/JP", "person/anthony-j-mastalir").
-pub fn entity_iri(key: &str) -> NamedNode {
-    iri(&format!("{BASE}id/{key}"))
-}
-
-pub fn rank_iri(name: &str) -> NamedNode {
-    iri(&format!("{BASE}rank/{}", slug(name)))
-}
 
 /// The hash of a release's content; the document IRI derives from it.
 pub fn content_hash(content: &str) -> String {
@@ -64,9 +22,9 @@ pub fn content_hash(content: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The IRI of the document with this content hash.
-pub fn document_iri(hash: &str) -> NamedNode {
-    iri(&format!("{BASE}doc/{}", &hash[..hash.len().min(24)]))
+/// The IRI of a rank, from its name.
+fn rank_iri(name: &str) -> NamedNode {
+    vocab::rank_iri(&slug(name))
 }
 
 fn class_of(kind: EntityType) -> NamedNode {
@@ -154,7 +112,7 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
         .enumerate()
         .map(|(i, e)| {
             if let Some(local) = e.key.strip_prefix("local/") {
-                iri(&format!("{}/{local}", doc.as_str()))
+                vocab::document_part(&doc, local)
             } else if e.kind == EntityType::Event {
                 match year_of(i).or(x.metadata.published.map(|d| d.year)) {
                     Some(y) if !e.name.contains(&y.to_string()) => {
@@ -170,7 +128,7 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
     for (i, e) in x.entities.iter().enumerate() {
         let s = &iris[i];
         let class = match (&e.event_class, e.kind) {
-            (Some(c), EntityType::Event) => iri(c),
+            (Some(c), EntityType::Event) => vocab::known_iri(c),
             _ => class_of(e.kind),
         };
         add(s, rdf::TYPE.into_owned(), class.into());
@@ -202,7 +160,7 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
                 Literal::new_simple_literal(&nation.iso2).into(),
             );
             if let Some(w) = &nation.wikidata {
-                add(s, iri(OWL_SAME_AS), iri(&format!("{WIKIDATA}{w}")).into());
+                add(s, vocab::same_as(), vocab::wikidata_iri(w).into());
             }
         }
     }
@@ -230,12 +188,10 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
         if let Some(n) = sentence_nodes.get(&key) {
             return n.clone();
         }
-        let n = iri(&format!(
-            "{}/sentence/{}-{}",
-            doc.as_str(),
-            cp.at(r.start),
-            cp.at(r.end)
-        ));
+        let n = vocab::document_part(
+            &doc,
+            &format!("sentence/{}-{}", cp.at(r.start), cp.at(r.end)),
+        );
         let sg = g.clone();
         let mut put = |p: NamedNode, o: Term| q.push(Quad::new(n.clone(), p, o, sg.clone()));
         put(rdf::TYPE.into_owned(), sk("Sentence").into());
@@ -259,7 +215,7 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
             Object::Date(d) => date_literal(*d).into(),
         };
         q.push(Quad::new(s.clone(), p.clone(), o.clone(), g.clone()));
-        let f = iri(&format!("{}/fact/{fi}", doc.as_str()));
+        let f = vocab::document_part(&doc, &format!("fact/{fi}"));
         let ev = sentence_node(&r.evidence, &mut q);
         for (pp, oo) in [
             (rdf::TYPE.into_owned(), Term::from(sk("Fact"))),
@@ -282,7 +238,7 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
         if e.kind != EntityType::Person || (e.rank.is_none() && e.post.is_none()) {
             continue;
         }
-        let role = iri(&format!("{}/role/{i}", doc.as_str()));
+        let role = vocab::document_part(&doc, &format!("role/{i}"));
         let mut put = |p: NamedNode, o: Term| q.push(Quad::new(role.clone(), p, o, g.clone()));
         put(rdf::TYPE.into_owned(), sk("Role").into());
         put(sk("holder"), iris[i].clone().into());
@@ -312,7 +268,7 @@ pub fn document_quads(release: &Release, x: &Extraction, kb: &Knowledge) -> (Nam
 
     // Quotes.
     for (qi, quote) in x.quotes.iter().enumerate() {
-        let n = iri(&format!("{}/quote/{qi}", doc.as_str()));
+        let n = vocab::document_part(&doc, &format!("quote/{qi}"));
         let ev = sentence_node(&quote.evidence, &mut q);
         let mut put = |p: NamedNode, o: Term| q.push(Quad::new(n.clone(), p, o, g.clone()));
         put(rdf::TYPE.into_owned(), sk("Quote").into());
@@ -353,7 +309,7 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
             Literal::new_simple_literal(&n.iso2).into(),
         );
         if let Some(w) = &n.wikidata {
-            add(&s, iri(OWL_SAME_AS), iri(&format!("{WIKIDATA}{w}")).into());
+            add(&s, vocab::same_as(), vocab::wikidata_iri(w).into());
         }
     }
     for o in &kb.organizations {
@@ -374,7 +330,7 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
             );
         }
         if let Some(w) = &o.wikidata {
-            add(&s, iri(OWL_SAME_AS), iri(&format!("{WIKIDATA}{w}")).into());
+            add(&s, vocab::same_as(), vocab::wikidata_iri(w).into());
         }
     }
     // Persons declared in ontology extensions, with the post they hold.
@@ -400,7 +356,7 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
             add(&s, sk(rel), o.clone().into());
         }
         if p.post.is_some() || org.is_some() {
-            let role = iri(&format!("{}/role/background", s.as_str()));
+            let role = vocab::document_part(&s, "role/background");
             add(&role, rdf::TYPE.into_owned(), sk("Role").into());
             add(&role, sk("holder"), s.clone().into());
             if let Some(post) = &p.post {

@@ -15,6 +15,7 @@ use crate::knowledge::Knowledge;
 use crate::rdf;
 use crate::reading;
 use crate::store::{shorten, term_text, GraphStore};
+use crate::vocab;
 use oxigraph::model::vocab::rdf as rdfv;
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeMap, BTreeSet};
@@ -213,7 +214,7 @@ fn summarize(quads: &[Quad]) -> Summary {
     let subject = rdfv::SUBJECT.into_owned();
     let predicate = rdfv::PREDICATE.into_owned();
     let object = rdfv::OBJECT.into_owned();
-    let mentions = rdf::sk("mentions");
+    let mentions = vocab::sk("mentions");
     let label = oxigraph::model::vocab::rdfs::LABEL.into_owned();
     // Reified facts: fact node -> (s, p, o).
     let mut parts: BTreeMap<String, [Option<String>; 3]> = BTreeMap::new();
@@ -350,7 +351,7 @@ mod tests {
         let other = RELEASE.replace("March 3, 2025", "March 4, 2025");
         let second = reading::parse_text("mem:second.txt", &other);
         ingest::ingest_release(&store, &Extractor::new(&kb), &second).expect("ingest");
-        let first = rdf::document_iri(&rdf::content_hash(
+        let first = vocab::document_iri(&rdf::content_hash(
             &reading::parse_text("mem:release.txt", RELEASE).content,
         ));
         let before = store.graph_quads(&first).expect("quads").len();

@@ -16,7 +16,8 @@
 //! before the merged graph existed is brought up to date when it is opened.
 
 use crate::error::StoreError;
-use crate::rdf::{self, SK};
+use crate::rdf;
+use crate::vocab::{self, DCTERMS, DOC, ID, RDF, RDFS, SK, SKOS, XSD};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef,
@@ -327,11 +328,11 @@ impl EmbeddedStore {
     fn evaluate(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
         SparqlEvaluator::new()
             .with_prefix("sk", SK)
-            .and_then(|e| e.with_prefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
-            .and_then(|e| e.with_prefix("skos", rdf::SKOS))
-            .and_then(|e| e.with_prefix("dcterms", rdf::DCTERMS))
-            .and_then(|e| e.with_prefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))
-            .and_then(|e| e.with_prefix("xsd", "http://www.w3.org/2001/XMLSchema#"))
+            .and_then(|e| e.with_prefix("rdfs", RDFS))
+            .and_then(|e| e.with_prefix("skos", SKOS))
+            .and_then(|e| e.with_prefix("dcterms", DCTERMS))
+            .and_then(|e| e.with_prefix("rdf", RDF))
+            .and_then(|e| e.with_prefix("xsd", XSD))
             .map_err(|e| StoreError::QuerySyntax(e.to_string()))?
             .parse_query(sparql)
             .map_err(|e| StoreError::QuerySyntax(e.to_string()))?
@@ -351,7 +352,7 @@ impl EmbeddedStore {
     }
 
     fn graph_hash(&self, graph: &NamedNode) -> Result<Option<String>, StoreError> {
-        let p = rdf::sk("contentHash");
+        let p = vocab::sk("contentHash");
         let q = self
             .store
             .quads_for_pattern(
@@ -428,7 +429,7 @@ impl GraphStore for EmbeddedStore {
             return Ok(DocumentState::Unchanged);
         }
         // Older versions read from the same source.
-        let src = rdf::sk("source");
+        let src = vocab::sk("source");
         let lit = Literal::new_simple_literal(source);
         let mut replaces = Vec::new();
         for q in
@@ -464,7 +465,7 @@ impl GraphStore for EmbeddedStore {
     }
 
     fn documents(&self) -> Result<Vec<(NamedNode, String)>, StoreError> {
-        let src = rdf::sk("source");
+        let src = vocab::sk("source");
         let mut out = Vec::new();
         for q in self
             .store
@@ -497,7 +498,7 @@ impl GraphStore for EmbeddedStore {
         let lit = Literal::new_simple_literal(&hash);
         let hash_quad = Quad::new(
             graph.clone(),
-            rdf::sk("contentHash"),
+            vocab::sk("contentHash"),
             lit,
             GraphName::NamedNode(graph.clone()),
         );
@@ -602,11 +603,11 @@ impl GraphStore for EmbeddedStore {
             let mut s = s;
             for (p, iri) in [
                 ("sk", SK),
-                ("skos", rdf::SKOS),
-                ("dcterms", rdf::DCTERMS),
-                ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-                ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-                ("id", "https://w3id.org/spacekg/id/"),
+                ("skos", SKOS),
+                ("dcterms", DCTERMS),
+                ("rdfs", RDFS),
+                ("xsd", XSD),
+                ("id", ID),
             ] {
                 s = match s.clone().with_prefix(p, iri) {
                     Ok(n) => n,
@@ -766,11 +767,7 @@ fn short(t: &Term) -> String {
 /// An IRI with the project's prefixes applied (`sk:Talks`, `id:nation/JP`).
 pub fn shorten(n: NamedNodeRef<'_>) -> String {
     let s = n.as_str();
-    for (p, iri) in [
-        ("sk:", SK),
-        ("id:", "https://w3id.org/spacekg/id/"),
-        ("doc:", "https://w3id.org/spacekg/doc/"),
-    ] {
+    for (p, iri) in [("sk:", SK), ("id:", ID), ("doc:", DOC)] {
         if let Some(rest) = s.strip_prefix(iri) {
             return format!("{p}{rest}");
         }
@@ -871,14 +868,14 @@ mod tests {
         let g = GraphName::NamedNode(d.clone());
         let mut quads = vec![Quad::new(
             d.clone(),
-            rdf::sk("source"),
+            vocab::sk("source"),
             Literal::new_simple_literal(source),
             g.clone(),
         )];
         for i in 0..extra {
             quads.push(Quad::new(
                 d.clone(),
-                rdf::sk("mentions"),
+                vocab::sk("mentions"),
                 NamedNode::new_unchecked(format!("https://w3id.org/spacekg/id/thing/{n}-{i}")),
                 g.clone(),
             ));
@@ -949,7 +946,7 @@ mod tests {
         for t in things {
             d.quads.push(Quad::new(
                 NamedNode::new_unchecked(format!("https://w3id.org/spacekg/id/{t}")),
-                rdf::sk("isoCode"),
+                vocab::sk("isoCode"),
                 Literal::new_simple_literal(*t),
                 g.clone(),
             ));

@@ -3,7 +3,7 @@
 //! the same entity; `finish` compacts merged entities and removes repeated relations.
 
 use super::{Entity, EntityType, Object, Predicate, Relation};
-use crate::knowledge::form_key;
+use crate::text::form_key;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
@@ -15,44 +15,6 @@ pub struct Entities {
     by_key: HashMap<String, usize>,
     /// Forms defined in this release (acronyms in parentheses, surnames) -> entity.
     local_forms: HashMap<String, usize>,
-}
-
-/// A URL- and IRI-safe slug of a name: lowercase ASCII letters and digits joined by `-`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in text.chars() {
-        let c = fold_accent(c);
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c.to_ascii_lowercase());
-        } else if c != '.' && c != '\'' && c != '’' {
-            dash = true;
-        }
-    }
-    out
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'È' | 'É' | 'Ê' | 'Ë' => 'E',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
-        'ç' => 'c',
-        'ñ' => 'n',
-        'ý' | 'ÿ' => 'y',
-        'ß' => 's',
-        c => c,
-    }
 }
 
 impl Entities {
@@ -299,13 +261,6 @@ mod tests {
         assert_eq!(family_name_first("Carl-Johan Edström"), None);
         assert_eq!(family_name_first("Anthony J. Mastalir"), None);
         assert_eq!(last_name("Lloyd J. Austin III"), Some("Austin"));
-    }
-
-    #[test]
-    fn slugs_are_stable_ascii() {
-        assert_eq!(slug("Anthony J. Mastalir"), "anthony-j-mastalir");
-        assert_eq!(slug("Carl-Johan Edström"), "carl-johan-edstrom");
-        assert_eq!(slug("U.S. Space Force"), "us-space-force");
     }
 
     #[test]

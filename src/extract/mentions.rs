@@ -5,11 +5,13 @@
 //! organization), by what precedes them (a rank or title makes a person) or by what
 //! follows them (", commander of ...", "said").
 
-use super::entities::{last_name, slug};
+use super::entities::last_name;
 use super::tokens::{Token, TokenKind};
 use super::{EntityType, Extractor, Metadata, Sentence};
-use crate::knowledge::{form_key, Cue, Entry, HeadKind, Knowledge, NationForm, TitleKind};
+use crate::knowledge::{Cue, Entry, HeadKind, Knowledge, NationForm, TitleKind};
 use crate::reading::Release;
+use crate::text::form_key;
+use crate::text::slug;
 use std::collections::HashMap;
 use std::ops::Range;
 

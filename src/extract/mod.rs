@@ -21,7 +21,7 @@ pub mod tokens;
 
 pub use report::describe;
 
-pub use entities::{slug, Entities};
+pub use entities::Entities;
 
 use crate::date::Date;
 use crate::knowledge::Knowledge;
@@ -696,7 +696,7 @@ mod tests {
             "Title\n\nWASHINGTON (June 5, 2025) -- Chile signed the Artemis Accords on June 4 at Blair House in Washington. The signing took place during President Ana Soto’s state visit to the United States at the invitation of President Mark Reyes.\n\nThe agreement was confirmed at the third Pacific Defence Ministers’ Meeting, hosted on 2 June 2025 by U.S. Secretary of Defense Paul Grant in Hawaii.\n",
         );
         fn kind_of(e: &Entity) -> Option<&str> {
-            e.event_class.as_deref().map(crate::knowledge::local_name)
+            e.event_class.as_deref().map(crate::vocab::local_name)
         }
         let visit = x
             .entities

@@ -277,9 +277,10 @@ pub fn to_svg(view: &View) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"{}\" \
          width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" \
-         font-family=\"Helvetica, Arial, sans-serif\">"
+         font-family=\"Helvetica, Arial, sans-serif\">",
+        crate::vocab::SVG_NS
     );
     let _ = writeln!(out, "<title>{}</title>", xml_escape(&title));
     out.push_str(

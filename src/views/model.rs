@@ -4,8 +4,8 @@
 //! here: one large SPARQL join over every document graph is far slower in Oxigraph.
 
 use crate::error::ViewError;
-use crate::rdf::{self, SK};
 use crate::store::{GraphStore, Table};
+use crate::vocab::{self, SK};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The type of a node, which decides its shape and colour.
@@ -159,7 +159,7 @@ fn background_facts() -> String {
     format!(
         "SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH <{}> {{ ?s ?p ?o \
          FILTER(?p = sk:country || ?p = sk:subOrganizationOf) }} }}",
-        rdf::background_graph().as_str()
+        vocab::background_graph().as_str()
     )
 }
 
@@ -168,28 +168,28 @@ fn label_counts() -> String {
     format!(
         "SELECT ?e ?label (COUNT(?g) AS ?n) WHERE {{ GRAPH ?g {{ ?e rdfs:label ?label }} \
          FILTER(?g != <{}>) }} GROUP BY ?e ?label",
-        rdf::ontology_graph().as_str()
+        vocab::ontology_graph().as_str()
     )
 }
 
 fn background_labels() -> String {
     format!(
         "SELECT ?e ?label WHERE {{ GRAPH <{}> {{ ?e rdfs:label ?label }} }}",
-        rdf::background_graph().as_str()
+        vocab::background_graph().as_str()
     )
 }
 
 fn ontology_labels() -> String {
     format!(
         "SELECT ?x ?label WHERE {{ GRAPH <{}> {{ ?x rdfs:label ?label }} }}",
-        rdf::ontology_graph().as_str()
+        vocab::ontology_graph().as_str()
     )
 }
 
 fn event_kinds() -> String {
     format!(
         "SELECT ?c WHERE {{ GRAPH <{}> {{ ?c rdfs:subClassOf+ sk:Event }} }}",
-        rdf::ontology_graph().as_str()
+        vocab::ontology_graph().as_str()
     )
 }
 
@@ -198,7 +198,7 @@ fn event_kinds() -> String {
 fn class_parents() -> String {
     format!(
         "SELECT ?c ?p WHERE {{ GRAPH <{}> {{ ?c rdfs:subClassOf ?p }} }}",
-        rdf::ontology_graph().as_str()
+        vocab::ontology_graph().as_str()
     )
 }
 
@@ -207,10 +207,7 @@ fn rows<'a>(t: &'a Table, vars: &'a [&'a str]) -> impl Iterator<Item = Vec<Optio
     (0..t.rows.len()).map(move |i| vars.iter().map(|v| t.text(i, v)).collect())
 }
 
-/// The local name of an IRI in the `sk:` namespace.
-pub fn sk_local(iri: &str) -> Option<&str> {
-    iri.strip_prefix(SK)
-}
+pub use crate::vocab::sk_local;
 
 impl Model {
     /// Reads the model from the store.
@@ -245,7 +242,7 @@ impl Model {
             d
         };
         let mut kind_depth: BTreeMap<String, usize> = BTreeMap::new();
-        let background = rdf::background_graph();
+        let background = vocab::background_graph();
         // Labels: the background's name first, then the one most documents use.
         let mut names: BTreeMap<String, BTreeMap<String, (bool, usize)>> = BTreeMap::new();
         let mut kinds: BTreeMap<String, (NodeKind, Option<String>)> = BTreeMap::new();

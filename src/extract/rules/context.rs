@@ -7,8 +7,8 @@ use crate::date::{find_dates, Date};
 use crate::extract::mentions::{Found, Mention};
 use crate::extract::quotation::quote_ranges;
 use crate::extract::{Entities, EntityType, Extractor, Metadata, Sentence};
-use crate::knowledge::form_key;
 use crate::reading::Release;
+use crate::text::form_key;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 

@@ -6,8 +6,9 @@
 use super::super::context::Ctx;
 use super::super::{Example, Reads, Rule, Run};
 use super::office;
-use crate::extract::{slug, Predicate};
+use crate::extract::Predicate;
 use crate::knowledge::Entry;
+use crate::text::slug;
 
 pub(crate) const RULE: Rule = Rule {
     name: "office-of-organization",

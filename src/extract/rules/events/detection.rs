@@ -13,7 +13,8 @@ use super::{Clause, Telling};
 use crate::date::{find_dates, Date};
 use crate::extract::mentions::Mention;
 use crate::extract::{EntityType, Predicate};
-use crate::knowledge::{form_key, Cue};
+use crate::knowledge::Cue;
+use crate::text::form_key;
 use std::ops::Range;
 
 /// The name detection reads facts under (it states none).

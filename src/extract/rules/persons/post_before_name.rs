@@ -6,7 +6,7 @@ use super::super::context::{Ctx, View};
 use super::super::{Example, Reads, Rule, Run};
 use super::posts::{person_at, post_meaning, printed_before};
 use crate::extract::{EntityType, Predicate};
-use crate::knowledge::form_key;
+use crate::text::form_key;
 
 pub(crate) const RULE: Rule = Rule {
     name: "post-before-name",

@@ -4,7 +4,8 @@
 use super::super::context::{Ctx, View};
 use crate::extract::mentions::Head;
 use crate::extract::EntityType;
-use crate::knowledge::{form_key, HeadKind};
+use crate::knowledge::HeadKind;
+use crate::text::form_key;
 
 /// The agreement sentence `v` refers back to with a determiner and an agreement's head word.
 pub(crate) fn referred_programme(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<usize> {
