@@ -126,27 +126,6 @@ pub enum ViewError {
     Unavailable(String),
 }
 
-/// A problem while scoring extraction against gold annotations.
-#[derive(Debug, thiserror::Error)]
-pub enum EvalError {
-    #[error("{path}: not a valid gold file: {message}")]
-    Gold { path: PathBuf, message: String },
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error(
-        "no NAME.txt + NAME.gold.json pairs found (gold files in {gold}, releases in {releases})"
-    )]
-    NoPairs { gold: PathBuf, releases: PathBuf },
-    #[error(transparent)]
-    Read(#[from] ReadError),
-    #[error(transparent)]
-    Knowledge(#[from] KnowledgeError),
-}
-
 /// A problem found in an ontology extension file by `ontology check`; `Problem` adds the
 /// file and line it is about.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -201,25 +180,4 @@ pub enum GenerateError {
     },
     #[error("a generator thread panicked")]
     Panicked,
-}
-
-/// A failure while benchmarking.
-#[derive(Debug, thiserror::Error)]
-pub enum BenchError {
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error(transparent)]
-    Generate(#[from] GenerateError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    View(#[from] ViewError),
-    #[error("competency query {0}: {1}")]
-    Query(String, #[source] StoreError),
-    #[error("the benchmark's input: {0}")]
-    Input(String),
 }

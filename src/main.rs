@@ -1,7 +1,7 @@
 //! The `spacekg` command: parse flags, run, turn errors into exit codes.
 
 fn main() {
-    match spacekg_cli::run() {
+    match cli::run() {
         Ok(code) => std::process::exit(code),
         Err(e) => {
             if e.chain().any(|c| {
@@ -16,6 +16,4 @@ fn main() {
     }
 }
 
-#[path = "cli.rs"]
-mod spacekg_cli;
-mod terminal;
+mod cli;

@@ -15,6 +15,8 @@
 //! multiply; `GRAPH ?g { … }` still reaches each release's own statements. A store written
 //! before the merged graph existed is brought up to date when it is opened.
 
+pub mod shacl;
+
 use crate::error::StoreError;
 use crate::rdf;
 use crate::vocab::{self, DCTERMS, DOC, ID, RDF, RDFS, SK, SKOS, XSD};

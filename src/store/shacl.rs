@@ -15,7 +15,7 @@ use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The bundled shapes.
-pub const SHAPES: &str = include_str!("../ontology/shapes.ttl");
+pub const SHAPES: &str = include_str!("../../ontology/shapes.ttl");
 
 /// How serious a failed constraint is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

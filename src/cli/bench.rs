@@ -7,16 +7,16 @@
 //! high-water mark (`VmHWM`), reset before each measured step through
 //! `/proc/self/clear_refs` (Linux). Nothing here asserts a time.
 
-use crate::control::Observer;
-use crate::error::BenchError;
-use crate::extract::Extractor;
-use crate::generate;
-use crate::ingest;
-use crate::knowledge::Knowledge;
-use crate::reading::{self, Release};
-use crate::store::{EmbeddedStore, GraphStore};
-use crate::views;
 use oxigraph::io::RdfFormat;
+use spacekg::extract::Extractor;
+use spacekg::generate;
+use spacekg::ingest;
+use spacekg::ingest::control::Observer;
+use spacekg::knowledge::Knowledge;
+use spacekg::reading::{self, Release};
+use spacekg::store::{EmbeddedStore, GraphStore};
+use spacekg::views;
+use spacekg::{GenerateError, StoreError, ViewError};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -104,7 +104,7 @@ fn measure_peak<T>(f: impl FnOnce() -> T) -> (T, Duration, Option<u64>) {
     (out, d, if resettable { peak_rss() } else { None })
 }
 
-pub use crate::store::dir_size;
+pub use spacekg::store::dir_size;
 
 /// Runs `f` over `items` on `threads` threads; returns the sum of its results.
 fn parallel_sum<T: Sync>(items: &[T], threads: usize, f: impl Fn(&T) -> usize + Sync) -> usize {
@@ -510,6 +510,27 @@ pub fn markdown(results: &[SizeResult]) -> String {
         out.push_str(&format!("| {} |\n", row.join(" | ")));
     }
     out
+}
+
+/// A failure while benchmarking.
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Generate(#[from] GenerateError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    View(#[from] ViewError),
+    #[error("competency query {0}: {1}")]
+    Query(String, #[source] StoreError),
+    #[error("the benchmark's input: {0}")]
+    Input(String),
 }
 
 #[cfg(test)]

@@ -52,7 +52,7 @@ struct Layout {
     max_words: usize,
 }
 
-const LAYOUT_TSV: &str = include_str!("../data/layout.tsv");
+const LAYOUT_TSV: &str = include_str!("../../data/layout.tsv");
 
 static LAYOUT: LazyLock<Layout> = LazyLock::new(|| Layout::parse(LAYOUT_TSV));
 

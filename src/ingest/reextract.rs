@@ -7,10 +7,10 @@
 //! The report says, per document and in total, which facts are new, which are gone, and
 //! which entities changed their `rdf:type` (an event now typed by an extension class).
 
-use crate::control::{emit, Event, Observer, StopFlag};
 use crate::error::StoreError;
 use crate::extract::Extractor;
 use crate::ingest;
+use crate::ingest::control::{emit, Event, Observer, StopFlag};
 use crate::knowledge::Knowledge;
 use crate::rdf;
 use crate::reading;

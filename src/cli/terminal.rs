@@ -4,7 +4,7 @@
 //! line `spacekg-trace: EVENT ARGS`, which tests follow to act at a chosen moment.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use spacekg::control::Event;
+use spacekg::ingest::control::Event;
 use std::io::IsTerminal;
 
 pub struct Display {

@@ -15,6 +15,10 @@
 //! An HTML page is turned into the same layout (title, bullets from its metadata, one
 //! paragraph per block element of the article), then read like text.
 
+pub mod html;
+mod layout;
+pub mod selection;
+
 use crate::date::Date;
 use crate::error::ReadError;
 use std::ops::Range;
@@ -32,7 +36,7 @@ pub const MAX_TEXT_CHARS: usize = 1_000_000;
 /// a few hundred characters; a whole release pasted without blank lines stays well below.
 pub const MAX_PARAGRAPH_CHARS: usize = 20_000;
 
-pub use crate::reading_html::{
+pub use crate::reading::html::{
     check_shape, PageLimit, Shape, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, MAX_OPEN_FORMATTING,
 };
 
@@ -110,7 +114,8 @@ pub enum Input {
 /// The files under `paths` that may hold releases (folders are walked recursively, in
 /// name order), and the files skipped by type or name (see `selection`).
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
-    let c = crate::selection::collect(paths, &crate::selection::Selection::default());
+    let c =
+        crate::reading::selection::collect(paths, &crate::reading::selection::Selection::default());
     (c.files.into_iter().map(|f| f.path).collect(), c.skipped)
 }
 
@@ -171,7 +176,7 @@ pub fn read_bytes(source: &str, bytes: &[u8], html: bool) -> Result<Release, Rea
     let layout;
     let text = if html || looks_like_html(text) {
         layout =
-            crate::reading_html::html_to_layout(text).map_err(|limit| ReadError::PageLimit {
+            crate::reading::html::html_to_layout(text).map_err(|limit| ReadError::PageLimit {
                 path: path.clone(),
                 limit,
             })?;
@@ -241,7 +246,7 @@ impl ReadError {
     }
 }
 
-pub use crate::reading_layout::{parse_text, region_is_city_part};
+pub use crate::reading::layout::{parse_text, region_is_city_part};
 
 #[cfg(test)]
 mod tests {

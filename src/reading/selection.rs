@@ -12,7 +12,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-const DOCUMENTATION_NAMES: &str = include_str!("../data/documentation_names.txt");
+const DOCUMENTATION_NAMES: &str = include_str!("../../data/documentation_names.txt");
 
 /// The documentation names: (name, whether a trailing `*` lets it match any ending).
 static DOC_NAMES: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {

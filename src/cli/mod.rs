@@ -1,20 +1,24 @@
 //! The command line: flags parsed with clap, each command one library call.
 
-use crate::terminal::Display;
+mod bench;
+mod eval;
+mod terminal;
+
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
-use spacekg::control::StopFlag;
-use spacekg::selection::Selection;
+use spacekg::ingest::control::StopFlag;
+use spacekg::ingest::reextract;
+use spacekg::knowledge::ontology;
+use spacekg::reading::selection::Selection;
+use spacekg::store::shacl;
 use spacekg::store::{GraphStore, ResultFormat};
-use spacekg::{
-    bench, eval, generate, ingest, ontology, reextract, shacl, views, EmbeddedStore, Knowledge,
-    StoreError,
-};
+use spacekg::{generate, ingest, views, EmbeddedStore, Knowledge, StoreError};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use terminal::Display;
 
 /// Build and query a knowledge graph of international space partnerships from press
 /// releases.
@@ -469,7 +473,7 @@ pub fn run() -> Result<i32> {
             let store = open_store(&cli)?;
             let stop = stop_on_ctrl_c()?;
             let display = Display::new("files");
-            let observer = |e: &spacekg::control::Event| display.event(e);
+            let observer = |e: &spacekg::ingest::control::Event| display.event(e);
             let options = ingest::IngestOptions {
                 batch_quads: *batch_quads,
                 commit_quads: *commit_quads,
@@ -814,7 +818,7 @@ pub fn run() -> Result<i32> {
             let store = open_store(&cli)?;
             let stop = stop_on_ctrl_c()?;
             let display = Display::new("documents");
-            let observer = |e: &spacekg::control::Event| display.event(e);
+            let observer = |e: &spacekg::ingest::control::Event| display.event(e);
             let report = reextract::reextract_with(&store, &kb, Some(&stop), Some(&observer));
             display.finish();
             let report = report?;
@@ -857,7 +861,7 @@ pub fn run() -> Result<i32> {
                 keep: *keep,
             };
             let display = Display::new("files");
-            let observer = |e: &spacekg::control::Event| display.event(e);
+            let observer = |e: &spacekg::ingest::control::Event| display.event(e);
             let results = bench::run(
                 &kb,
                 &opts,

@@ -3,6 +3,8 @@
 //! words from the ontology's Turtle (core plus any extension files). Loaded and compiled
 //! once; extraction only reads it.
 
+pub mod ontology;
+
 use crate::error::KnowledgeError;
 use crate::text::{form_key, slug};
 use crate::vocab::{
@@ -16,21 +18,21 @@ use std::path::{Path, PathBuf};
 pub use crate::vocab::SK as ONTOLOGY_NS;
 
 /// The core ontology, compiled into the binary so it works from any folder.
-pub const CORE_ONTOLOGY: &str = include_str!("../ontology/spacekg.ttl");
-const NATIONS: &str = include_str!("../data/nations.tsv");
-const PLACES: &str = include_str!("../data/places.tsv");
-const CITIES: &str = include_str!("../data/cities.tsv");
-const PROGRAMS: &str = include_str!("../data/programs.tsv");
-const RANKS: &str = include_str!("../data/ranks.tsv");
-const TITLES: &str = include_str!("../data/titles.tsv");
-const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
-const POSTS: &str = include_str!("../data/posts.tsv");
-const STOPWORDS: &str = include_str!("../data/stopwords.txt");
-const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
-const HEDGES: &str = include_str!("../data/hedges.txt");
-const CUES: &str = include_str!("../data/cues.tsv");
-const POST_ORGANIZATIONS: &str = include_str!("../data/post_organizations.tsv");
-const CONFIDENCE: &str = include_str!("../data/confidence.tsv");
+pub const CORE_ONTOLOGY: &str = include_str!("../../ontology/spacekg.ttl");
+const NATIONS: &str = include_str!("../../data/nations.tsv");
+const PLACES: &str = include_str!("../../data/places.tsv");
+const CITIES: &str = include_str!("../../data/cities.tsv");
+const PROGRAMS: &str = include_str!("../../data/programs.tsv");
+const RANKS: &str = include_str!("../../data/ranks.tsv");
+const TITLES: &str = include_str!("../../data/titles.tsv");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
+const POSTS: &str = include_str!("../../data/posts.tsv");
+const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
+const HEDGES: &str = include_str!("../../data/hedges.txt");
+const CUES: &str = include_str!("../../data/cues.tsv");
+const POST_ORGANIZATIONS: &str = include_str!("../../data/post_organizations.tsv");
+const CONFIDENCE: &str = include_str!("../../data/confidence.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Nation {

@@ -2,13 +2,16 @@
 //! each document all or nothing. Extraction runs on every core; the store is written in
 //! input order. One bad file is reported and never stops the batch.
 
-use crate::control::{emit, Event, Observer, StopFlag};
+pub mod control;
+pub mod reextract;
+
 use crate::error::StoreError;
 use crate::extract::Extractor;
+use crate::ingest::control::{emit, Event, Observer, StopFlag};
 use crate::knowledge::Knowledge;
 use crate::rdf;
+use crate::reading::selection::{self, Candidate, Selection};
 use crate::reading::{self, Release};
-use crate::selection::{self, Candidate, Selection};
 use crate::store::{BulkWrite, DocumentState, DocumentWrite, GraphStore};
 use crate::vocab;
 use oxigraph::model::{NamedNode, Quad};

@@ -19,15 +19,15 @@
 //! a gold file is checked (known types and relations, unique ids, references to declared
 //! entities) and a bad one fails its release instead of the run.
 
-use crate::error::EvalError;
-use crate::extract::Extractor;
-use crate::knowledge::Knowledge;
-use crate::rdf;
-use crate::reading;
-use crate::vocab;
 use oxigraph::model::vocab::{rdf as rdfv, rdfs};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use serde::Deserialize;
+use spacekg::extract::Extractor;
+use spacekg::knowledge::Knowledge;
+use spacekg::rdf;
+use spacekg::reading;
+use spacekg::vocab;
+use spacekg::{KnowledgeError, ReadError};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -1445,6 +1445,27 @@ impl Report {
         }
         serde_json::Value::Object(m)
     }
+}
+
+/// A problem while scoring extraction against gold annotations.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: not a valid gold file: {message}")]
+    Gold { path: PathBuf, message: String },
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "no NAME.txt + NAME.gold.json pairs found (gold files in {gold}, releases in {releases})"
+    )]
+    NoPairs { gold: PathBuf, releases: PathBuf },
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Knowledge(#[from] KnowledgeError),
 }
 
 #[cfg(test)]
