@@ -10,7 +10,7 @@
 //! Release `i` of seed `s` depends on `(s, i)` only, so any range of a collection can be
 //! regenerated alone and in parallel.
 
-use crate::error::{GenerateError, KnowledgeError};
+use crate::knowledge::error::KnowledgeError;
 use crate::knowledge::{Knowledge, TitleKind};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -754,6 +754,21 @@ pub fn write_releases(
         bytes: all.iter().map(|(_, _, b)| b).sum(),
         files: all.into_iter().map(|(_, p, _)| p).collect(),
     })
+}
+
+/// A failure while generating synthetic releases.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error("the generator's vocabulary: {0}")]
+    Vocabulary(#[from] KnowledgeError),
+    #[error("{path}: cannot write: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("a generator thread panicked")]
+    Panicked,
 }
 
 #[cfg(test)]

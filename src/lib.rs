@@ -5,7 +5,7 @@
 //! The modules, bottom to top; each uses only the ones above it in this list (a test,
 //! `tidy`, checks it). See ARCHITECTURE.md.
 //!
-//! - foundations: `text` (slugs and form keys), `date`, `vocab` (every IRI), `error`;
+//! - foundations: `text` (slugs and form keys), `date`, `vocab` (every IRI); each stage keeps its own error types;
 //! - `knowledge`: the gazetteers, cue phrases and ontology loaded from `data/` and
 //!   `ontology/`, and the checks of ontology extensions;
 //! - `reading`: files to releases (text, HTML, layouts), and which files are releases;
@@ -20,7 +20,6 @@
 //! are the binary's, not the library's.
 
 pub mod date;
-pub mod error;
 pub mod text;
 pub mod vocab;
 
@@ -34,10 +33,11 @@ pub mod views;
 
 pub mod generate;
 
-pub use error::{
-    GenerateError, KnowledgeError, OntologyProblem, ReadError, SelectionError, ShaclError,
-    StoreError, ViewError,
-};
 pub use extract::{Extraction, Extractor};
+pub use generate::GenerateError;
+pub use knowledge::error::{KnowledgeError, OntologyProblem};
 pub use knowledge::Knowledge;
+pub use reading::error::{ReadError, SelectionError};
+pub use store::error::{ShaclError, StoreError};
 pub use store::{EmbeddedStore, GraphStore};
+pub use views::error::ViewError;

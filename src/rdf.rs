@@ -413,7 +413,9 @@ pub fn background_quads(kb: &Knowledge) -> Vec<Quad> {
 /// The ontology files as quads in the ontology graph. Blank nodes are named by file and
 /// order of appearance, so the same files give the same quads on every load (the parser
 /// names them afresh each time), and an unchanged ontology is not rewritten.
-pub fn ontology_quads(kb: &Knowledge) -> Result<Vec<Quad>, crate::error::KnowledgeError> {
+pub fn ontology_quads(
+    kb: &Knowledge,
+) -> Result<Vec<Quad>, crate::knowledge::error::KnowledgeError> {
     use oxigraph::io::{RdfFormat, RdfParser};
     use oxigraph::model::BlankNode;
     let g = ontology_graph();
@@ -431,7 +433,7 @@ pub fn ontology_quads(kb: &Knowledge) -> Result<Vec<Quad>, crate::error::Knowled
             .with_default_graph(g.clone())
             .for_slice(text.as_bytes())
         {
-            let mut q = quad.map_err(|e| crate::error::KnowledgeError::Turtle {
+            let mut q = quad.map_err(|e| crate::knowledge::error::KnowledgeError::Turtle {
                 file: name.clone(),
                 message: e.to_string(),
             })?;

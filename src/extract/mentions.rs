@@ -35,14 +35,6 @@ pub struct Lexicon {
     pub stopwords: std::collections::HashSet<String>,
 }
 
-/// Lowercase words inside names ("Ministry of Defence", "Air and Space Power Conference").
-/// "in", "on", "at" and "to" are left out: they join a name to a date or a place far more
-/// often than they stand inside one.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "de", "du", "des", "la", "le", "von", "van", "der", "del", "di",
-    "da", "al", "bin", "&",
-];
-
 impl Lexicon {
     pub fn new(kb: &Knowledge) -> Self {
         let mut heads = HashMap::new();
@@ -189,7 +181,7 @@ fn is_ordinal(text: &str, t: &Token) -> bool {
 
 /// Runs of capitalized words (with connectors and numbers inside) in a sentence, as token
 /// index ranges.
-fn cap_runs(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
+fn cap_runs(kb: &Knowledge, text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -213,7 +205,7 @@ fn cap_runs(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
             } else if is_year(text, t) && end > start {
                 end += 1;
                 break;
-            } else if CONNECTORS.contains(&s)
+            } else if kb.is_cue_word(Cue::NameConnector, s)
                 && toks.get(end + 1).is_some_and(|n| is_cap(text, n))
                 && !(s == "the" && end == start)
             {
@@ -406,7 +398,7 @@ impl Ctx<'_, '_> {
                 i += 1;
                 continue;
             }
-            if CONNECTORS.contains(&s) {
+            if kb.is_cue_word(Cue::NameConnector, s) {
                 out.push((i..i + 1, Seg::Connector));
                 i += 1;
                 continue;
@@ -415,7 +407,7 @@ impl Ctx<'_, '_> {
             let mut hit = None;
             for n in (1..=max).rev() {
                 let last = toks[i + n - 1].text(text);
-                if n > 1 && CONNECTORS.contains(&last) {
+                if n > 1 && kb.is_cue_word(Cue::NameConnector, last) {
                     continue;
                 }
                 let form = span_text(text, toks, i..i + n);
@@ -499,7 +491,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     let kb = ctx.ex.kb;
     // The post that ended the run before, and the token it ended on.
     let mut post_before: Option<(usize, String)> = None;
-    for run in cap_runs(text, toks) {
+    for run in cap_runs(kb, text, toks) {
         let segs = ctx.segment(toks, run.clone());
         if head_first_name(ctx, si, toks, run.clone(), &segs) {
             continue;
@@ -764,26 +756,13 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         toks[words_r.clone()].iter().map(|t| t.text(text)).collect();
                     // Sentence openers ("Furthermore", "Every", "Our") and adjectival compounds
                     // ("United States-led", "Athens-based") are no names.
-                    let only_stopwords = run_words
-                        .iter()
-                        .all(|w| ctx.ex.lexicon.stopwords.contains(*w) || CONNECTORS.contains(w));
+                    let only_stopwords = run_words.iter().all(|w| {
+                        ctx.ex.lexicon.stopwords.contains(*w)
+                            || ctx.ex.kb.is_cue_word(Cue::NameConnector, w)
+                    });
                     let adjectival = run_words.last().is_some_and(|w| {
                         w.rsplit_once('-').is_some_and(|(_, suffix)| {
-                            matches!(
-                                suffix,
-                                "led"
-                                    | "based"
-                                    | "owned"
-                                    | "run"
-                                    | "funded"
-                                    | "made"
-                                    | "built"
-                                    | "backed"
-                                    | "sponsored"
-                                    | "operated"
-                                    | "designed"
-                                    | "bound"
-                            )
+                            ctx.ex.kb.is_cue_word(Cue::AdjectivalSuffix, suffix)
                         })
                     });
                     let number_alone = run_words.len() == 1
@@ -1585,7 +1564,7 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
     if words.iter().any(|w| {
         w.chars().any(|c| c.is_ascii_digit())
             || (w.len() > 3 && w.chars().all(|c| c.is_uppercase() || c == '-'))
-            || CONNECTORS.contains(w)
+            || ctx.ex.kb.is_cue_word(Cue::NameConnector, w)
     }) {
         return false;
     }

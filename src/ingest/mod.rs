@@ -5,13 +5,13 @@
 pub mod control;
 pub mod reextract;
 
-use crate::error::StoreError;
 use crate::extract::Extractor;
 use crate::ingest::control::{emit, Event, Observer, StopFlag};
 use crate::knowledge::Knowledge;
 use crate::rdf;
 use crate::reading::selection::{self, Candidate, Selection};
 use crate::reading::{self, Release};
+use crate::store::error::StoreError;
 use crate::store::{BulkWrite, DocumentState, DocumentWrite, GraphStore};
 use crate::vocab;
 use oxigraph::model::{NamedNode, Quad};
@@ -398,9 +398,14 @@ impl<'s> Writer<'s> {
                 }
                 Err(e) => {
                     index.docs.remove(&doc);
-                    report
-                        .failed
-                        .push((path.to_path_buf(), format!("{}: {e}", path.display())));
+                    report.failed.push((
+                        path.to_path_buf(),
+                        format!(
+                            "{}: {}",
+                            path.display(),
+                            crate::store::error::with_causes(&e)
+                        ),
+                    ));
                 }
             }
             return;
@@ -471,7 +476,11 @@ impl<'s> Writer<'s> {
         for (path, doc, _, _) in self.pending.drain(..) {
             // Not stored after all: a later copy of the same content may try again.
             index.docs.remove(&doc);
-            let why = format!("{}: not stored: {e}", path.display());
+            let why = format!(
+                "{}: not stored: {}",
+                path.display(),
+                crate::store::error::with_causes(e)
+            );
             report.failed.push((path, why));
         }
         self.pending_quads = 0;

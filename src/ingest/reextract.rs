@@ -7,13 +7,13 @@
 //! The report says, per document and in total, which facts are new, which are gone, and
 //! which entities changed their `rdf:type` (an event now typed by an extension class).
 
-use crate::error::StoreError;
 use crate::extract::Extractor;
 use crate::ingest;
 use crate::ingest::control::{emit, Event, Observer, StopFlag};
 use crate::knowledge::Knowledge;
 use crate::rdf;
 use crate::reading;
+use crate::store::error::StoreError;
 use crate::store::{shorten, term_text, GraphStore};
 use crate::vocab;
 use oxigraph::model::vocab::rdf as rdfv;
@@ -142,7 +142,9 @@ pub fn reextract_with(
         }
         match reextract_one(store, &extractor, doc) {
             Ok(change) => report.documents.push(change),
-            Err(e) => report.failed.push((doc.source.clone(), e.to_string())),
+            Err(e) => report
+                .failed
+                .push((doc.source.clone(), crate::store::error::with_causes(&e))),
         }
         emit(
             observer,

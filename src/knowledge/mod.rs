@@ -3,9 +3,11 @@
 //! words from the ontology's Turtle (core plus any extension files). Loaded and compiled
 //! once; extraction only reads it.
 
+pub mod error;
+
 pub mod ontology;
 
-use crate::error::KnowledgeError;
+use crate::knowledge::error::KnowledgeError;
 use crate::text::{form_key, slug};
 use crate::vocab::{
     local_name, DCTERMS_TYPE, RDFS_COMMENT, RDFS_LABEL, RDFS_SUBCLASSOF, RDF_TYPE, SKOS_ALT_LABEL,
@@ -946,6 +948,14 @@ pub enum Cue {
     OtherOccasion,
     EventVerb,
     Delegation,
+    NameConnector,
+    AdjectivalSuffix,
+    WhoLeads,
+    JoinVerb,
+    Auxiliary,
+    SubjectBreak,
+    CoSubjectBreak,
+    StateBody,
 }
 
 impl Cue {
@@ -978,6 +988,14 @@ impl Cue {
             "other-occasion" => Cue::OtherOccasion,
             "event-verb" => Cue::EventVerb,
             "delegation" => Cue::Delegation,
+            "name-connector" => Cue::NameConnector,
+            "adjectival-suffix" => Cue::AdjectivalSuffix,
+            "who-leads" => Cue::WhoLeads,
+            "join-verb" => Cue::JoinVerb,
+            "auxiliary" => Cue::Auxiliary,
+            "subject-break" => Cue::SubjectBreak,
+            "co-subject-break" => Cue::CoSubjectBreak,
+            "state-body" => Cue::StateBody,
             _ => return None,
         })
     }
@@ -989,6 +1007,13 @@ impl Knowledge {
         self.cues.get(&role)?.iter().find_map(|c| {
             (i + c.len() <= words.len() && words[i..i + c.len()] == c[..]).then_some(c.len())
         })
+    }
+
+    /// Whether `word` is, as written, a one-word cue of `role`.
+    pub fn is_cue_word(&self, role: Cue, word: &str) -> bool {
+        self.cues
+            .get(&role)
+            .is_some_and(|cs| cs.iter().any(|c| c.len() == 1 && c[0] == word))
     }
 
     /// Whether `words` hold a cue of `role`.

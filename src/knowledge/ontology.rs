@@ -3,7 +3,8 @@
 //! `check` explains each problem of extension files with its file and line, `tree` lists the
 //! terms as an indented tree, and `markdown` writes the reference page (docs/ontology.md).
 
-use crate::error::{KnowledgeError, OntologyProblem};
+use crate::knowledge::error::KnowledgeError;
+use crate::knowledge::error::OntologyProblem;
 use crate::knowledge::{Knowledge, CORE_ONTOLOGY, ONTOLOGY_NS};
 use crate::text::form_key;
 use crate::vocab::{OWL, RDFS, RDF_TYPE, SKOS};

@@ -15,12 +15,14 @@
 //! An HTML page is turned into the same layout (title, bullets from its metadata, one
 //! paragraph per block element of the article), then read like text.
 
+pub mod error;
+
 pub mod html;
 mod layout;
 pub mod selection;
 
 use crate::date::Date;
-use crate::error::ReadError;
+use crate::reading::error::ReadError;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 

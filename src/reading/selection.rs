@@ -6,7 +6,7 @@
 //! (a dateline or a publication date, no code blocks) rather than of documentation. Every
 //! file left out is named with its reason, except those an `--include` glob does not match.
 
-use crate::error::SelectionError;
+use crate::reading::error::SelectionError;
 use crate::reading::{is_release_file, Release};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};

@@ -15,10 +15,12 @@
 //! multiply; `GRAPH ?g { … }` still reaches each release's own statements. A store written
 //! before the merged graph existed is brought up to date when it is opened.
 
+pub mod error;
+
 pub mod shacl;
 
-use crate::error::StoreError;
 use crate::rdf;
+use crate::store::error::StoreError;
 use crate::vocab::{self, DCTERMS, DOC, ID, RDF, RDFS, SK, SKOS, XSD};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{
@@ -254,8 +256,8 @@ fn is_lock_error(message: &str) -> bool {
     message.contains("lock file") || message.contains("lock hold by current process")
 }
 
-fn storage<E: std::fmt::Display>(e: E) -> StoreError {
-    StoreError::Storage(e.to_string())
+fn storage<E: std::error::Error + Send + Sync + 'static>(e: E) -> StoreError {
+    StoreError::Storage(Box::new(e))
 }
 
 impl EmbeddedStore {

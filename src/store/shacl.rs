@@ -7,7 +7,7 @@
 //! rdf:type values reaches C through rdfs:subClassOf statements of the data (the store's
 //! ontology graph holds them, extensions included).
 
-use crate::error::ShaclError;
+use crate::store::error::ShaclError;
 use crate::store::GraphStore;
 use crate::vocab::{RDFS_SUBCLASSOF, RDF_FIRST, RDF_LANG_STRING, RDF_NIL, RDF_REST, RDF_TYPE, SH};
 use oxigraph::io::{RdfFormat, RdfParser};

@@ -3,8 +3,8 @@
 
 use super::model::{Fact, Model, NodeKind};
 use super::select::resolve;
-use crate::error::ViewError;
 use crate::store::GraphStore;
+use crate::views::error::ViewError;
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::collections::{BTreeMap, VecDeque};
 

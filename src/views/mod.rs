@@ -8,6 +8,8 @@
 //! - `graph`: the drawable graph; `dot`: DOT text; `layout`: the SVG drawn without Graphviz;
 //! - `analysis`: shortest chains of facts and centrality.
 
+pub mod error;
+
 pub mod analysis;
 pub mod dot;
 pub mod graph;
@@ -21,8 +23,8 @@ pub use graph::{Edge, Node, View};
 pub use model::{Model, NodeKind};
 pub use select::{Filter, MAX_GROUP};
 
-use crate::error::ViewError;
 use crate::store::{term_text, GraphStore};
+use crate::views::error::ViewError;
 use oxigraph::model::{vocab, NamedOrBlankNode, Term};
 use std::collections::BTreeSet;
 use std::io::Write;

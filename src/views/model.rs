@@ -3,8 +3,8 @@
 //! the ontology's labels for relations and event kinds. A handful of simple SELECTs, joined
 //! here: one large SPARQL join over every document graph is far slower in Oxigraph.
 
-use crate::error::ViewError;
 use crate::store::{GraphStore, Table};
+use crate::views::error::ViewError;
 use crate::vocab::{self, SK};
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -3,7 +3,7 @@
 
 use super::graph::{Edge, Node, View};
 use super::model::{Entity, Fact, Model, NodeKind};
-use crate::error::ViewError;
+use crate::views::error::ViewError;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 

@@ -3,6 +3,7 @@
 
 use super::context::{Ctx, View};
 use crate::extract::EntityType;
+use crate::knowledge::Cue;
 
 /// The organizations and nations of a list that starts at word `at` (`forward`) or ends
 /// just before it.
@@ -78,7 +79,7 @@ pub(crate) fn subject_persons(c: &Ctx<'_, '_>, v: &View<'_>, at: usize) -> Vec<u
     // Nothing but the subject's own appositive between it and the verb.
     if words[last.toks.end..at]
         .iter()
-        .any(|w| matches!(w.as_str(), ";" | "." | "said" | "with" | "by"))
+        .any(|w| matches!(w.as_str(), ";" | ".") || c.ex.kb.is_cue_word(Cue::SubjectBreak, w))
     {
         return Vec::new();
     }
@@ -87,9 +88,9 @@ pub(crate) fn subject_persons(c: &Ctx<'_, '_>, v: &View<'_>, at: usize) -> Vec<u
     for p in persons.iter().rev().skip(1) {
         let between = &words[p.toks.end..next];
         let joined = between.iter().any(|w| w == "and")
-            && !between
-                .iter()
-                .any(|w| matches!(w.as_str(), ";" | "." | "with" | "by" | "met" | "said"));
+            && !between.iter().any(|w| {
+                matches!(w.as_str(), ";" | ".") || c.ex.kb.is_cue_word(Cue::CoSubjectBreak, w)
+            });
         if !joined {
             break;
         }

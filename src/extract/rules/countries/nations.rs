@@ -4,15 +4,10 @@
 
 use super::super::context::Ctx;
 use crate::extract::{Entity, EntityType, Object, Predicate};
+use crate::knowledge::Cue;
 use crate::knowledge::{Entry, Knowledge, NationForm};
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// Kinds of `data/organizations.tsv` that are bodies of a state: their nation is plain once
-/// the release names it (a government office such as a national space council included).
-/// Services and units are left to their names and parents; companies, universities and
-/// international bodies belong to no one nation.
-pub(crate) const STATE_BODIES: &[&str] = &["agency", "ministry", "department", "command"];
 
 /// The nation an organization belongs to: the gazetteer's, else a nation printed in its
 /// name.
@@ -125,7 +120,7 @@ pub(crate) fn is_state_body(c: &Ctx<'_, '_>, id: usize) -> bool {
         .key
         .strip_prefix("org/")
         .and_then(|k| c.ex.kb.organization_by_id(k))
-        .is_some_and(|o| STATE_BODIES.contains(&o.kind.as_str()))
+        .is_some_and(|o| c.ex.kb.is_cue_word(Cue::StateBody, &o.kind))
 }
 
 /// The nation of each organization as far as the release makes it plain: its own (the

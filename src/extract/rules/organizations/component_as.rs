@@ -80,10 +80,9 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
             .min()
             .unwrap_or(as_at);
         if first_child_start > 0
-            && matches!(
-                words[first_child_start - 1].as_str(),
-                "joins" | "joined" | "join"
-            )
+            && c.ex
+                .kb
+                .is_cue_word(Cue::JoinVerb, &words[first_child_start - 1])
         {
             children.extend(coordinated(c, v, first_child_start - 1, false));
         }

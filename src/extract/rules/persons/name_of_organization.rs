@@ -34,7 +34,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
         &v.words[m.toks.end..(m.toks.end + 4).min(v.words.len())],
         [w, ..] if w == "of"
     ) && o.toks.start <= m.toks.end + 2;
-    if of && !led(v, mi) {
+    if of && !led(c, v, mi) {
         c.facts
             .add(m.entity, Predicate::MemberOf, o.entity, &v.span);
     }

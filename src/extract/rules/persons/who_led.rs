@@ -6,6 +6,7 @@ use super::super::{Example, Reads, Rule, Run};
 use super::posts::person_at;
 use crate::extract::mentions::Mention;
 use crate::extract::{EntityType, Predicate};
+use crate::knowledge::Cue;
 
 pub(crate) const RULE: Rule = Rule {
     name: "who-led",
@@ -38,7 +39,7 @@ pub(crate) fn next_organization<'v>(
 }
 
 /// Whether ", who led" (or commands, heads, directs ...) follows the name at `mi`.
-pub(crate) fn led(v: &View<'_>, mi: usize) -> bool {
+pub(crate) fn led(c: &Ctx<'_, '_>, v: &View<'_>, mi: usize) -> bool {
     let end = v.mentions[mi].toks.end;
     let after_words: Vec<&str> = v.words[end..(end + 4).min(v.words.len())]
         .iter()
@@ -46,19 +47,7 @@ pub(crate) fn led(v: &View<'_>, mi: usize) -> bool {
         .collect();
     matches!(
         after_words.as_slice(),
-        [
-            ",",
-            "who",
-            "led"
-                | "leads"
-                | "commanded"
-                | "commands"
-                | "heads"
-                | "headed"
-                | "directs"
-                | "directed",
-            ..
-        ]
+        [",", "who", verb, ..] if c.ex.kb.is_cue_word(Cue::WhoLeads, verb)
     )
 }
 
@@ -67,7 +56,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
         return;
     };
     if let Some(o) = next_organization(c, v, mi) {
-        if led(v, mi) {
+        if led(c, v, mi) {
             c.facts.add(m.entity, Predicate::Heads, o.entity, &v.span);
         }
     }

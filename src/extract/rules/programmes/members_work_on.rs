@@ -45,12 +45,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
         .find(|&i| c.ex.kb.cue_at(Cue::MemberOn, words, i) == Some(at - i));
     if let Some(i) = on {
         let mut w = i;
-        while w > 0
-            && matches!(
-                words[w - 1].as_str(),
-                "will" | "to" | "would" | "also" | "now"
-            )
-        {
+        while w > 0 && c.ex.kb.is_cue_word(Cue::Auxiliary, &words[w - 1]) {
             w -= 1;
         }
         for x in coordinated(c, v, w, false) {
