@@ -7,12 +7,19 @@
 # py-horned-owl (scripts/check-owl.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Each tool this check needs must be there: a missing one fails it, naming what to install.
+command -v pyshacl >/dev/null 2>&1 \
+  || { echo "check-graph: pySHACL (pyshacl) is not installed; bash scripts/install-deps.sh installs it" >&2; exit 1; }
+python3 -c 'import pyhornedowl' 2>/dev/null \
+  || { echo "check-graph: py-horned-owl is not installed; bash scripts/install-deps.sh installs it" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-# The binary `cargo test` built (a `cargo run` here would resolve other features and compile
-# RocksDB a second time); built now if the tests have not run.
+# The binary of `cargo test --workspace` (scripts/test.sh), brought up to date with the same
+# command: after the tests it is a no-op, and the binary is never older than the source. A
+# `cargo build` or `cargo run` here would resolve other features (no dev-dependencies) and
+# compile crates a second time.
 target="${CARGO_TARGET_DIR:-target}"
-[ -x "$target/debug/spacekg" ] || cargo build --quiet
+cargo test --workspace --no-run --quiet
 bin="$work/spacekg"
 cp "$target/debug/spacekg" "$bin"
 spacekg() { "$bin" --store "$work/store" --ontology examples/extension/ontology "$@"; }
