@@ -9,5 +9,6 @@ mod crash;
 mod eval;
 mod ontology;
 mod robustness;
+mod tidy;
 mod util;
 mod views;
