@@ -11,15 +11,23 @@ use crate::reading::Release;
 use std::ops::Range;
 
 /// Persons mentioned in a byte range, with their mention starts, in text order.
-fn persons_in(found: &Found, ents: &Entities, r: &Range<usize>) -> Vec<(usize, usize)> {
+/// Every person mention as (where it starts, the person), in text order.
+fn person_mentions(found: &Found, ents: &Entities) -> Vec<(usize, usize)> {
     let mut v: Vec<(usize, usize)> = found
         .mentions
         .iter()
-        .filter(|m| r.contains(&m.span.start) && ents.get(m.entity).kind == EntityType::Person)
+        .filter(|m| ents.get(m.entity).kind == EntityType::Person)
         .map(|m| (m.span.start, ents.resolve(m.entity)))
         .collect();
     v.sort();
     v
+}
+
+/// The person mentions that start in `r` (a slice of `person_mentions`).
+fn persons_in<'p>(people: &'p [(usize, usize)], r: &Range<usize>) -> &'p [(usize, usize)] {
+    let from = people.partition_point(|&(at, _)| at < r.start);
+    let to = people.partition_point(|&(at, _)| at < r.end);
+    &people[from..to.max(from)]
 }
 
 fn is_speech_verb(ex: &Extractor<'_>, w: &str) -> bool {
@@ -34,12 +42,13 @@ fn attribution(
     text: &str,
     found: &Found,
     ents: &Entities,
+    people: &[(usize, usize)],
     r: Range<usize>,
     last: Option<usize>,
 ) -> Option<(usize, &'static str)> {
     let toks = ex.tokenizer.tokenize(&text[r.clone()], r.start);
     let verb = toks.iter().position(|t| is_speech_verb(ex, t.text(text)))?;
-    let persons = persons_in(found, ents, &r);
+    let persons = persons_in(people, &r);
     let vpos = toks[verb].start;
     // A pronoun right before or after the verb: the speaker already speaking.
     let near: Vec<&str> = toks[verb.saturating_sub(1)..(verb + 2).min(toks.len())]
@@ -138,17 +147,17 @@ pub(crate) fn extract(
 ) -> Vec<Quote> {
     let text = release.content.as_str();
     let quotes = quote_ranges(text, &release.paragraphs);
+    let people = person_mentions(found, ents);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<usize> = None;
     for (pi, p) in release.paragraphs.iter().enumerate() {
-        let qs: Vec<Range<usize>> = quotes
-            .iter()
-            .filter(|q| p.contains(&q.start))
-            .cloned()
-            .collect();
+        // The quotations are in text order: those that start in this paragraph.
+        let from = quotes.partition_point(|q| q.start < p.start);
+        let to = quotes.partition_point(|q| q.start < p.end);
+        let qs: Vec<Range<usize>> = quotes[from..to].to_vec();
         if qs.is_empty() {
             // The last person named outside quotes speaks next if a quote follows.
-            if let Some(&(_, pid)) = persons_in(found, ents, p).last() {
+            if let Some(&(_, pid)) = persons_in(&people, p).last() {
                 last_speaker = Some(pid);
             }
             continue;
@@ -160,15 +169,15 @@ pub(crate) fn extract(
             let before_start = if i == 0 { p.start } else { qs[i - 1].end };
             // "he said": the person last named before the quote, in its paragraph outside
             // quotes, else the speaker before.
-            let named_before = persons_in(found, ents, &(p.start..q.start))
-                .into_iter()
+            let named_before = persons_in(&people, &(p.start..q.start))
+                .iter()
                 .filter(|(at, _)| !qs.iter().any(|x| x.contains(at)))
-                .map(|(_, pid)| pid)
+                .map(|&(_, pid)| pid)
                 .next_back();
             let last = named_before.or(last_speaker);
-            let after = attribution(ex, text, found, ents, q.end..after_end, last);
+            let after = attribution(ex, text, found, ents, &people, q.end..after_end, last);
             let s = after.or_else(|| {
-                attribution(ex, text, found, ents, before_start..q.start, last)
+                attribution(ex, text, found, ents, &people, before_start..q.start, last)
                     .map(|(s, _)| (s, "speaker-before-quote"))
             });
             speakers.push(s);

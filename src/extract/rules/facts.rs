@@ -8,10 +8,15 @@
 
 use crate::date::Date;
 use crate::extract::{Object, Predicate, Relation};
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub(crate) struct Facts {
     list: Vec<Relation>,
+    /// Where the facts of each predicate are in `list`, in the order stated.
+    of_predicate: HashMap<Predicate, Vec<usize>>,
+    /// Where the facts of each subject and predicate are in `list`, in the order stated.
+    of_subject: HashMap<(usize, Predicate), Vec<usize>>,
     /// The rule running: every fact stated now carries its name.
     pub rule: &'static str,
 }
@@ -20,14 +25,30 @@ impl Facts {
     pub fn new() -> Self {
         Self {
             list: Vec::new(),
+            of_predicate: HashMap::new(),
+            of_subject: HashMap::new(),
             rule: "",
         }
+    }
+
+    fn push(&mut self, r: Relation) {
+        let at = self.list.len();
+        self.of_predicate.entry(r.predicate).or_default().push(at);
+        self.of_subject
+            .entry((r.subject, r.predicate))
+            .or_default()
+            .push(at);
+        self.list.push(r);
+    }
+
+    fn at<'f>(&'f self, places: Option<&'f Vec<usize>>) -> impl Iterator<Item = &'f Relation> + 'f {
+        places.into_iter().flatten().map(move |&i| &self.list[i])
     }
 
     /// States `s p o` with sentence `ev` as evidence (nothing when `s` is `o`).
     pub fn add(&mut self, s: usize, p: Predicate, o: usize, ev: &Range<usize>) {
         if s != o {
-            self.list.push(Relation {
+            self.push(Relation {
                 subject: s,
                 predicate: p,
                 object: Object::Entity(o),
@@ -39,7 +60,7 @@ impl Facts {
 
     /// States the date of event `s`.
     pub fn add_date(&mut self, s: usize, d: Date, ev: &Range<usize>) {
-        self.list.push(Relation {
+        self.push(Relation {
             subject: s,
             predicate: Predicate::Date,
             object: Object::Date(d),
@@ -50,27 +71,31 @@ impl Facts {
 
     /// The facts of any of `ps`, in the order stated.
     pub fn with<'f>(&'f self, ps: &'f [Predicate]) -> impl Iterator<Item = &'f Relation> + 'f {
+        let mut places: Vec<usize> = Vec::new();
         for &p in ps {
             self.note(p);
+            places.extend(self.of_predicate.get(&p).into_iter().flatten());
         }
-        self.list.iter().filter(move |r| ps.contains(&r.predicate))
+        places.sort_unstable();
+        places.into_iter().map(move |i| &self.list[i])
     }
 
     /// The facts of `p`, in the order stated.
     pub fn of(&self, p: Predicate) -> impl Iterator<Item = &Relation> + '_ {
         self.note(p);
-        self.list.iter().filter(move |r| r.predicate == p)
+        self.at(self.of_predicate.get(&p))
     }
 
     /// Whether `s` has a fact of `p`.
     pub fn has(&self, s: usize, p: Predicate) -> bool {
-        self.of(p).any(|r| r.subject == s)
+        self.note(p);
+        self.of_subject.contains_key(&(s, p))
     }
 
     /// The entities `s` relates to by `p`, as recorded (not resolved).
     pub fn objects(&self, s: usize, p: Predicate) -> impl Iterator<Item = usize> + '_ {
-        self.of(p)
-            .filter(move |r| r.subject == s)
+        self.note(p);
+        self.at(self.of_subject.get(&(s, p)))
             .filter_map(|r| match r.object {
                 Object::Entity(o) => Some(o),
                 Object::Date(_) => None,
@@ -79,10 +104,11 @@ impl Facts {
 
     /// The date already recorded for an event.
     pub fn date_of(&self, e: usize) -> Option<Date> {
-        self.of(Predicate::Date)
-            .find_map(|r| match (&r.object, r.subject == e) {
-                (Object::Date(d), true) => Some(*d),
-                _ => None,
+        self.note(Predicate::Date);
+        self.at(self.of_subject.get(&(e, Predicate::Date)))
+            .find_map(|r| match &r.object {
+                Object::Date(d) => Some(*d),
+                Object::Entity(_) => None,
             })
     }
 
