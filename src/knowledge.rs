@@ -967,6 +967,7 @@ pub enum Cue {
     OtherOccasion,
     EventVerb,
     Delegation,
+    NameFirst,
 }
 
 impl Cue {
@@ -999,6 +1000,7 @@ impl Cue {
             "other-occasion" => Cue::OtherOccasion,
             "event-verb" => Cue::EventVerb,
             "delegation" => Cue::Delegation,
+            "name-first" => Cue::NameFirst,
             _ => return None,
         })
     }
