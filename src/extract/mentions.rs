@@ -1362,6 +1362,27 @@ fn headed(
         }
     }
     let key = format!("{ns}/{}", slug(&name));
+    // The title names the release's event in full ("Inaugural Norway-Chile Space
+    // Dialogue") where the body shortens it ("the Norway-Chile Space Dialogue"): the
+    // title's form is another form of the event the body named.
+    let key = match &h {
+        Head::Event(_) if ctx.no_new && ctx.ents.by_key(&key).is_none() => {
+            let full = form_key(&name);
+            let shorter = ctx.ents.ids().find(|&i| {
+                let e = ctx.ents.get(i);
+                let k = form_key(&e.name);
+                e.kind == EntityType::Event
+                    && !e.unnamed
+                    && k.split(' ').count() >= 2
+                    && full.ends_with(&format!(" {k}"))
+            });
+            match shorter {
+                Some(i) => ctx.ents.get(i).key.clone(),
+                None => return,
+            }
+        }
+        _ => key,
+    };
     if ctx.no_new && ctx.ents.by_key(&key).is_none() {
         return;
     }
