@@ -1248,6 +1248,19 @@ fn head_for(
             }
         })
     };
+    // "Exercise Polar Lantern": an event head word printed before the name proper.
+    let head_first = || {
+        let lead = toks[r.clone()]
+            .iter()
+            .take_while(|t| ctx.ex.lexicon.stopwords.contains(t.text(ctx.text)))
+            .count();
+        let first = words.get(lead..=lead)?;
+        let named = words.len() > lead + 1 && ctx.ex.kb.cue_at(Cue::NameFirst, first, 0).is_some();
+        match ctx.ex.lexicon.head_of(first) {
+            Some((h @ Head::Event(_), _)) if named => Some((h, 1)),
+            _ => None,
+        }
+    };
     // "Schriever Wargame 2025", "Space Flag 24 1": an edition's number after the head.
     let numbered = words.len() >= 2
         && words[words.len() - 1]
@@ -1257,14 +1270,14 @@ fn head_for(
         Some(hit) => hit,
         None if numbered => match ctx.ex.lexicon.head_of(&words[..words.len() - 1]) {
             Some((h, n)) => (h, n + 1),
-            None => head_of_phrase()?,
+            None => head_of_phrase().or_else(head_first)?,
         },
         // "Space Forces Indo-Pacific": an organization head with a regional qualifier.
         None if words.len() >= 3 => match ctx.ex.lexicon.head_of(&words[..words.len() - 1]) {
             Some((h @ Head::Kind(HeadKind::Organization), n)) => (h, n + 1),
-            _ => head_of_phrase()?,
+            _ => head_of_phrase().or_else(head_first)?,
         },
-        None => head_of_phrase()?,
+        None => head_of_phrase().or_else(head_first)?,
     };
     // A head alone ("Command", "The Dialogue") is not a name, unless the text gives it an
     // acronym: "a Memorandum of Understanding (MoU)".
@@ -1330,6 +1343,27 @@ fn headed(
         }
     }
     let key = format!("{ns}/{}", slug(&name));
+    // The title names the release's event in full ("Inaugural Norway-Chile Space
+    // Dialogue") where the body shortens it ("the Norway-Chile Space Dialogue"): the
+    // title's form is another form of the event the body named.
+    let key = match &h {
+        Head::Event(_) if ctx.no_new && ctx.ents.by_key(&key).is_none() => {
+            let full = form_key(&name);
+            let shorter = ctx.ents.ids().find(|&i| {
+                let e = ctx.ents.get(i);
+                let k = form_key(&e.name);
+                e.kind == EntityType::Event
+                    && !e.unnamed
+                    && k.split(' ').count() >= 2
+                    && full.ends_with(&format!(" {k}"))
+            });
+            match shorter {
+                Some(i) => ctx.ents.get(i).key.clone(),
+                None => return,
+            }
+        }
+        _ => key,
+    };
     if ctx.no_new && ctx.ents.by_key(&key).is_none() {
         return;
     }

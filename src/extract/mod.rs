@@ -343,6 +343,17 @@ mod tests {
     }
 
     #[test]
+    fn the_title_gives_another_form_of_the_event_the_body_names() {
+        let x = extract("Joint Statement on the Norway-Finland Arctic Space Dialogue\n\nOSLO, Norway (May 9, 2025) -- Officials of the Norwegian Space Agency held the Arctic Space Dialogue with Finland in Oslo on May 8.\n");
+        let e = &x.entities[index_of(&x, "Arctic Space Dialogue")];
+        assert!(
+            e.aliases.contains("Norway-Finland Arctic Space Dialogue"),
+            "{:?}",
+            e.aliases
+        );
+    }
+
+    #[test]
     fn compounds_state_partnerships() {
         let x = extract("Title\n\nOSLO, Norway -- The U.S.-Norway space dialogue opened in Oslo on May 5, 2025.\n");
         assert!(

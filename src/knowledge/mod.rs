@@ -956,6 +956,7 @@ pub enum Cue {
     SubjectBreak,
     CoSubjectBreak,
     StateBody,
+    NameFirst,
 }
 
 impl Cue {
@@ -996,6 +997,7 @@ impl Cue {
             "subject-break" => Cue::SubjectBreak,
             "co-subject-break" => Cue::CoSubjectBreak,
             "state-body" => Cue::StateBody,
+            "name-first" => Cue::NameFirst,
             _ => return None,
         })
     }

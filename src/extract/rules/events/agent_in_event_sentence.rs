@@ -29,19 +29,30 @@ pub(crate) const RULE: Rule = Rule {
     ],
     states: &[Predicate::Participant],
     run: Run::ClauseMention(run),
-    examples: &[Example {
-        text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise with the Arctic Space Command on May 8.\n",
-        yields: &[
-            ("Polar Lantern Exercise", Predicate::Participant, "Norway"),
-            ("Polar Lantern Exercise", Predicate::Participant, "Finland"),
-            (
-                "Polar Lantern Exercise",
-                Predicate::Participant,
-                "Arctic Space Command",
-            ),
-        ],
-        absent: &[],
-    }],
+    examples: &[
+        Example {
+            text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise with the Arctic Space Command on May 8.\n",
+            yields: &[
+                ("Polar Lantern Exercise", Predicate::Participant, "Norway"),
+                ("Polar Lantern Exercise", Predicate::Participant, "Finland"),
+                (
+                    "Polar Lantern Exercise",
+                    Predicate::Participant,
+                    "Arctic Space Command",
+                ),
+            ],
+            absent: &[],
+        },
+        Example {
+            // The event head word before the name proper ("Exercise Polar Lantern").
+            text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in Exercise Polar Lantern at Esrange Space Center on May 8.\n",
+            yields: &[
+                ("Exercise Polar Lantern", Predicate::Participant, "Norway"),
+                ("Exercise Polar Lantern", Predicate::Participant, "Finland"),
+            ],
+            absent: &[],
+        },
+    ],
 };
 
 fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {

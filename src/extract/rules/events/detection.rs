@@ -131,10 +131,17 @@ impl Story {
                     })
             })
         };
+        // "hold the next Space Dialogue in Santiago": a later occasion of a named event,
+        // planned, is not the one the release tells.
+        let planned = |m: &Mention| {
+            (m.toks.start.saturating_sub(3)..m.toks.start)
+                .any(|i| c.ex.kb.cue_at(Cue::Future, words, i).is_some())
+        };
         let named: Vec<usize> = ms
             .iter()
             .filter(|m| c.kind(m.entity) == EntityType::Event)
             .filter(|m| trig.is_none() || !other_occasion(m))
+            .filter(|m| !planned(m))
             .map(|m| m.entity)
             .collect();
         // "X led the U.S. delegation", "Y headed the Japanese side": the event told before.

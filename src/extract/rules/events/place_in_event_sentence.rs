@@ -16,11 +16,19 @@ pub(crate) const RULE: Rule = Rule {
     ],
     states: &[Predicate::Location],
     run: Run::ClauseMention(run),
-    examples: &[Example {
-        text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise at Esrange Space Center on May 8.\n",
-        yields: &[("Polar Lantern Exercise", Predicate::Location, "Esrange Space Center")],
-        absent: &[],
-    }],
+    examples: &[
+        Example {
+            text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise at Esrange Space Center on May 8.\n",
+            yields: &[("Polar Lantern Exercise", Predicate::Location, "Esrange Space Center")],
+            absent: &[],
+        },
+        Example {
+            // The next occasion of a named event, planned, is not the one told.
+            text: "Dialogue held\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland held the Arctic Space Dialogue at Esrange Space Center on May 8.\n\nThe two sides plan to hold the next Arctic Space Dialogue at Andøya Spaceport in 2026.\n",
+            yields: &[("Arctic Space Dialogue", Predicate::Location, "Esrange Space Center")],
+            absent: &[("Arctic Space Dialogue", Predicate::Location, "Andøya Spaceport")],
+        },
+    ],
 };
 
 fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
