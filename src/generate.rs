@@ -761,7 +761,7 @@ pub fn write_releases(
 pub enum GenerateError {
     #[error("the generator's vocabulary: {0}")]
     Vocabulary(#[from] KnowledgeError),
-    #[error("{path}: cannot write: {source}")]
+    #[error("{path}: cannot write")]
     Io {
         path: PathBuf,
         #[source]

@@ -230,7 +230,10 @@ fn run_size(
     let t = Instant::now();
     let mut releases: Vec<Release> = Vec::with_capacity(files.len());
     for f in &files {
-        releases.push(reading::read_path(f).map_err(|e| BenchError::Input(e.to_string()))?);
+        releases.push(
+            reading::read_path(f)
+                .map_err(|e| BenchError::Input(spacekg::store::error::with_causes(&e)))?,
+        );
     }
     r.parse = t.elapsed();
 
@@ -515,7 +518,7 @@ pub fn markdown(results: &[SizeResult]) -> String {
 /// A failure while benchmarking.
 #[derive(Debug, thiserror::Error)]
 pub enum BenchError {
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Io {
         path: PathBuf,
         #[source]

@@ -1452,7 +1452,7 @@ impl Report {
 pub enum EvalError {
     #[error("{path}: not a valid gold file: {message}")]
     Gold { path: PathBuf, message: String },
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         path: PathBuf,
         #[source]

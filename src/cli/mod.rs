@@ -454,7 +454,11 @@ pub fn run() -> Result<i32> {
                     }
                     Err(e) => {
                         failed += 1;
-                        eprintln!("failed {}: {e}", f.display());
+                        eprintln!(
+                            "failed {}: {}",
+                            f.display(),
+                            spacekg::store::error::with_causes(&e)
+                        );
                     }
                 }
             }

@@ -52,7 +52,8 @@ impl IngestReport {
 
 /// Loads the ontology and background knowledge graphs if they changed.
 pub fn prepare(store: &dyn GraphStore, kb: &Knowledge) -> Result<(), StoreError> {
-    let onto = rdf::ontology_quads(kb).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let onto = rdf::ontology_quads(kb)
+        .map_err(|e| StoreError::Invalid(crate::store::error::with_causes(&e)))?;
     store.put_graph(&vocab::ontology_graph(), &onto)?;
     store.put_graph(&vocab::background_graph(), &rdf::background_quads(kb))?;
     Ok(())
@@ -173,7 +174,7 @@ fn prepare_file(
 ) -> Prepared {
     let release = match reading::read_path(&file.path) {
         Ok(r) => r,
-        Err(e) => return Prepared::Failed(e.to_string()),
+        Err(e) => return Prepared::Failed(crate::store::error::with_causes(&e)),
     };
     emit(observer, Event::Read { index });
     let doc = vocab::document_iri(&rdf::content_hash(&release.content));

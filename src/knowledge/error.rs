@@ -13,7 +13,7 @@ pub enum KnowledgeError {
     },
     #[error("{file}: the Turtle does not parse: {message}")]
     Turtle { file: String, message: String },
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         path: PathBuf,
         #[source]

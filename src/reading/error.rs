@@ -5,7 +5,7 @@ use std::path::PathBuf;
 /// Why one input file could not be read as a release.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("{path}: cannot read the file: {source}")]
+    #[error("{path}: cannot read the file")]
     Io {
         path: PathBuf,
         #[source]
@@ -48,7 +48,7 @@ pub enum ReadError {
 
 /// A glob given to `--include` or `--exclude` that does not parse.
 #[derive(Debug, thiserror::Error)]
-#[error("{flag} {pattern:?} is not a valid glob: {source}")]
+#[error("{flag} {pattern:?} is not a valid glob")]
 pub struct SelectionError {
     pub flag: &'static str,
     pub pattern: String,
