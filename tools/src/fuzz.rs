@@ -910,7 +910,12 @@ mod tests {
                 return run_caught(|| panic!("boom at five"));
             }
             if input.bytes == i7.bytes {
-                std::thread::sleep(Duration::from_millis(300));
+                // Busy for 300 ms of CPU time (slowness is measured in CPU time).
+                let start = thread_cpu();
+                let mut x = 0u64;
+                while thread_cpu().saturating_sub(start) < Duration::from_millis(300) {
+                    x = std::hint::black_box(x.wrapping_add(1));
+                }
             }
             None
         };
