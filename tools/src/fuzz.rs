@@ -804,7 +804,10 @@ fn thread_cpu() -> Duration {
     // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant of the platform.
     let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
     if ok {
-        Duration::new(ts.tv_sec.max(0) as u64, ts.tv_nsec.clamp(0, 999_999_999) as u32)
+        Duration::new(
+            ts.tv_sec.max(0) as u64,
+            ts.tv_nsec.clamp(0, 999_999_999) as u32,
+        )
     } else {
         Duration::ZERO
     }
