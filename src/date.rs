@@ -33,18 +33,18 @@ impl Date {
     }
 
     /// Day of the week, 0 = Monday.
-    pub fn weekday(self) -> u32 {
+    pub(crate) fn weekday(self) -> u32 {
         (days_from_civil(self.year, self.month, self.day) + 3).rem_euclid(7) as u32
     }
 
     /// Days from `earlier` to this date (negative when `earlier` is later).
-    pub fn days_since(self, earlier: Date) -> i64 {
+    pub(crate) fn days_since(self, earlier: Date) -> i64 {
         days_from_civil(self.year, self.month, self.day)
             - days_from_civil(earlier.year, earlier.month, earlier.day)
     }
 
     /// The date `n` days later (or earlier for negative `n`).
-    pub fn add_days(self, n: i64) -> Self {
+    pub(crate) fn add_days(self, n: i64) -> Self {
         civil_from_days(days_from_civil(self.year, self.month, self.day) + n)
     }
 }
@@ -98,7 +98,7 @@ fn civil_from_days(z: i64) -> Date {
 }
 
 /// The month number of an English month name or its abbreviation ("Sept.", "Dec").
-pub fn month_number(word: &str) -> Option<u32> {
+pub(crate) fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     let months = [
         "january",
@@ -127,7 +127,7 @@ pub fn month_number(word: &str) -> Option<u32> {
 /// month in lowercase ("may") is no date.
 const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|JAN(?:UARY|\.)?|FEB(?:RUARY|\.)?|MAR(?:CH|\.)?|APR(?:IL|\.)?|MAY|JUNE?|JULY?|AUG(?:UST|\.)?|SEPT?(?:EMBER|\.)?|OCT(?:OBER|\.)?|NOV(?:EMBER|\.)?|DEC(?:EMBER|\.)?)";
 /// Whether a word names a day of the week ("Friday", "FRIDAY").
-pub fn is_weekday(word: &str) -> bool {
+pub(crate) fn is_weekday(word: &str) -> bool {
     let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
     [
         "monday",

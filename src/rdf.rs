@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 /// The hash of a release's content; the document IRI derives from it.
-pub fn content_hash(content: &str) -> String {
+pub(crate) fn content_hash(content: &str) -> String {
     let digest = Sha256::digest(content.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }

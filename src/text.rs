@@ -4,7 +4,7 @@
 /// The key under which surface forms are compared: case, periods, hyphens and curly
 /// apostrophes folded, spaces collapsed ("U.S." and "US" meet, "Air Vice-Marshal" and
 /// "Air Vice Marshal" meet).
-pub fn form_key(text: &str) -> String {
+pub(crate) fn form_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -18,7 +18,7 @@ pub fn form_key(text: &str) -> String {
 }
 
 /// A URL- and IRI-safe slug of a name: lowercase ASCII letters and digits joined by `-`.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
     for c in text.chars() {

@@ -19,7 +19,7 @@ pub struct Entities {
 
 impl Entities {
     /// The entity an id now stands for (after merges).
-    pub fn resolve(&self, mut id: usize) -> usize {
+    pub(crate) fn resolve(&self, mut id: usize) -> usize {
         while self.redirect[id] != id {
             id = self.redirect[id];
         }
@@ -30,23 +30,23 @@ impl Entities {
         &self.list[self.resolve(id)]
     }
 
-    pub fn get_mut(&mut self, id: usize) -> &mut Entity {
+    pub(crate) fn get_mut(&mut self, id: usize) -> &mut Entity {
         let id = self.resolve(id);
         &mut self.list[id]
     }
 
-    pub fn by_key(&self, key: &str) -> Option<usize> {
+    pub(crate) fn by_key(&self, key: &str) -> Option<usize> {
         self.by_key.get(key).map(|&i| self.resolve(i))
     }
 
     /// The entity a form defined in this release names (an acronym, a surname).
-    pub fn local_form(&self, form: &str) -> Option<usize> {
+    pub(crate) fn local_form(&self, form: &str) -> Option<usize> {
         self.local_forms
             .get(&form_key(form))
             .map(|&i| self.resolve(i))
     }
 
-    pub fn define_local_form(&mut self, form: &str, id: usize) {
+    pub(crate) fn define_local_form(&mut self, form: &str, id: usize) {
         let id = self.resolve(id);
         self.local_forms.entry(form_key(form)).or_insert(id);
         let e = &mut self.list[id];
@@ -141,7 +141,7 @@ impl Entities {
     }
 
     /// Persons of this release whose last name is `surname`.
-    pub fn persons_with_surname(&self, surname: &str) -> Vec<usize> {
+    pub(crate) fn persons_with_surname(&self, surname: &str) -> Vec<usize> {
         let key = form_key(surname);
         self.ids()
             .filter(|&i| {
@@ -156,7 +156,7 @@ impl Entities {
     /// Persons of this release, named in two words or more, whose name ends with the words
     /// of `short` ("Al Falasi" in "Ahmad Belhoul Al Falasi") or, for one word, starts with it
     /// (a family name printed first: "Hayashi" in "Hayashi Yoshimasa").
-    pub fn persons_named_by_part(&self, short: &str) -> Vec<usize> {
+    pub(crate) fn persons_named_by_part(&self, short: &str) -> Vec<usize> {
         let key = form_key(short);
         let n = key.split(' ').count();
         self.ids()
@@ -229,7 +229,7 @@ impl Entities {
 
 /// The family name of a name written family name first, as Korean names are romanized
 /// with a hyphenated given name: "Park In-ho" -> "Park".
-pub fn family_name_first(name: &str) -> Option<&str> {
+pub(crate) fn family_name_first(name: &str) -> Option<&str> {
     let words: Vec<&str> = name.split_whitespace().collect();
     match words.as_slice() {
         [family, given] => {
@@ -245,7 +245,7 @@ pub fn family_name_first(name: &str) -> Option<&str> {
 }
 
 /// The last word of a person's name, skipping suffixes ("Jr.", "III").
-pub fn last_name(name: &str) -> Option<&str> {
+pub(crate) fn last_name(name: &str) -> Option<&str> {
     name.split_whitespace()
         .rev()
         .find(|w| !matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "MP"))

@@ -17,14 +17,14 @@ use std::ops::Range;
 
 /// What ends a name of a given type.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Head {
+pub(crate) enum Head {
     Kind(HeadKind),
     Event(String),
 }
 
 /// Head words and triggers compiled from the ontology, and the word lists used to read
 /// names.
-pub struct Lexicon {
+pub(crate) struct Lexicon {
     /// form_key of a head phrase -> what it makes; longest first when matching.
     heads: HashMap<String, Head>,
     max_head_words: usize,
@@ -77,7 +77,7 @@ impl Lexicon {
     }
 
     /// What the last words of `words` (form keys) make, and how many words the head has.
-    pub fn head_of(&self, words: &[String]) -> Option<(Head, usize)> {
+    pub(crate) fn head_of(&self, words: &[String]) -> Option<(Head, usize)> {
         for n in (1..=self.max_head_words.min(words.len())).rev() {
             let phrase = words[words.len() - n..].join(" ");
             if let Some(h) = self.heads.get(&phrase) {
@@ -99,14 +99,14 @@ impl Lexicon {
     }
 
     /// As `post`, for a phrase already made of form keys (the rules' words).
-    pub fn post_key(&self, key: &str) -> Option<bool> {
+    pub(crate) fn post_key(&self, key: &str) -> Option<bool> {
         self.posts.get(key).copied()
     }
 }
 
 /// A mention of an entity in a sentence, with what printed before it.
 #[derive(Debug, Clone)]
-pub struct Mention {
+pub(crate) struct Mention {
     pub sentence: usize,
     pub entity: usize,
     pub span: Range<usize>,
@@ -136,7 +136,7 @@ pub struct Found {
 }
 
 impl Found {
-    pub fn in_sentence(&self, s: usize) -> impl Iterator<Item = &Mention> {
+    pub(crate) fn in_sentence(&self, s: usize) -> impl Iterator<Item = &Mention> {
         self.by_sentence
             .get(s)
             .into_iter()
@@ -282,7 +282,7 @@ fn span_text(text: &str, toks: &[Token], r: Range<usize>) -> String {
     clean_space(&text[toks[r.start].start..toks[r.end - 1].end])
 }
 
-pub fn clean_space(s: &str) -> String {
+pub(crate) fn clean_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -1401,7 +1401,7 @@ fn headed(
 }
 
 /// A name printed in capitals (a dateline's "YOKOTA AIR BASE") in title case.
-pub fn display_name(form: &str) -> String {
+pub(crate) fn display_name(form: &str) -> String {
     let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.len() > 6 && letters.iter().all(|c| c.is_uppercase());
     let words = form.split_whitespace().count();
@@ -1521,7 +1521,7 @@ fn person(
 /// A person's identity across releases: first and last name, without middle initials,
 /// nicknames in quotes or suffixes ("James H. Dickinson" and "James Dickinson" are one
 /// person; "Paul Godfrey" and "Paul Tedman" are two).
-pub fn person_key(name: &str) -> String {
+pub(crate) fn person_key(name: &str) -> String {
     let words: Vec<&str> = name
         .split_whitespace()
         .filter(|w| {

@@ -106,7 +106,7 @@ pub enum Predicate {
 
 impl Predicate {
     /// The local name of the ontology property.
-    pub fn local_name(self) -> &'static str {
+    pub(crate) fn local_name(self) -> &'static str {
         match self {
             Predicate::MemberOf => "memberOf",
             Predicate::Heads => "heads",

@@ -31,7 +31,7 @@ impl Token {
 }
 
 /// Splits text into tokens; `abbrevs` holds words that keep a final period ("Gen.").
-pub struct Tokenizer {
+pub(crate) struct Tokenizer {
     abbrevs: HashSet<String>,
 }
 
@@ -54,7 +54,7 @@ impl Tokenizer {
         Self { abbrevs: set }
     }
 
-    pub fn tokenize(&self, text: &str, offset: usize) -> Vec<Token> {
+    pub(crate) fn tokenize(&self, text: &str, offset: usize) -> Vec<Token> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let n = chars.len();
         let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };

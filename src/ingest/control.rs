@@ -19,7 +19,7 @@ impl StopFlag {
         self.0.store(true, Ordering::SeqCst);
     }
 
-    pub fn requested(&self) -> bool {
+    pub(crate) fn requested(&self) -> bool {
         self.0.load(Ordering::SeqCst)
     }
 }

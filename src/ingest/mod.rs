@@ -9,10 +9,10 @@ use crate::extract::Extractor;
 use crate::ingest::control::{emit, Event, Observer, StopFlag};
 use crate::knowledge::Knowledge;
 use crate::rdf;
+use crate::reading;
 use crate::reading::selection::{self, Candidate, Selection};
-use crate::reading::{self, Release};
 use crate::store::error::StoreError;
-use crate::store::{BulkWrite, DocumentState, DocumentWrite, GraphStore};
+use crate::store::{BulkWrite, DocumentWrite, GraphStore};
 use crate::vocab;
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -51,7 +51,7 @@ impl IngestReport {
 }
 
 /// Loads the ontology and background knowledge graphs if they changed.
-pub fn prepare(store: &dyn GraphStore, kb: &Knowledge) -> Result<(), StoreError> {
+pub(crate) fn prepare(store: &dyn GraphStore, kb: &Knowledge) -> Result<(), StoreError> {
     let onto = rdf::ontology_quads(kb)
         .map_err(|e| StoreError::Invalid(crate::store::error::with_causes(&e)))?;
     store.put_graph(&vocab::ontology_graph(), &onto)?;
@@ -59,22 +59,23 @@ pub fn prepare(store: &dyn GraphStore, kb: &Knowledge) -> Result<(), StoreError>
     Ok(())
 }
 
-/// Ingests one release already read.
-pub fn ingest_release(
+/// Ingests one release already read (the tests' way to store a release as it stands).
+#[cfg(test)]
+pub(crate) fn ingest_release(
     store: &dyn GraphStore,
     extractor: &Extractor<'_>,
-    release: &Release,
-) -> Result<(DocumentState, usize, usize), StoreError> {
+    release: &reading::Release,
+) -> Result<(crate::store::DocumentState, usize, usize), StoreError> {
     let doc = vocab::document_iri(&rdf::content_hash(&release.content));
     let state = store.document_state(&release.source, &doc)?;
-    if state == DocumentState::Unchanged {
+    if state == crate::store::DocumentState::Unchanged {
         return Ok((state, 0, 0));
     }
     let extraction = extractor.extract(release);
     let (doc, quads) = rdf::document_quads(release, &extraction, extractor.kb);
     let replaces = match &state {
-        DocumentState::New { replaces } => replaces.clone(),
-        DocumentState::Unchanged => Vec::new(),
+        crate::store::DocumentState::New { replaces } => replaces.clone(),
+        crate::store::DocumentState::Unchanged => Vec::new(),
     };
     store.put_document(&doc, &replaces, &quads)?;
     Ok((state, extraction.entities.len(), quads.len()))
@@ -204,8 +205,9 @@ pub fn ingest_paths(
     ingest(store, kb, paths, &IngestOptions::default())
 }
 
-/// Ingests every release file under `paths` with `threads` extraction threads.
-pub fn ingest_paths_with(
+/// Ingests every release file under `paths` with `threads` extraction threads (tests).
+#[cfg(test)]
+pub(crate) fn ingest_paths_with(
     store: &dyn GraphStore,
     kb: &Knowledge,
     paths: &[PathBuf],

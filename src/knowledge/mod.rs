@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 pub use crate::vocab::SK as ONTOLOGY_NS;
 
 /// The core ontology, compiled into the binary so it works from any folder.
-pub const CORE_ONTOLOGY: &str = include_str!("../../ontology/spacekg.ttl");
+pub(crate) const CORE_ONTOLOGY: &str = include_str!("../../ontology/spacekg.ttl");
 const NATIONS: &str = include_str!("../../data/nations.tsv");
 const PLACES: &str = include_str!("../../data/places.tsv");
 const CITIES: &str = include_str!("../../data/cities.tsv");
@@ -142,7 +142,7 @@ pub struct EventClass {
 
 /// What a normalized surface form refers to in the gazetteers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
+pub(crate) enum Entry {
     Nation(usize, NationForm),
     Organization(usize),
     Place(usize),
@@ -154,7 +154,7 @@ pub enum Entry {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NationForm {
+pub(crate) enum NationForm {
     Name,
     Demonym,
     Capital,
@@ -282,7 +282,9 @@ impl Knowledge {
     }
 
     /// The bundled data and the given ontology files.
-    pub fn from_parts(ontology_files: Vec<(String, String)>) -> Result<Self, KnowledgeError> {
+    pub(crate) fn from_parts(
+        ontology_files: Vec<(String, String)>,
+    ) -> Result<Self, KnowledgeError> {
         let mut k = Knowledge::default();
         for (_, f) in rows(
             "data/nations.tsv",
@@ -637,7 +639,7 @@ impl Knowledge {
     }
 
     /// The ISO code of a nation IRI (`…/id/nation/JP`) the gazetteer knows.
-    pub fn nation_code(&self, iri: &str) -> Option<String> {
+    pub(crate) fn nation_code(&self, iri: &str) -> Option<String> {
         let code = crate::vocab::nation_code(iri)?;
         self.nation_by_iso(code).map(|(_, n)| n.iso2.clone())
     }
@@ -727,27 +729,22 @@ impl Knowledge {
     /// index into `places`. Consulted only where the text already says a name is a place
     /// (a dateline, "in X", "X, Country"): many cities share their names with words and
     /// people.
-    pub fn city(&self, form: &str) -> Option<usize> {
+    pub(crate) fn city(&self, form: &str) -> Option<usize> {
         self.city_forms.get(&form_key(form)).copied()
     }
 
-    pub fn lookup(&self, form: &str) -> &[Entry] {
+    pub(crate) fn lookup(&self, form: &str) -> &[Entry] {
         self.lexicon
             .get(&form_key(form))
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
 
-    /// Looks up an already-normalized key.
-    pub fn lookup_key(&self, key: &str) -> &[Entry] {
-        self.lexicon.get(key).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    pub fn organization_by_id(&self, id: &str) -> Option<&Organization> {
+    pub(crate) fn organization_by_id(&self, id: &str) -> Option<&Organization> {
         self.org_by_id.get(id).map(|&i| &self.organizations[i])
     }
 
-    pub fn nation_by_iso(&self, iso2: &str) -> Option<(usize, &Nation)> {
+    pub(crate) fn nation_by_iso(&self, iso2: &str) -> Option<(usize, &Nation)> {
         self.nations
             .iter()
             .enumerate()
@@ -757,7 +754,7 @@ impl Knowledge {
     /// The event class with this IRI.
     /// Whether `form` as printed may stand for `e`: an acronym ("KARI", "ESA") is read only
     /// when printed in capitals, so the given name "Kari" is no institute.
-    pub fn case_fits(&self, e: Entry, form: &str) -> bool {
+    pub(crate) fn case_fits(&self, e: Entry, form: &str) -> bool {
         let names: Vec<&String> = match e {
             Entry::Organization(i) => {
                 let o = &self.organizations[i];
@@ -783,7 +780,7 @@ impl Knowledge {
     }
 
     /// Whether event class `sub` is `sup` or one of its descendants.
-    pub fn is_event_subclass(&self, sub: &str, sup: &str) -> bool {
+    pub(crate) fn is_event_subclass(&self, sub: &str, sup: &str) -> bool {
         let mut at = Some(sub.to_string());
         let mut steps = 0;
         while let Some(c) = at {
@@ -799,12 +796,12 @@ impl Knowledge {
         false
     }
 
-    pub fn event_class(&self, iri: &str) -> Option<&EventClass> {
+    pub(crate) fn event_class(&self, iri: &str) -> Option<&EventClass> {
         self.event_classes.iter().find(|c| c.iri == iri)
     }
 
     /// Every abbreviation with a period that the tokenizer must keep whole ("Lt.", "Dr.").
-    pub fn abbreviations(&self) -> Vec<String> {
+    pub(crate) fn abbreviations(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let forms = self
             .ranks
@@ -903,7 +900,7 @@ fn individual_statement(
 
 /// The gazetteer id of an individual's IRI: the part after `…/id/org/` (or `…/id/person/`),
 /// else the slug of the IRI's last segment.
-pub fn individual_id(iri: &str, kind: &str) -> String {
+pub(crate) fn individual_id(iri: &str, kind: &str) -> String {
     match crate::vocab::entity_key(iri).and_then(|key| key.strip_prefix(kind)) {
         Some(id) if !id.is_empty() => id.to_string(),
         _ => slug(local_name(iri)),
@@ -1005,27 +1002,27 @@ impl Cue {
 
 impl Knowledge {
     /// The length of the cue of `role` that starts at word `i` of `words`.
-    pub fn cue_at(&self, role: Cue, words: &[String], i: usize) -> Option<usize> {
+    pub(crate) fn cue_at(&self, role: Cue, words: &[String], i: usize) -> Option<usize> {
         self.cues.get(&role)?.iter().find_map(|c| {
             (i + c.len() <= words.len() && words[i..i + c.len()] == c[..]).then_some(c.len())
         })
     }
 
     /// Whether `word` is, as written, a one-word cue of `role`.
-    pub fn is_cue_word(&self, role: Cue, word: &str) -> bool {
+    pub(crate) fn is_cue_word(&self, role: Cue, word: &str) -> bool {
         self.cues
             .get(&role)
             .is_some_and(|cs| cs.iter().any(|c| c.len() == 1 && c[0] == word))
     }
 
     /// Whether `words` hold a cue of `role`.
-    pub fn has_cue(&self, role: Cue, words: &[String]) -> bool {
+    pub(crate) fn has_cue(&self, role: Cue, words: &[String]) -> bool {
         (0..words.len()).any(|i| self.cue_at(role, words, i).is_some())
     }
 }
 
 /// Every `.ttl` file in a folder, in name order, as (path, text).
-pub fn read_ttl_dir(dir: &Path) -> Result<Vec<(String, String)>, KnowledgeError> {
+pub(crate) fn read_ttl_dir(dir: &Path) -> Result<Vec<(String, String)>, KnowledgeError> {
     let mut out = Vec::new();
     if !dir.exists() {
         return Ok(out);

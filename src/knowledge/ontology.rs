@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The name under which the core ontology is reported.
-pub const CORE_FILE: &str = "ontology/spacekg.ttl";
+pub(crate) const CORE_FILE: &str = "ontology/spacekg.ttl";
 
 /// What kind of term an IRI is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -367,7 +367,7 @@ impl Ontology {
     }
 
     /// A compact name with the core file's prefixes (`sk:Event`, `foaf:Agent`).
-    pub fn curie(&self, iri: &str) -> String {
+    pub(crate) fn curie(&self, iri: &str) -> String {
         self.prefixes
             .iter()
             .filter(|(_, ns)| iri.starts_with(ns.as_str()) && iri.len() > ns.len())
@@ -382,7 +382,7 @@ impl Ontology {
     }
 
     /// The term and all its ancestors.
-    pub fn ancestors(&self, iri: &str) -> Vec<String> {
+    pub(crate) fn ancestors(&self, iri: &str) -> Vec<String> {
         let mut seen = vec![iri.to_string()];
         let mut todo = vec![iri.to_string()];
         while let Some(c) = todo.pop() {
@@ -399,7 +399,7 @@ impl Ontology {
     }
 
     /// Whether a class is sk:Event or below it.
-    pub fn is_event_class(&self, iri: &str) -> bool {
+    pub(crate) fn is_event_class(&self, iri: &str) -> bool {
         self.reaches(iri, &format!("{ONTOLOGY_NS}Event"))
     }
 

@@ -34,7 +34,7 @@ fn text_of(e: ElementRef<'_>) -> String {
 
 /// The page as a release in plain-text layout: title, bullets, paragraphs. A page over one
 /// of the limits below is refused before it is parsed (see `check_shape`).
-pub fn html_to_layout(html: &str) -> Result<String, PageLimit> {
+pub(crate) fn html_to_layout(html: &str) -> Result<String, PageLimit> {
     check_shape(html)?;
     let doc = Html::parse_document(html);
     let title = meta(&doc, &["og:title", "twitter:title", "dc.title", "DC.title"])
@@ -143,14 +143,14 @@ fn text_outside_skipped(block: ElementRef<'_>) -> String {
 }
 
 /// Deepest nesting of elements a page may have.
-pub const MAX_DEPTH: usize = 256;
+pub(crate) const MAX_DEPTH: usize = 256;
 /// Most elements a page may have.
-pub const MAX_ELEMENTS: usize = 100_000;
+pub(crate) const MAX_ELEMENTS: usize = 100_000;
 /// Most attributes one element may have.
-pub const MAX_ATTRIBUTES: usize = 256;
+pub(crate) const MAX_ATTRIBUTES: usize = 256;
 /// Most formatting elements (`b`, `i`, `a`, `font`, …) a page may leave open at once: the
 /// parser reopens each of them in every block that follows.
-pub const MAX_OPEN_FORMATTING: usize = 32;
+pub(crate) const MAX_OPEN_FORMATTING: usize = 32;
 
 /// Why a page is refused before it is parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -496,7 +496,7 @@ fn body_dateline(
 }
 
 /// Whether a dateline's region is part of the city's name ("Washington, D.C.").
-pub fn region_is_city_part(region: &str) -> bool {
+pub(crate) fn region_is_city_part(region: &str) -> bool {
     LAYOUT.is(region, Role::CityPart)
 }
 
@@ -563,7 +563,7 @@ fn credit_start(text: &str) -> Option<usize> {
 }
 
 /// Reads text in the genre's layout. Never fails: what the layout does not give stays empty.
-pub fn parse_text(source: &str, text: &str) -> Release {
+pub(crate) fn parse_text(source: &str, text: &str) -> Release {
     let content = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut release = Release {
         source: source.to_string(),

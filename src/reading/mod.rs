@@ -27,20 +27,18 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// Largest file read as one release; larger files are refused with a clear error.
-pub const MAX_RELEASE_BYTES: u64 = 10 * 1024 * 1024;
+pub(crate) const MAX_RELEASE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Longest release text, in characters (after an HTML page is reduced to its text); longer
 /// releases are refused with a clear error. A release runs to a few thousand characters.
-pub const MAX_TEXT_CHARS: usize = 1_000_000;
+pub(crate) const MAX_TEXT_CHARS: usize = 1_000_000;
 
 /// Longest paragraph (and title line), in characters: extraction's work on a paragraph grows
 /// faster than its length, so a paragraph this long is refused. A release's paragraphs run to
 /// a few hundred characters; a whole release pasted without blank lines stays well below.
-pub const MAX_PARAGRAPH_CHARS: usize = 20_000;
+pub(crate) const MAX_PARAGRAPH_CHARS: usize = 20_000;
 
-pub use crate::reading::html::{
-    check_shape, PageLimit, Shape, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, MAX_OPEN_FORMATTING,
-};
+pub use crate::reading::html::{check_shape, PageLimit};
 
 /// A release as read, before extraction.
 #[derive(Debug, Clone)]
@@ -130,7 +128,7 @@ fn extension(p: &Path) -> String {
 
 /// Whether a file's name says it holds a release: `.txt`, `.text`, `.md`, `.html`, `.htm`.
 /// Gold annotation files (`.gold.json`) and everything else are not releases.
-pub fn is_release_file(p: &Path) -> bool {
+pub(crate) fn is_release_file(p: &Path) -> bool {
     matches!(
         extension(p).as_str(),
         "txt" | "text" | "md" | "html" | "htm" | "xhtml"
@@ -248,7 +246,7 @@ impl ReadError {
     }
 }
 
-pub use crate::reading::layout::{parse_text, region_is_city_part};
+pub(crate) use crate::reading::layout::{parse_text, region_is_city_part};
 
 #[cfg(test)]
 mod tests {

@@ -195,7 +195,7 @@ fn is_hidden(p: &Path) -> bool {
 }
 
 /// The documentation name a file's name matches (`README`, `LICENSE`), as printed in it.
-pub fn documentation_name(p: &Path) -> Option<String> {
+pub(crate) fn documentation_name(p: &Path) -> Option<String> {
     let name = p.file_name()?.to_str()?;
     let stem = name.split('.').next().unwrap_or(name);
     let lower = stem.to_lowercase();
@@ -218,7 +218,7 @@ fn is_markdown(p: &Path) -> bool {
 }
 
 /// Why a release read from `c` is not taken as a release, if it is not.
-pub fn not_a_release(c: &Candidate, release: &Release) -> Option<String> {
+pub(crate) fn not_a_release(c: &Candidate, release: &Release) -> Option<String> {
     if release.title.is_none() {
         return Some("no title line: not a release".into());
     }
@@ -253,7 +253,7 @@ const SENTENCE_WORDS: usize = 4;
 
 /// Whether the text holds a sentence: at least `SENTENCE_WORDS` words, then `.`, `!` or `?`
 /// followed by a space, a closing quote or bracket, or the end.
-pub fn has_sentence(text: &str) -> bool {
+pub(crate) fn has_sentence(text: &str) -> bool {
     let mut words = 0;
     let mut in_word = false;
     let mut chars = text.chars().peekable();

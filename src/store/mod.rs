@@ -52,7 +52,7 @@ impl Table {
 }
 
 /// A term as a person reads it: an IRI or a literal's lexical value.
-pub fn term_text(t: &Term) -> String {
+pub(crate) fn term_text(t: &Term) -> String {
     match t {
         Term::NamedNode(n) => n.as_str().to_string(),
         Term::Literal(l) => l.value().to_string(),
@@ -190,7 +190,7 @@ pub struct Leftovers {
 /// Whether a file name is one Oxigraph's bulk loader gives the index files it writes into
 /// the store's folder before a commit ingests them: `bulk-` and a decimal number, `.sst`.
 /// RocksDB's own files are numbered without a prefix (`000123.sst`), so this never names one.
-pub fn is_bulk_load_file(name: &str) -> bool {
+pub(crate) fn is_bulk_load_file(name: &str) -> bool {
     name.strip_prefix("bulk-")
         .and_then(|n| n.strip_suffix(".sst"))
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
@@ -247,7 +247,8 @@ pub fn dir_size(dir: &Path) -> u64 {
 }
 
 /// What the user is told when another process holds the store.
-pub const LOCKED_HINT: &str = "one process at a time may open a store: let that command finish or \
+pub(crate) const LOCKED_HINT: &str =
+    "one process at a time may open a store: let that command finish or \
      close it, then run this one again (a shared server, `spacekg serve`, that would let \
      several commands use one store at once is planned but does not exist yet)";
 
@@ -710,7 +711,7 @@ fn solutions_table(sol: oxigraph::sparql::QuerySolutionIter<'_>) -> Result<Table
 }
 
 /// A text table of a SELECT's rows, IRIs shortened with the usual prefixes.
-pub fn write_table(t: &Table, out: &mut dyn Write) -> Result<(), StoreError> {
+pub(crate) fn write_table(t: &Table, out: &mut dyn Write) -> Result<(), StoreError> {
     let cells: Vec<Vec<String>> = t
         .rows
         .iter()
@@ -769,7 +770,7 @@ fn short(t: &Term) -> String {
 }
 
 /// An IRI with the project's prefixes applied (`sk:Talks`, `id:nation/JP`).
-pub fn shorten(n: NamedNodeRef<'_>) -> String {
+pub(crate) fn shorten(n: NamedNodeRef<'_>) -> String {
     let s = n.as_str();
     for (p, iri) in [("sk:", SK), ("id:", ID), ("doc:", DOC)] {
         if let Some(rest) = s.strip_prefix(iri) {

@@ -15,7 +15,7 @@ use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The bundled shapes.
-pub const SHAPES: &str = include_str!("../../ontology/shapes.ttl");
+pub(crate) const SHAPES: &str = include_str!("../../ontology/shapes.ttl");
 
 /// How serious a failed constraint is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -201,7 +201,7 @@ impl Data {
 }
 
 /// Reads shapes from Turtle; refuses SHACL features outside the subset.
-pub fn parse_shapes(name: &str, turtle: &str) -> Result<Vec<NodeShape>, ShaclError> {
+pub(crate) fn parse_shapes(name: &str, turtle: &str) -> Result<Vec<NodeShape>, ShaclError> {
     let mut triples: Vec<(String, String, Term)> = Vec::new();
     for q in RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
         let q = q.map_err(|e| ShaclError::Syntax {
@@ -459,7 +459,7 @@ fn short(iri: &str) -> String {
 }
 
 /// Validates triples against shapes.
-pub fn validate_triples(triples: Vec<Triple>, shapes: &[NodeShape]) -> ValidationReport {
+pub(crate) fn validate_triples(triples: Vec<Triple>, shapes: &[NodeShape]) -> ValidationReport {
     let d = Data::new(triples);
     let mut cache = HashMap::new();
     let mut report = ValidationReport::default();

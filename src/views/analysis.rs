@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, VecDeque};
 /// The entity graph: one node per entity, one edge per pair linked by stated facts (the
 /// edge holds their indexes in `Model::facts`). Background knowledge is left out: a chain of
 /// facts is made of what releases state.
-pub struct EntityGraph {
+pub(crate) struct EntityGraph {
     pub graph: UnGraph<String, Vec<usize>>,
     pub index: BTreeMap<String, NodeIndex>,
 }

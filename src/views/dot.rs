@@ -9,25 +9,25 @@ use petgraph::visit::EdgeRef;
 use std::collections::BTreeMap;
 
 /// Views up to this many nodes use `dot`'s full layout.
-pub const SMALL_VIEW: usize = 60;
+pub(crate) const SMALL_VIEW: usize = 60;
 /// Views above this many nodes use `sfdp`, a force-directed layout that scales.
-pub const LARGE_VIEW: usize = 200;
+pub(crate) const LARGE_VIEW: usize = 200;
 /// Characters per line of a wrapped node label.
-pub const WRAP: usize = 24;
+pub(crate) const WRAP: usize = 24;
 /// Lines of a node label before it is cut with an ellipsis.
-pub const MAX_LINES: usize = 4;
+pub(crate) const MAX_LINES: usize = 4;
 /// An edge label drawn more often than this is left off the edges and named once under
 /// the title instead.
-pub const REPEATED_LABEL: usize = 6;
+pub(crate) const REPEATED_LABEL: usize = 6;
 
 /// Shape, fill colour and extra style of a node type.
-pub struct NodeStyle {
+pub(crate) struct NodeStyle {
     pub shape: &'static str,
     pub fill: &'static str,
     pub style: &'static str,
 }
 
-pub fn style_of(kind: NodeKind) -> NodeStyle {
+pub(crate) fn style_of(kind: NodeKind) -> NodeStyle {
     let (shape, fill, style) = match kind {
         NodeKind::Nation => ("box", "#9ecae1", "filled,rounded,bold"),
         NodeKind::Organization => ("box", "#fdd49e", "filled"),
@@ -44,7 +44,7 @@ pub fn style_of(kind: NodeKind) -> NodeStyle {
 
 /// Escapes text for a quoted DOT string: quotes, backslashes (so `\N`, `\G` stay literal),
 /// newlines as centred line breaks; other control characters dropped.
-pub fn dot_escape(s: &str) -> String {
+pub(crate) fn dot_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -60,7 +60,7 @@ pub fn dot_escape(s: &str) -> String {
 
 /// Wraps text at word boundaries into lines of at most `width` characters (a longer word is
 /// cut), keeping at most `max_lines` lines; text cut off ends with an ellipsis.
-pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let width = width.max(4);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -100,7 +100,7 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 }
 
 /// The full text of a node: wrapped label, then its detail lines.
-pub fn node_text(label: &str, detail: &[String]) -> Vec<String> {
+pub(crate) fn node_text(label: &str, detail: &[String]) -> Vec<String> {
     let mut lines = wrap(label, WRAP, MAX_LINES);
     for d in detail {
         lines.extend(wrap(d, WRAP + 6, 2));
@@ -109,7 +109,7 @@ pub fn node_text(label: &str, detail: &[String]) -> Vec<String> {
 }
 
 /// The DOT text of a view. Node ids are synthetic (`n0`, `n1`); every label is escaped.
-pub fn to_dot(view: &View) -> String {
+pub(crate) fn to_dot(view: &View) -> String {
     let g = &view.graph;
     let n = g.node_count();
     let mut bytes = Vec::new();

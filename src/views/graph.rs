@@ -71,12 +71,12 @@ impl View {
         self.graph.node_count() == 0
     }
 
-    pub fn node_index(&self, iri: &str) -> Option<NodeIndex> {
+    pub(crate) fn node_index(&self, iri: &str) -> Option<NodeIndex> {
         self.index.get(iri).copied()
     }
 
     /// Adds a node once per IRI; later calls return the same index.
-    pub fn add_node(&mut self, node: Node) -> NodeIndex {
+    pub(crate) fn add_node(&mut self, node: Node) -> NodeIndex {
         if let Some(i) = self.index.get(&node.iri) {
             return *i;
         }
@@ -88,7 +88,7 @@ impl View {
 
     /// Adds an edge, or joins its label to an existing edge between the same two nodes (in
     /// either direction for undirected views) with the same label.
-    pub fn add_edge(&mut self, a: NodeIndex, b: NodeIndex, edge: Edge) {
+    pub(crate) fn add_edge(&mut self, a: NodeIndex, b: NodeIndex, edge: Edge) {
         let existing = self
             .graph
             .edges_connecting(a, b)
@@ -114,7 +114,7 @@ impl View {
 
     /// The kinds of node present, for the legend.
     /// The event kinds drawn, in order.
-    pub fn event_variants(&self) -> Vec<String> {
+    pub(crate) fn event_variants(&self) -> Vec<String> {
         let mut v: Vec<String> = self
             .graph
             .node_weights()
@@ -135,7 +135,7 @@ impl View {
 
     /// Nodes in a stable order: by label, numbers by value ("Delta 2" before "Delta 10"),
     /// then IRI.
-    pub fn sorted_nodes(&self) -> Vec<NodeIndex> {
+    pub(crate) fn sorted_nodes(&self) -> Vec<NodeIndex> {
         let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
         nodes.sort_by_cached_key(|n| {
             let x = &self.graph[*n];
@@ -146,7 +146,7 @@ impl View {
 }
 
 /// A sort key reading runs of digits as numbers.
-pub fn natural_key(s: &str) -> Vec<(String, u64)> {
+pub(crate) fn natural_key(s: &str) -> Vec<(String, u64)> {
     let mut key = Vec::new();
     let mut text = String::new();
     let mut digits = String::new();

@@ -47,7 +47,7 @@ pub fn xml_escape(s: &str) -> String {
 /// layer, in order, and the rest after them; any other view layers by breadth-first distance
 /// from the focus (or, per component, from its best-connected node), over edges in both
 /// directions.
-pub fn layers(view: &View) -> Vec<Vec<NodeIndex>> {
+pub(crate) fn layers(view: &View) -> Vec<Vec<NodeIndex>> {
     let g = &view.graph;
     let mut layer: BTreeMap<NodeIndex, usize> = BTreeMap::new();
     if !view.cluster_order.is_empty() {
@@ -248,7 +248,7 @@ fn text_svg(out: &mut String, lines: &[String], x: f64, y: f64, size: f64) {
 }
 
 /// The view as a standalone SVG document, drawn without Graphviz.
-pub fn to_svg(view: &View) -> String {
+pub(crate) fn to_svg(view: &View) -> String {
     let g = &view.graph;
     let lr = view.rankdir == Some("LR");
     let placed = place(view);

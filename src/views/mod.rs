@@ -17,11 +17,11 @@ pub mod layout;
 pub mod model;
 pub mod select;
 
-pub use analysis::{chain, path, rank, rank_store, Centrality, Chain, Ranked, Step};
-pub use dot::{dot_escape, to_dot};
+pub use analysis::{chain, path, rank, rank_store, Centrality};
+pub(crate) use dot::to_dot;
 pub use graph::{Edge, Node, View};
 pub use model::{Model, NodeKind};
-pub use select::{Filter, MAX_GROUP};
+pub use select::Filter;
 
 use crate::store::{term_text, GraphStore};
 use crate::views::error::ViewError;
@@ -57,7 +57,7 @@ pub fn build(store: &dyn GraphStore, spec: &ViewSpec, filter: &Filter) -> Result
 }
 
 /// Builds a view from a model already read.
-pub fn build_with(
+pub(crate) fn build_with(
     store: &dyn GraphStore,
     m: &Model,
     spec: &ViewSpec,
@@ -186,7 +186,7 @@ impl Format {
 }
 
 /// Whether Graphviz's `dot` runs here.
-pub fn graphviz_available() -> bool {
+pub(crate) fn graphviz_available() -> bool {
     Command::new("dot")
         .arg("-V")
         .stdout(Stdio::null())
@@ -213,7 +213,7 @@ pub fn render(view: &View, format: Format, graphviz: bool) -> Result<Vec<u8>, Vi
 }
 
 /// Runs Graphviz's `dot` on DOT text.
-pub fn run_dot(dot: &str, format: &str) -> Result<Vec<u8>, ViewError> {
+pub(crate) fn run_dot(dot: &str, format: &str) -> Result<Vec<u8>, ViewError> {
     let mut child = Command::new("dot")
         .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
@@ -235,11 +235,6 @@ pub fn run_dot(dot: &str, format: &str) -> Result<Vec<u8>, ViewError> {
         ));
     }
     Ok(out.stdout)
-}
-
-/// Renders DOT to SVG with Graphviz's `dot`.
-pub fn dot_to_svg(dot: &str) -> Result<Vec<u8>, ViewError> {
-    run_dot(dot, "svg")
 }
 
 /// How long reading the model and building each view takes on this store, for benchmarks:

@@ -38,7 +38,7 @@ impl NodeKind {
     ];
 
     /// The kind of an entity class's local name in the ontology.
-    pub fn of_class(local: &str) -> Option<NodeKind> {
+    pub(crate) fn of_class(local: &str) -> Option<NodeKind> {
         Some(match local {
             "Nation" => NodeKind::Nation,
             "Organization" => NodeKind::Organization,
@@ -66,7 +66,7 @@ impl NodeKind {
     }
 
     /// Agents: what can partner, take part, sign or belong.
-    pub fn is_agent(self) -> bool {
+    pub(crate) fn is_agent(self) -> bool {
         matches!(
             self,
             NodeKind::Nation | NodeKind::Organization | NodeKind::Person
@@ -431,14 +431,14 @@ impl Model {
     }
 
     /// The ontology's label of a relation (`participant`), or its local name.
-    pub fn relation_label(&self, predicate: &str) -> String {
+    pub(crate) fn relation_label(&self, predicate: &str) -> String {
         self.labels
             .get(&format!("{SK}{predicate}"))
             .cloned()
             .unwrap_or_else(|| predicate.to_string())
     }
 
-    pub fn label_of(&self, iri: &str) -> String {
+    pub(crate) fn label_of(&self, iri: &str) -> String {
         self.entities
             .get(iri)
             .map(|e| e.label.clone())
@@ -447,7 +447,7 @@ impl Model {
     }
 
     /// The date a fact is about: its event's date, else the date of the release stating it.
-    pub fn fact_date(&self, f: &Fact) -> Option<String> {
+    pub(crate) fn fact_date(&self, f: &Fact) -> Option<String> {
         let date_of = |iri: &str| self.entities.get(iri).and_then(|e| e.date.clone());
         date_of(&f.subject)
             .or_else(|| match &f.object {
@@ -467,7 +467,7 @@ impl Model {
 }
 
 /// The last segment of an IRI, as a fallback label.
-pub fn local_name(iri: &str) -> String {
+pub(crate) fn local_name(iri: &str) -> String {
     iri.rsplit(['#', '/'])
         .find(|s| !s.is_empty())
         .unwrap_or(iri)

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// The largest event, agreement or initiative whose agents are linked pairwise in the
 /// partners view: a 25-nation exercise would draw a clique that hides every bilateral tie.
-pub const MAX_GROUP: usize = 6;
+pub(crate) const MAX_GROUP: usize = 6;
 
 /// Relations by which an agent takes part in an event, agreement or initiative.
 const TAKES_PART: [&str; 6] = [
@@ -36,7 +36,7 @@ pub struct Filter {
 }
 
 /// Checks a date bound as written on the command line.
-pub fn check_date(s: &str) -> Result<String, ViewError> {
+pub(crate) fn check_date(s: &str) -> Result<String, ViewError> {
     let parts: Vec<&str> = s.split('-').collect();
     let ok = !parts.is_empty()
         && parts.len() <= 3
@@ -65,7 +65,7 @@ impl Filter {
     }
 
     /// Whether an ISO date lies in the range; a bound is a prefix (`2023`, `2023-07`).
-    pub fn date_in_range(&self, date: &str) -> bool {
+    pub(crate) fn date_in_range(&self, date: &str) -> bool {
         let after = self.from.as_ref().is_none_or(|f| date >= f.as_str());
         let before = self
             .to
@@ -95,7 +95,7 @@ impl Filter {
 }
 
 /// The facts a filter keeps (entity links only), with the nation it resolved.
-pub struct Scope<'m> {
+pub(crate) struct Scope<'m> {
     pub model: &'m Model,
     pub facts: Vec<(&'m Fact, &'m str)>,
     pub nation: Option<String>,
@@ -208,7 +208,7 @@ fn contains_at_word(text: &str, part: &str) -> bool {
 }
 
 /// How an entity is listed among candidates: label, type, date, IRI.
-pub fn describe_entity(e: &Entity) -> String {
+pub(crate) fn describe_entity(e: &Entity) -> String {
     let mut kind = e.event_kind.clone().unwrap_or_else(|| e.kind.name().into());
     if let Some(d) = &e.date {
         kind.push_str(&format!(", {d}"));
@@ -218,7 +218,7 @@ pub fn describe_entity(e: &Entity) -> String {
 
 /// The entity a user names: by IRI, or by label or alias, case-insensitively; a name that
 /// is part of a single label is enough. Several matches are an error listing them.
-pub fn resolve(m: &Model, name: &str, kinds: &[NodeKind]) -> Result<String, ViewError> {
+pub(crate) fn resolve(m: &Model, name: &str, kinds: &[NodeKind]) -> Result<String, ViewError> {
     let fits = |e: &Entity| kinds.is_empty() || kinds.contains(&e.kind);
     if let Some(e) = m
         .entities
@@ -268,7 +268,7 @@ pub fn resolve(m: &Model, name: &str, kinds: &[NodeKind]) -> Result<String, View
 
 /// A node for an entity: label, type, and detail lines (event kind and date, person's rank
 /// and post).
-pub fn entity_node(m: &Model, iri: &str) -> Node {
+pub(crate) fn entity_node(m: &Model, iri: &str) -> Node {
     let mut detail = Vec::new();
     let (label, kind) = match m.entities.get(iri) {
         Some(e) => {

@@ -110,7 +110,7 @@ pub(crate) fn is_agent(k: EntityType) -> bool {
 
 impl Ctx<'_, '_> {
     /// Where the dateline ends: the dash after its place ("OSLO, Norway (May 2, 2025) --").
-    pub fn dateline_end(&self) -> Option<usize> {
+    pub(crate) fn dateline_end(&self) -> Option<usize> {
         let d = self.release.dateline.as_ref()?;
         let from = d.place_span.end;
         let window = self.text.get(from..(from + 120).min(self.text.len()))?;
@@ -126,7 +126,7 @@ impl Ctx<'_, '_> {
     }
 
     /// Whether the token at `i` of a sentence stands inside a quotation.
-    pub fn quoted_at(&self, v: &View<'_>, i: usize) -> bool {
+    pub(crate) fn quoted_at(&self, v: &View<'_>, i: usize) -> bool {
         self.quoted(v.sentence.tokens[i].start)
     }
 
@@ -136,7 +136,7 @@ impl Ctx<'_, '_> {
 
     /// Whether a mention is the dateline's place or region ("OSAN AIR BASE, Republic of
     /// Korea").
-    pub fn in_dateline(&self, m: &Mention) -> bool {
+    pub(crate) fn in_dateline(&self, m: &Mention) -> bool {
         self.release.dateline.as_ref().is_some_and(|d| {
             d.place_span.contains(&m.span.start)
                 || d.region_span
@@ -146,7 +146,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The sentence that holds a byte offset.
-    pub fn sentence_of(&self, pos: usize) -> Range<usize> {
+    pub(crate) fn sentence_of(&self, pos: usize) -> Range<usize> {
         self.views
             .iter()
             .find(|v| v.span.contains(&pos))
@@ -155,7 +155,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The sentence of an entity's first mention: the evidence of what its names state.
-    pub fn first_sentence_of(&self, id: usize) -> Range<usize> {
+    pub(crate) fn first_sentence_of(&self, id: usize) -> Range<usize> {
         self.ents
             .get(id)
             .mentions
@@ -165,7 +165,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The organizations that persons head or serve according to sentence `ev`.
-    pub fn affiliations(&self, ev: &Range<usize>) -> HashSet<usize> {
+    pub(crate) fn affiliations(&self, ev: &Range<usize>) -> HashSet<usize> {
         self.facts
             .with(&[
                 crate::extract::Predicate::Heads,

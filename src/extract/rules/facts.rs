@@ -59,7 +59,7 @@ impl Facts {
     }
 
     /// States the date of event `s`.
-    pub fn add_date(&mut self, s: usize, d: Date, ev: &Range<usize>) {
+    pub(crate) fn add_date(&mut self, s: usize, d: Date, ev: &Range<usize>) {
         self.push(Relation {
             subject: s,
             predicate: Predicate::Date,
@@ -103,7 +103,7 @@ impl Facts {
     }
 
     /// The date already recorded for an event.
-    pub fn date_of(&self, e: usize) -> Option<Date> {
+    pub(crate) fn date_of(&self, e: usize) -> Option<Date> {
         self.note(Predicate::Date);
         self.at(self.of_subject.get(&(e, Predicate::Date)))
             .find_map(|r| match &r.object {
@@ -112,7 +112,7 @@ impl Facts {
             })
     }
 
-    pub fn into_vec(self) -> Vec<Relation> {
+    pub(crate) fn into_vec(self) -> Vec<Relation> {
         self.list
     }
 
