@@ -759,7 +759,7 @@ pub fn write_releases(
 /// A failure while generating synthetic releases.
 #[derive(Debug, thiserror::Error)]
 pub enum GenerateError {
-    #[error("the generator's vocabulary: {0}")]
+    #[error("the generator's vocabulary")]
     Vocabulary(#[from] KnowledgeError),
     #[error("{path}: cannot write")]
     Io {

@@ -530,7 +530,7 @@ pub enum BenchError {
     Store(#[from] StoreError),
     #[error(transparent)]
     View(#[from] ViewError),
-    #[error("competency query {0}: {1}")]
+    #[error("competency query {0}")]
     Query(String, #[source] StoreError),
     #[error("the benchmark's input: {0}")]
     Input(String),

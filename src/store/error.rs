@@ -14,11 +14,11 @@ pub enum StoreError {
     Locked { path: PathBuf },
     #[error("storage error")]
     Storage(#[source] Box<dyn std::error::Error + Send + Sync>),
-    #[error("the SPARQL query does not parse: {0}")]
-    QuerySyntax(String),
-    #[error("the SPARQL query failed: {0}")]
-    Query(String),
-    #[error("cannot write the output: {0}")]
+    #[error("the SPARQL query does not parse")]
+    QuerySyntax(#[source] Box<dyn std::error::Error + Send + Sync>),
+    #[error("the SPARQL query failed")]
+    Query(#[source] Box<dyn std::error::Error + Send + Sync>),
+    #[error("cannot write the output")]
     Output(#[from] std::io::Error),
     #[error("{0}")]
     Invalid(String),

@@ -338,12 +338,12 @@ impl EmbeddedStore {
             .and_then(|e| e.with_prefix("dcterms", DCTERMS))
             .and_then(|e| e.with_prefix("rdf", RDF))
             .and_then(|e| e.with_prefix("xsd", XSD))
-            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?
+            .map_err(|e| StoreError::QuerySyntax(Box::new(e)))?
             .parse_query(sparql)
-            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?
+            .map_err(|e| StoreError::QuerySyntax(Box::new(e)))?
             .on_store(&self.store)
             .execute()
-            .map_err(|e| StoreError::Query(e.to_string()))
+            .map_err(|e| StoreError::Query(Box::new(e)))
     }
 
     /// Loads N-Quads with Oxigraph's bulk loader and nothing else: the baseline the
@@ -525,7 +525,7 @@ impl GraphStore for EmbeddedStore {
     fn construct(&self, sparql: &str) -> Result<Vec<Triple>, StoreError> {
         match self.evaluate(sparql)? {
             QueryResults::Graph(triples) => triples
-                .map(|t| t.map_err(|e| StoreError::Query(e.to_string())))
+                .map(|t| t.map_err(|e| StoreError::Query(Box::new(e))))
                 .collect(),
             _ => Err(StoreError::Invalid(
                 "expected a CONSTRUCT or DESCRIBE query".into(),
@@ -552,7 +552,7 @@ impl GraphStore for EmbeddedStore {
                 let mut w = QueryResultsSerializer::from_format(f)
                     .serialize_solutions_to_writer(out, sol.variables().to_vec())?;
                 for s in sol {
-                    let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
+                    let s = s.map_err(|e| StoreError::Query(Box::new(e)))?;
                     w.serialize(s.iter())?;
                 }
                 w.finish()?;
@@ -577,7 +577,7 @@ impl GraphStore for EmbeddedStore {
                     .map_err(|e| StoreError::Invalid(e.to_string()))?
                     .for_writer(out);
                 for t in triples {
-                    let t = t.map_err(|e| StoreError::Query(e.to_string()))?;
+                    let t = t.map_err(|e| StoreError::Query(Box::new(e)))?;
                     w.serialize_triple(&t)?;
                 }
                 w.finish()?;
@@ -704,7 +704,7 @@ fn solutions_table(sol: oxigraph::sparql::QuerySolutionIter<'_>) -> Result<Table
         .collect();
     let mut rows = Vec::new();
     for s in sol {
-        let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
+        let s = s.map_err(|e| StoreError::Query(Box::new(e)))?;
         rows.push(vars.iter().map(|v| s.get(v.as_str()).cloned()).collect());
     }
     Ok(Table { vars, rows })

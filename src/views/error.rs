@@ -9,7 +9,7 @@ pub enum ViewError {
     Store(#[from] StoreError),
     #[error("Graphviz `dot` failed: {0}")]
     Graphviz(String),
-    #[error("cannot write the diagram: {0}")]
+    #[error("cannot write the diagram")]
     Io(#[from] std::io::Error),
     #[error("no {what} in the graph matches {name:?}{hint}")]
     NotFound {
