@@ -1208,10 +1208,13 @@ fn name_before_and(
     k: usize,
     end: usize,
 ) -> usize {
-    if head_for(ctx, toks, segs, k, end).is_some() {
+    // No name runs over this many segments: a longer run ("A and B and C and ...") is read
+    // from its first words only, which keeps this linear in the run's length.
+    const LONGEST_NAME: usize = 24;
+    if end - k <= LONGEST_NAME && head_for(ctx, toks, segs, k, end).is_some() {
         return end;
     }
-    (k + 1..end)
+    (k + 1..end.min(k + LONGEST_NAME))
         .find(|&a| {
             matches!(segs[a].1, Seg::Connector)
                 && toks[segs[a].0.start].text(ctx.text) == "and"
