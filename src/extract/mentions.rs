@@ -124,6 +124,22 @@ pub(crate) struct Mention {
     pub inside: bool,
 }
 
+impl Mention {
+    /// A mention of its tokens alone: no rank, title or name printed before it.
+    fn plain(sentence: usize, entity: usize, span: Range<usize>, toks: Range<usize>) -> Self {
+        Mention {
+            sentence,
+            entity,
+            lead: toks.start,
+            span,
+            toks,
+            titles: Vec::new(),
+            prefix: Vec::new(),
+            inside: false,
+        }
+    }
+}
+
 /// Every mention, by sentence.
 #[derive(Debug, Default)]
 pub struct Found {
@@ -551,17 +567,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                     let id =
                         ctx.ents
                             .add(kind, &ctx.ents.get(id).key.clone(), "", &form, span.clone());
-                    ctx.push(Mention {
-                        sentence: si,
-                        entity: id,
-                        span,
-                        toks: r.clone(),
-
-                        lead: r.start,
-                        titles: Vec::new(),
-                        prefix: Vec::new(),
-                        inside: false,
-                    });
+                    ctx.push(Mention::plain(si, id, span, r.clone()));
                     if kind != EntityType::Person {
                         prefix.push(id);
                         prefix_start.get_or_insert(r.start);
@@ -583,16 +589,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                             let id =
                                 ctx.ents
                                     .add(EntityType::Place, &key, &name, &form, span.clone());
-                            ctx.push(Mention {
-                                sentence: si,
-                                entity: id,
-                                span,
-                                lead: r.start,
-                                toks: r.clone(),
-                                titles: Vec::new(),
-                                prefix: Vec::new(),
-                                inside: false,
-                            });
+                            ctx.push(Mention::plain(si, id, span, r.clone()));
                         }
                         k += 1;
                         continue;
@@ -842,17 +839,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         // A later mention by surname alone ("Mastalir said").
                         let span = toks[words_r.start].start..toks[words_r.end - 1].end;
                         ctx.ents.get_mut(pid).mentions.push(span.clone());
-                        ctx.push(Mention {
-                            sentence: si,
-                            entity: pid,
-                            span,
-                            toks: words_r.clone(),
-
-                            lead: words_r.start,
-                            titles: Vec::new(),
-                            prefix: Vec::new(),
-                            inside: false,
-                        });
+                        ctx.push(Mention::plain(si, pid, span, words_r.clone()));
                         prefix.clear();
                         prefix_start = None;
                     } else if looks_like_person(ctx, toks, words_r.clone())
@@ -962,16 +949,7 @@ fn ordinal_editions(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         if let Some(class) = class {
             ctx.ents.get_mut(id).event_class.get_or_insert(class);
         }
-        ctx.push(Mention {
-            sentence: si,
-            entity: id,
-            span,
-            lead: i,
-            toks: i..m.toks.end,
-            titles: Vec::new(),
-            prefix: Vec::new(),
-            inside: false,
-        });
+        ctx.push(Mention::plain(si, id, span, i..m.toks.end));
         ctx.found.series.push((id, series));
     }
 }
@@ -1094,16 +1072,7 @@ fn head_first_name(
                 let form = span_text(text, toks, r.clone());
                 let span = toks[r.start].start..toks[r.end - 1].end;
                 if let Some(id) = ctx.add_known(e, &form, span.clone()) {
-                    ctx.push(Mention {
-                        sentence: si,
-                        entity: id,
-                        span,
-                        lead: r.start,
-                        toks: r,
-                        titles: Vec::new(),
-                        prefix: Vec::new(),
-                        inside: false,
-                    });
+                    ctx.push(Mention::plain(si, id, span, r));
                 }
             }
         }
@@ -1167,16 +1136,7 @@ fn placed_name(
     let Some(id) = id else {
         return false;
     };
-    ctx.push(Mention {
-        sentence: si,
-        entity: id,
-        span,
-        lead: r.start,
-        toks: r,
-        titles: Vec::new(),
-        prefix: Vec::new(),
-        inside: false,
-    });
+    ctx.push(Mention::plain(si, id, span, r));
     true
 }
 
@@ -1942,17 +1902,7 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         if let Some(a) = acronym {
             ctx.ents.define_local_form(&a, id);
         }
-        ctx.push(Mention {
-            sentence: si,
-            entity: id,
-            span,
-            toks: start..full_end,
-
-            lead: start,
-            titles: Vec::new(),
-            prefix: Vec::new(),
-            inside: false,
-        });
+        ctx.push(Mention::plain(si, id, span, start..full_end));
         i = full_end;
     }
 }
