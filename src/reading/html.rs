@@ -182,11 +182,11 @@ const VOID: [&str; 18] = [
     "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
     "keygen", "link", "meta", "param", "source", "track", "wbr",
 ];
-/// Elements the parser closes when a sibling of their family opens (`<p>` after `<p>`,
-/// `<li>` after `<li>`, table rows and cells): they nest only through another element, which
-/// is counted.
-const SIBLING_CLOSED: [&str; 11] = [
-    "p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead", "tfoot",
+/// Elements the parser closes when a sibling of their family opens (`<li>` after `<li>`, table
+/// rows and cells): they nest only through another element, which is counted. (A paragraph is
+/// kept open, since blocks close it too.)
+const SIBLING_CLOSED: [&str; 10] = [
+    "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead", "tfoot",
 ];
 /// Elements whose content is text up to their end tag (in HTML, not inside SVG or MathML).
 const RAW_TEXT: [&str; 8] = [
@@ -265,6 +265,110 @@ struct Open {
     name_is_svg: bool,
     /// Levels it stands for: a table brings the body, row and cell the parser adds.
     weight: usize,
+    /// The entry in the list of open formatting elements this element stands for.
+    formatting: Option<usize>,
+}
+
+/// An entry in the parser's list of active formatting elements, as the scan keeps it.
+struct Formatting<'a> {
+    name: &'a [u8],
+    /// The start tag's text: the parser keeps at most three entries alike.
+    tag: &'a [u8],
+    /// Numbers the entry, for the open element that stands for it.
+    id: usize,
+    /// Whether an element for it is open; one that is not is reopened before the next text
+    /// or phrasing element, and what opens next nests inside it.
+    on_stack: bool,
+}
+
+/// Closes the open elements from `k` on, and marks the formatting entries they stood for as
+/// no longer open.
+fn close_from(open: &mut Vec<Open>, k: usize, formatting: &mut [Formatting], depth: &mut usize) {
+    for e in open.drain(k..) {
+        *depth -= e.weight;
+        if let Some(id) = e.formatting {
+            if let Some(f) = formatting.iter_mut().find(|f| f.id == id) {
+                f.on_stack = false;
+            }
+        }
+    }
+}
+
+/// Reopens the formatting entries that have no open element, as the parser does before text
+/// and before a phrasing element: each nests inside the one before.
+fn reconstruct(open: &mut Vec<Open>, formatting: &mut [Formatting], depth: &mut usize) {
+    if open.last().is_some_and(|e| e.foreign && !e.integration) {
+        return;
+    }
+    for f in formatting.iter_mut().filter(|f| !f.on_stack) {
+        f.on_stack = true;
+        open.push(Open {
+            name: f.name.to_vec(),
+            foreign: false,
+            integration: false,
+            name_is_svg: false,
+            weight: 1,
+            formatting: Some(f.id),
+        });
+        *depth += 1;
+    }
+}
+
+/// Start tags that close an open paragraph (in button scope) before they open.
+fn closes_a_paragraph(name: &str) -> bool {
+    name != "button" && BLOCKS_CLOSED.contains(&name)
+        || matches!(
+            name,
+            "p" | "li"
+                | "dd"
+                | "dt"
+                | "table"
+                | "hr"
+                | "form"
+                | "plaintext"
+                | "xmp"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+        )
+}
+
+/// Where on the stack the paragraph a block start tag or `</p>` closes is: the nearest `p`
+/// below no scope boundary and no button.
+fn paragraph_in_scope(open: &[Open]) -> Option<usize> {
+    for (k, e) in open.iter().enumerate().rev() {
+        if e.name == b"p" && !e.foreign {
+            return Some(k);
+        }
+        if e.integration || (!e.foreign && (e.is(&SCOPE_BOUNDARIES) || e.is(&["button"]))) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Start tags before which the parser does not reopen formatting elements (blocks, lists,
+/// headings, tables); before any other it does.
+fn reopens_before(name: &str) -> bool {
+    !(name != "button" && BLOCKS_CLOSED.contains(&name)
+        || matches!(
+            name,
+            "p" | "li"
+                | "dd"
+                | "dt"
+                | "table"
+                | "hr"
+                | "form"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+        ))
 }
 
 /// HTML elements an end tag of another element does not close through.
@@ -402,6 +506,9 @@ fn closes_to(open: &[Open], name: &[u8]) -> Option<usize> {
     if name == b"body" || name == b"html" {
         return None;
     }
+    if name == b"p" {
+        return paragraph_in_scope(open);
+    }
     let name_str = std::str::from_utf8(name).unwrap_or("");
     let blockers: &[&str] = if BLOCKS_CLOSED.contains(&name_str) || name_str == "table" {
         &SCOPE_BOUNDARIES
@@ -435,14 +542,17 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
     let mut open: Vec<Open> = Vec::new();
     let mut depth = 0usize;
     let mut deepest = 0usize;
-    // Open formatting elements by their tag's text, as the parser keeps them: at most three
-    // alike (older ones are dropped).
-    let mut formatting: Vec<(&[u8], &[u8])> = Vec::new();
+    // Open formatting elements, as the parser keeps them: at most three alike (older ones are
+    // dropped from the list, not from the stack).
+    let mut formatting: Vec<Formatting> = Vec::new();
+    let mut next_id = 0usize;
     let mut elements = 0usize;
-    // Whether a `<p>` may be open, for counting the elements that `</p>` makes.
-    let mut p_open = false;
     let mut i = 0;
     while let Some(at) = memchr::memchr(b'<', &b[i..]) {
+        if at > 0 {
+            // Text, even white space, reopens the formatting elements that have no element.
+            reconstruct(&mut open, &mut formatting, &mut depth);
+        }
         i += at + 1;
         let Some(&c) = b.get(i) else { break };
         if b[i..].starts_with(b"!--") {
@@ -498,15 +608,21 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
         i = tag_end + 1;
         let name_str = std::str::from_utf8(name).unwrap_or("");
         if closing {
-            if let Some(k) = closes_to(&open, name) {
-                depth -= open[k..].iter().map(|e| e.weight).sum::<usize>();
-                open.truncate(k);
+            // The end tag of a formatting element whose entry has no open element only drops
+            // the entry; any other end tag closes what it matches.
+            let last = formatting.iter().rposition(|f| f.name == name);
+            let mut closed = None;
+            if last.is_none_or(|k| formatting[k].on_stack) {
+                if let Some(k) = closes_to(&open, name) {
+                    close_from(&mut open, k, &mut formatting, &mut depth);
+                    closed = Some(k);
+                }
             }
-            if let Some(k) = formatting.iter().rposition(|(n, _)| *n == name) {
+            if let Some(k) = last {
                 formatting.remove(k);
             }
             // `</br>`, and `</p>` with no paragraph open, make an element.
-            if name_str == "br" || (name_str == "p" && !std::mem::take(&mut p_open)) {
+            if name_str == "br" || (name_str == "p" && closed.is_none()) {
                 elements += 1;
             }
         } else {
@@ -519,8 +635,8 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
                     if !e.foreign || e.integration {
                         break;
                     }
-                    depth -= e.weight;
-                    open.pop();
+                    let k = open.len() - 1;
+                    close_from(&mut open, k, &mut formatting, &mut depth);
                 }
             }
             let foreign = (in_foreign && !breaks_out) || name_str == "svg" || name_str == "math";
@@ -542,6 +658,33 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
                                 )
                                 .is_some()))
                 };
+            if !foreign && closes_a_paragraph(name_str) {
+                if let Some(k) = paragraph_in_scope(&open) {
+                    close_from(&mut open, k, &mut formatting, &mut depth);
+                }
+            }
+            if !foreign && reopens_before(name_str) {
+                reconstruct(&mut open, &mut formatting, &mut depth);
+            }
+            let mut entry = None;
+            if !foreign && FORMATTING.contains(&name_str) {
+                if formatting.iter().filter(|f| f.tag == tag).count() >= 3 {
+                    if let Some(k) = formatting.iter().position(|f| f.tag == tag) {
+                        formatting.remove(k);
+                    }
+                }
+                next_id += 1;
+                entry = Some(next_id);
+                formatting.push(Formatting {
+                    name,
+                    tag,
+                    id: next_id,
+                    on_stack: true,
+                });
+                if formatting.len() > MAX_OPEN_FORMATTING {
+                    return Err(PageLimit::OpenFormatting);
+                }
+            }
             let mut push = |foreign: bool, weight: usize| {
                 open.push(Open {
                     name: name.to_vec(),
@@ -549,6 +692,7 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
                     integration,
                     name_is_svg: foreign && svg,
                     weight,
+                    formatting: entry,
                 });
                 depth += weight;
             };
@@ -557,17 +701,6 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
                     push(true, 1);
                 }
             } else {
-                if FORMATTING.contains(&name_str) {
-                    if formatting.iter().filter(|(_, t)| *t == tag).count() >= 3 {
-                        if let Some(k) = formatting.iter().position(|(_, t)| *t == tag) {
-                            formatting.remove(k);
-                        }
-                    }
-                    formatting.push((name, tag));
-                    if formatting.len() > MAX_OPEN_FORMATTING {
-                        return Err(PageLimit::OpenFormatting);
-                    }
-                }
                 if RAW_TEXT.contains(&name_str) {
                     push(false, 1);
                     match raw_text_end(b, i, name) {
@@ -576,8 +709,6 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
                     }
                 } else if name_str == "plaintext" {
                     break;
-                } else if name_str == "p" {
-                    p_open = true;
                 } else if name_str == "table" {
                     push(false, 4);
                 } else if !VOID.contains(&name_str) && !SIBLING_CLOSED.contains(&name_str) {
@@ -588,7 +719,7 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
         if elements > MAX_ELEMENTS {
             return Err(PageLimit::Elements);
         }
-        deepest = deepest.max(depth + formatting.len());
+        deepest = deepest.max(depth + formatting.iter().filter(|f| !f.on_stack).count());
         if deepest > MAX_DEPTH {
             return Err(PageLimit::Depth);
         }
@@ -801,12 +932,15 @@ mod shape {
     fn nesting_is_counted_as_the_parser_builds_it() {
         assert_eq!(depth("<div><div><div>x</div></div></div>"), 3);
         // Siblings closed by the next of their family, void elements, self-closing SVG.
-        assert_eq!(depth("<ul><li>a<li>b<li>c</ul><p>x<p>y<br><img src=a>"), 1);
+        assert_eq!(depth("<ul><li>a<li>b<li>c</ul><br><img src=a>"), 1);
+        // A paragraph stays open until the next paragraph or block closes it.
+        assert_eq!(depth("<p>x<p>y<div>z<p>w"), 2);
+        assert_eq!(depth("<p>x<span><p>y<span><p>z"), 2);
         assert_eq!(depth("<svg><path d='M0'/><circle r='1'/></svg>"), 1);
         // `r=1/` is a value: the circle stays open.
         assert_eq!(depth("<svg><circle r=1/></svg>"), 2);
         // An end tag closes what it matches, and what is open inside it.
-        assert_eq!(depth("<div><span><em>x</div><div>y</div>"), 4);
+        assert_eq!(depth("<div><span><em>x</div><div>y</div>"), 3);
         // A table stands for its implied body, row and cell.
         assert_eq!(depth("<table><td><table><td>x</table></table>"), 8);
     }
@@ -827,20 +961,21 @@ mod shape {
         assert_eq!(depth("<div><title><div><div></title>"), 2);
         // `</body>` closes nothing; an end tag does not close through a shielding element.
         assert!(depth("<div><span></body><div><span>") >= 4);
-        assert_eq!(depth("<section><b><div></b><i>"), 5);
+        // (The parser builds 3 here: `</b>` moves the div out of the b.)
+        assert_eq!(depth("<section><b><div></b><i>"), 4);
         // foreignObject is HTML again in SVG, not in MathML.
         assert_eq!(depth("<math><foreignObject><textarea><g><g>"), 5);
         assert_eq!(depth("<svg><foreignObject><textarea><g><g></textarea>"), 3);
         assert_eq!(depth("<svg><title><style><g><g></style>"), 3);
         // A CDATA section in MathML or SVG hides what looks like markup in it.
-        assert_eq!(depth("<math><![CDATA[><div><style ]]><b><i>"), 4);
+        assert_eq!(depth("<math><![CDATA[><div><style ]]><b><i><u>"), 3);
         assert_eq!(depth("<div><![CDATA[><div>]]>"), 2);
         // `<!-->` in a script escapes nothing.
-        assert_eq!(depth("<script><!--><script></script><i><b>"), 4);
+        assert_eq!(depth("<script><!--><script></script><i><b>"), 2);
         // In a script, `<!-- <script>` escapes `</script>`.
         assert_eq!(
             depth("<script><!--<script></script><plaintext></script><i><b><u>"),
-            6
+            3
         );
         assert_eq!(depth("<svg><style><g><g></style>"), 4);
         // `<div/>` opens a div in HTML; `<x/>` closes itself in SVG only.
@@ -853,12 +988,19 @@ mod shape {
 
     #[test]
     fn formatting_elements_stay_open_until_their_own_end_tag() {
-        // The parser reopens <b> in every block after the one that closed it.
-        assert_eq!(depth("<div><b class=x></div><div>y</div>"), 3);
-        assert_eq!(depth("<b>x</b><b>y</b>"), 2);
+        // The parser reopens <b> in every block after the one that closed it, before text.
+        assert_eq!(depth("<div><b class=x></div><div>y</div>"), 2);
+        assert_eq!(depth("<p><i>a<p>b<p>c"), 2);
+        assert_eq!(depth("<b>x</b><b>y</b>"), 1);
         // At most three alike are kept.
         let same = "<div><b></div>".repeat(50);
         assert!(depth(&same) <= 6, "{}", depth(&same));
+        // Text between the blocks (white space too) reopens them where it stands, and the
+        // next block nests inside them: the page deepens with every line.
+        let lines = "<div><i></div>\n".repeat(MAX_DEPTH);
+        assert_eq!(check_shape(&lines), Err(PageLimit::Depth));
+        let lines = "<p><b>x</p>\n".repeat(MAX_DEPTH);
+        assert_eq!(check_shape(&lines), Err(PageLimit::Depth));
         // Each block after them reopens them all: they count as elements of each.
         let reopened = format!(
             "<div>{}{}",

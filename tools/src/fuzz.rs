@@ -561,7 +561,7 @@ pub enum Finding {
 }
 
 /// The deepest element of a parsed page.
-fn parsed_depth(html: &str) -> usize {
+pub fn parsed_depth(html: &str) -> usize {
     let doc = scraper::Html::parse_document(html);
     let mut depth = 0usize;
     let mut deepest = 0;

@@ -41,10 +41,23 @@ struct Args {
     /// Run only input INDEX of the seed, write it to --out and report its time.
     #[arg(long, value_name = "INDEX")]
     replay: Option<u64>,
+    /// Print the depth the reader's scan sees in FILE and the depth a full parse builds.
+    #[arg(long, value_name = "FILE")]
+    shape: Option<PathBuf>,
 }
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    if let Some(path) = &args.shape {
+        let html =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let scanned = match spacekg::reading::check_shape(&html) {
+            Ok(shape) => shape.depth.to_string(),
+            Err(limit) => format!("refused ({limit:?})"),
+        };
+        println!("scanned {scanned} parsed {}", fuzz::parsed_depth(&html));
+        return Ok(());
+    }
     let kb = Knowledge::load(&[]).context("loading spacekg's knowledge")?;
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut dirs = vec![
