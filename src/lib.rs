@@ -5,7 +5,8 @@
 //! The modules, bottom to top; each uses only the ones above it in this list (a test,
 //! `tidy`, checks it). See ARCHITECTURE.md.
 //!
-//! - foundations: `text` (slugs and form keys), `date`, `vocab` (every IRI); each stage keeps its own error types;
+//! - foundations: `text` (slugs and form keys), `date`, `vocab` (every IRI); each stage
+//!   keeps its own error types;
 //! - `knowledge`: the gazetteers, cue phrases and ontology loaded from `data/` and
 //!   `ontology/`, and the checks of ontology extensions;
 //! - `reading`: files to releases (text, HTML, layouts), and which files are releases;
@@ -13,11 +14,10 @@
 //! - `rdf`: an extraction to quads;
 //! - `store`: quads in Oxigraph, SPARQL out, SHACL validation;
 //! - `ingest`: the pipeline run over files into a store (and re-extraction), interruptible;
-//! - `views`: SPARQL to petgraph to DOT/SVG;
-//! - `generate`: synthetic releases for benchmarks, tests and the fuzz harness.
+//! - `views`: SPARQL to petgraph to DOT/SVG.
 //!
-//! The command line (`src/main.rs`, `src/cli/`) and its developer tools (`eval`, `bench`)
-//! are the binary's, not the library's.
+//! The command line (`src/main.rs`, `src/cli/`) and its developer tools (`eval`, `bench`,
+//! `generate`) are the binary's, not the library's; the fuzz harness is the `tools/` crate's.
 
 pub mod date;
 pub mod text;
@@ -31,10 +31,7 @@ pub mod reading;
 pub mod store;
 pub mod views;
 
-pub mod generate;
-
 pub use extract::{Extraction, Extractor};
-pub use generate::GenerateError;
 pub use knowledge::error::{KnowledgeError, OntologyProblem};
 pub use knowledge::Knowledge;
 pub use reading::error::{ReadError, SelectionError};

@@ -18,7 +18,7 @@ pub(crate) fn form_key(text: &str) -> String {
 }
 
 /// A URL- and IRI-safe slug of a name: lowercase ASCII letters and digits joined by `-`.
-pub(crate) fn slug(text: &str) -> String {
+pub fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
     for c in text.chars() {

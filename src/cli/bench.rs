@@ -7,16 +7,17 @@
 //! high-water mark (`VmHWM`), reset before each measured step through
 //! `/proc/self/clear_refs` (Linux). Nothing here asserts a time.
 
+use super::generate;
+use super::generate::GenerateError;
 use oxigraph::io::RdfFormat;
 use spacekg::extract::Extractor;
-use spacekg::generate;
 use spacekg::ingest;
 use spacekg::ingest::control::Observer;
 use spacekg::knowledge::Knowledge;
 use spacekg::reading::{self, Release};
 use spacekg::store::{EmbeddedStore, GraphStore};
 use spacekg::views;
-use spacekg::{GenerateError, StoreError, ViewError};
+use spacekg::{StoreError, ViewError};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};

@@ -2,6 +2,7 @@
 
 mod bench;
 mod eval;
+mod generate;
 mod terminal;
 
 use anyhow::{bail, Context, Result};
@@ -14,7 +15,7 @@ use spacekg::knowledge::ontology;
 use spacekg::reading::selection::Selection;
 use spacekg::store::shacl;
 use spacekg::store::{GraphStore, ResultFormat};
-use spacekg::{generate, ingest, views, EmbeddedStore, Knowledge, StoreError};
+use spacekg::{ingest, views, EmbeddedStore, Knowledge, StoreError};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};

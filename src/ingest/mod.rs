@@ -496,10 +496,21 @@ mod tests {
     use crate::store::EmbeddedStore;
     use oxigraph::io::RdfFormat;
 
+    /// The first `n` bundled sample releases, copied into a fresh folder.
     fn corpus(n: usize) -> (Knowledge, tempfile::TempDir) {
         let kb = Knowledge::load(&[]).expect("knowledge");
         let dir = tempfile::tempdir().expect("temp dir");
-        crate::generate::write_releases(&kb, n, 5, dir.path()).expect("generated");
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/releases");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&samples)
+            .expect("data/releases")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        assert!(files.len() >= n, "{} sample releases", files.len());
+        for f in &files[..n] {
+            let name = f.file_name().expect("file name");
+            std::fs::copy(f, dir.path().join(name)).expect("copy");
+        }
         (kb, dir)
     }
 
@@ -543,9 +554,9 @@ mod tests {
         let (kb, dir) = corpus(12);
         let files: Vec<PathBuf> = reading::collect_files(&[dir.path().to_path_buf()]).0;
         // A copy of a release under another name, and an empty file, among the others.
-        let copy = dir.path().join("000003-copy.txt");
+        let copy = dir.path().join("zz-copy-of-a-release.txt");
         std::fs::copy(&files[2], &copy).expect("copy");
-        let empty = dir.path().join("000005-empty.txt");
+        let empty = dir.path().join("zz-empty.txt");
         std::fs::write(&empty, "  \n").expect("empty file");
         let store = EmbeddedStore::in_memory().expect("store");
         let paths = [dir.path().to_path_buf()];
@@ -564,7 +575,8 @@ mod tests {
         // Edit one release: its old graph goes, the new one comes, nothing else moves.
         let edited = &files[7];
         let text = std::fs::read_to_string(edited).expect("read");
-        std::fs::write(edited, text.replacen("--", "-- An added clause.", 1)).expect("write");
+        std::fs::write(edited, format!("{text}\n\nAn added paragraph closes it.\n"))
+            .expect("write");
         let third = ingest_paths_with(&store, &kb, &paths, 2).expect("ingest edited");
         assert_eq!(third.replaced, vec![edited.clone()]);
         assert!(third.new.is_empty());

@@ -17,7 +17,6 @@ const LAYERS: &[&str] = &[
     "store",
     "ingest",
     "views",
-    "generate",
 ];
 
 fn root() -> PathBuf {
@@ -94,6 +93,25 @@ fn every_library_module_is_a_known_layer() {
         unknown.is_empty(),
         "modules missing from the layer list (add them to LAYERS, lib.rs and ARCHITECTURE.md): {unknown:?}"
     );
+}
+
+#[test]
+fn developer_tooling_is_not_in_the_library() {
+    let tooling = ["eval", "bench", "generate", "fuzz"];
+    let in_library: Vec<PathBuf> = library_files()
+        .into_iter()
+        .map(|(_, p)| p)
+        .filter(|p| {
+            p.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| tooling.contains(&s))
+        })
+        .collect();
+    assert!(
+        in_library.is_empty(),
+        "tooling belongs to the binary (src/cli/) or tools/: {in_library:?}"
+    );
+    assert!(LAYERS.iter().all(|l| !tooling.contains(l)));
 }
 
 #[test]

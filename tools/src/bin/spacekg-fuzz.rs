@@ -26,12 +26,10 @@ struct Args {
     /// as 10 KB).
     #[arg(long, default_value_t = 1.0)]
     max_rate: f64,
-    /// Folders of seed releases (.txt) besides the sample releases.
+    /// Folders of seed releases (.txt) besides the sample releases (for example synthetic
+    /// ones: `spacekg generate 200 --out DIR`).
     #[arg(long)]
     corpus: Vec<PathBuf>,
-    /// Synthetic releases added to the seeds.
-    #[arg(long, default_value_t = 200)]
-    generated: usize,
     /// Where the inputs of findings are written.
     #[arg(long, default_value = "fuzz-findings")]
     out: PathBuf,
@@ -65,7 +63,7 @@ fn main() -> anyhow::Result<()> {
         root.join("examples/extension/releases"),
     ];
     dirs.extend(args.corpus.iter().cloned());
-    let seeds = Seeds::load(&kb, &dirs, args.generated)?;
+    let seeds = Seeds::load(&dirs)?;
     let extractor = Extractor::new(&kb);
     fuzz::quiet_panics();
     let target = |input: &fuzz::Input| fuzz::run_target(&kb, &extractor, input);

@@ -10,12 +10,12 @@
 //! Release `i` of seed `s` depends on `(s, i)` only, so any range of a collection can be
 //! regenerated alone and in parallel.
 
-use crate::knowledge::error::KnowledgeError;
-use crate::knowledge::{Knowledge, TitleKind};
+use spacekg::knowledge::{Knowledge, TitleKind};
+use spacekg::KnowledgeError;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const VOCABULARY: &str = include_str!("../data/generator.txt");
+const VOCABULARY: &str = include_str!("../../data/generator.txt");
 const VOCABULARY_FILE: &str = "data/generator.txt";
 
 /// Every placeholder a sentence form may use.
@@ -691,7 +691,7 @@ impl Generator {
             text.push_str(&p);
             text.push_str("\n\n");
         }
-        let slug: String = crate::text::slug(&title).chars().take(48).collect();
+        let slug: String = spacekg::text::slug(&title).chars().take(48).collect();
         GeneratedRelease {
             file_name: format!("{index:06}-{}.txt", slug.trim_end_matches('-')),
             text,
@@ -811,7 +811,8 @@ mod tests {
         let g = Generator::new(&kb).expect("generator");
         for i in 0..50 {
             let r = g.release(3, i);
-            let rel = crate::reading::parse_text(&r.file_name, &r.text);
+            let rel = spacekg::reading::read_bytes(&r.file_name, r.text.as_bytes(), false)
+                .expect("a release");
             assert!(rel.title.is_some(), "{}", r.text);
             assert!(rel.published.is_some(), "no date in {}", r.text);
             assert!(rel.author.is_some(), "no byline in {}", r.text);
@@ -829,12 +830,12 @@ mod tests {
         assert_eq!(written.files.len(), 40);
         let again = write_releases(&kb, 40, 11, dir.path()).expect("written again");
         assert_eq!(written, again);
-        let store = crate::EmbeddedStore::in_memory().expect("store");
-        let report =
-            crate::ingest::ingest_paths(&store, &kb, &[dir.path().to_path_buf()]).expect("ingest");
+        let store = spacekg::EmbeddedStore::in_memory().expect("store");
+        let report = spacekg::ingest::ingest_paths(&store, &kb, &[dir.path().to_path_buf()])
+            .expect("ingest");
         assert!(report.failed.is_empty(), "{:?}", report.failed);
         assert_eq!(report.new.len(), 40);
-        let stats = crate::GraphStore::stats(&store).expect("stats");
+        let stats = spacekg::GraphStore::stats(&store).expect("stats");
         for t in [
             "Agreement",
             "Event",
