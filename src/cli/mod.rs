@@ -15,7 +15,7 @@ use spacekg::knowledge::ontology;
 use spacekg::reading::selection::Selection;
 use spacekg::store::shacl;
 use spacekg::store::{GraphStore, ResultFormat};
-use spacekg::{ingest, views, EmbeddedStore, Knowledge, StoreError};
+use spacekg::{ingest, views, EmbeddedStore, Knowledge};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -310,13 +310,8 @@ fn open_store(cli: &Cli) -> Result<EmbeddedStore> {
             cli.store.display()
         );
     }
-    let store = EmbeddedStore::open(&cli.store).map_err(|e| match e {
-        // Says all there is to say, the same for every command.
-        StoreError::Locked { .. } => anyhow::Error::new(e),
-        other => {
-            anyhow::Error::new(other).context(format!("opening the store {}", cli.store.display()))
-        }
-    })?;
+    // Every error of opening names the store; a held lock says the same for every command.
+    let store = EmbeddedStore::open(&cli.store)?;
     let left = store.leftovers_removed();
     if left.files > 0 {
         eprintln!(

@@ -5,8 +5,15 @@ use std::path::PathBuf;
 /// A failure of the store or of a query against it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open the store at {path}: {message}")]
-    Open { path: PathBuf, message: String },
+    /// The store could not be opened; `step` says what failed after the files opened (empty
+    /// when opening them failed).
+    #[error("cannot open the store at {path}{step}")]
+    Open {
+        path: PathBuf,
+        step: &'static str,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     #[error(
         "the store at {path} is in use by another spacekg process; {}",
         crate::store::LOCKED_HINT

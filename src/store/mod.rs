@@ -267,20 +267,21 @@ impl EmbeddedStore {
     /// process holds is `StoreError::Locked`.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let store = Store::open(path).map_err(|e| {
-            let message = e.to_string();
-            if is_lock_error(&message) {
+            if is_lock_error(&e.to_string()) {
                 StoreError::Locked { path: path.into() }
             } else {
                 StoreError::Open {
                     path: path.into(),
-                    message,
+                    step: "",
+                    source: Box::new(e),
                 }
             }
         })?;
         // The lock is held from here on: no other process is writing bulk-load files.
         let leftovers = remove_leftovers(path).map_err(|e| StoreError::Open {
             path: path.into(),
-            message: format!("could not remove the bulk-load files of an interrupted run: {e}"),
+            step: ": could not remove the bulk-load files of an interrupted run",
+            source: Box::new(e),
         })?;
         let s = Self {
             store,
@@ -289,7 +290,8 @@ impl EmbeddedStore {
         };
         s.ensure_merged().map_err(|e| StoreError::Open {
             path: path.into(),
-            message: format!("could not build the merged default graph: {e}"),
+            step: ": could not build the merged default graph",
+            source: Box::new(e),
         })?;
         Ok(s)
     }
