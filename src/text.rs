@@ -1,6 +1,10 @@
 //! Text keys shared by every layer: the slug that names an entity and the form key under
 //! which surface forms are compared. Knows nothing of releases, RDF or the store.
 
+/// No name of an entity or an office runs over this many words; readers take a longer run
+/// from its first words only, or not as a name, which keeps them linear in its length.
+pub(crate) const LONGEST_NAME: usize = 24;
+
 /// The key under which surface forms are compared: case, periods, hyphens and curly
 /// apostrophes folded, spaces collapsed ("U.S." and "US" meet, "Air Vice-Marshal" and
 /// "Air Vice Marshal" meet).

@@ -1168,9 +1168,8 @@ fn name_before_and(
     k: usize,
     end: usize,
 ) -> usize {
-    // No name runs over this many segments: a longer run ("A and B and C and ...") is read
-    // from its first words only, which keeps this linear in the run's length.
-    const LONGEST_NAME: usize = 24;
+    // A longer run ("A and B and C and ...") is read from its first words only.
+    use crate::text::LONGEST_NAME;
     if end - k <= LONGEST_NAME && head_for(ctx, toks, segs, k, end).is_some() {
         return end;
     }

@@ -18,6 +18,7 @@
 
 use crate::date::{find_dates, is_weekday, parse_date, Date};
 use crate::reading::{Block, Dateline, Release};
+use crate::text::LONGEST_NAME;
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -691,7 +692,10 @@ pub(crate) fn parse_text(source: &str, text: &str) -> Release {
             }
             // A bullet line that is nothing else names the office.
             Some(HeaderItem::Office(_)) | None
-                if bullet && no_publisher && !item_text.is_empty() =>
+                if bullet
+                    && no_publisher
+                    && !item_text.is_empty()
+                    && item_text.split_whitespace().nth(LONGEST_NAME).is_none() =>
             {
                 release.publisher = Some(item_text.to_string());
                 release.publisher_span = Some(item_span);
@@ -945,6 +949,22 @@ mod tests {
         let r = read("Two agencies sign a pact\n\nThe pact covers lunar science and data for the next ten years\n\nOSLO, Norway -- The agencies signed today.\n");
         assert_eq!(r.publisher, None);
         assert_eq!(r.dateline.expect("a dateline").place, "OSLO");
+    }
+
+    #[test]
+    fn a_bullet_line_longer_than_any_name_is_no_publisher() {
+        let office = "Northern Fleet Public Affairs ".repeat(10);
+        let r = read(&format!(
+            "Title\n\n  • {office}\n\nOSLO, Norway -- The fleet sailed.\n"
+        ));
+        assert_eq!(r.publisher, None);
+        let r = read(
+            "Title\n\n  • Northern Fleet Public Affairs\n\nOSLO, Norway -- The fleet sailed.\n",
+        );
+        assert_eq!(
+            r.publisher.as_deref(),
+            Some("Northern Fleet Public Affairs")
+        );
     }
 
     #[test]

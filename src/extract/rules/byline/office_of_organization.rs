@@ -8,7 +8,7 @@ use super::super::{Example, Reads, Rule, Run};
 use super::office;
 use crate::extract::Predicate;
 use crate::knowledge::Entry;
-use crate::text::slug;
+use crate::text::{slug, LONGEST_NAME};
 
 pub(crate) const RULE: Rule = Rule {
     name: "office-of-organization",
@@ -36,7 +36,7 @@ fn run(c: &mut Ctx<'_, '_>) {
     let kb = c.ex.kb;
     let name = c.ents.get(office).name.clone();
     let words: Vec<&str> = name.split_whitespace().collect();
-    for n in (1..words.len()).rev() {
+    for n in (1..words.len().min(LONGEST_NAME + 1)).rev() {
         let head = words[..n].join(" ");
         let known = kb.lookup(&head).iter().find_map(|e| match e {
             Entry::Organization(i) => c.ents.by_key(&format!("org/{}", kb.organizations[*i].id)),
