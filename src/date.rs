@@ -1,5 +1,5 @@
 //! Calendar dates as releases write them: "Dec. 14, 2022", "15 July 2024", "May 8-9",
-//! "August 29, 2021", "2024-05-09", and relative forms ("on Wednesday", "today") resolved
+//! "August 29, 2021", "2024-05-09", "12.03.2024" (day first), and relative forms ("on Wednesday", "today") resolved
 //! against the release's own date.
 
 use regex::Regex;
@@ -147,6 +147,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
         \b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:T|\b)
+      | \b(?P<d3>\d{{1,2}})\.(?P<n3>\d{{1,2}})\.(?P<y3>\d{{4}})\b
       | \b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<y1>\d{{4}}))?\b
       | \b(?P<d2>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>\d{{4}}))?\b
       | \b(?:on\s+)?(?P<wd>{WEEKDAY})\b
@@ -176,6 +177,16 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
         let whole = caps.get(0).expect("group 0 always matches");
         let (date, how) = if let Some(iso) = caps.name("iso") {
             (Date::parse_iso(iso.as_str()), "absolute")
+        } else if let (Some(d), Some(m), Some(y)) =
+            (caps.name("d3"), caps.name("n3"), caps.name("y3"))
+        {
+            // "12.03.2024": day first, as every country that writes dates with dots does.
+            let n = |g: regex::Match<'_>| g.as_str().parse::<u32>().ok();
+            let date = match (n(d), n(m), y.as_str().parse::<i32>().ok()) {
+                (Some(d), Some(m), Some(y)) => Date::new(y, m, d),
+                _ => None,
+            };
+            (date, "absolute")
         } else if let Some(m) = caps.name("m1").or_else(|| caps.name("m2")) {
             let day = caps
                 .name("d1")
@@ -295,6 +306,9 @@ mod tests {
             parse_date("held May 8-9, 2024").unwrap().to_string(),
             "2024-05-08"
         );
+        assert_eq!(parse_date("12.03.2024").unwrap().to_string(), "2024-03-12");
+        assert!(parse_date("31.02.2024").is_none());
+        assert_eq!(parse_date("1.2.2024").unwrap().to_string(), "2024-02-01");
         assert!(parse_date("in November").is_none());
         assert!(parse_date("Feb. 30, 2024").is_none());
     }

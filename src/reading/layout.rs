@@ -231,7 +231,11 @@ fn is_sentence(line: &str) -> bool {
 /// names), or the whole line in capitals.
 fn is_name_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty() || words.len() > 12 || line.ends_with(['.', '!', '?', ';']) {
+    if words.is_empty()
+        || words.len() > 12
+        || line.ends_with(['.', '!', '?', ';'])
+        || !line.chars().any(char::is_alphabetic)
+    {
         return false;
     }
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
@@ -583,8 +587,21 @@ pub(crate) fn parse_text(source: &str, text: &str) -> Release {
     };
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
+    let mut titled = false;
     for line in content.split('\n') {
-        lines.push(pos..pos + line.len());
+        // "News release | Ministry of Defence | 12 March 2024": header items on one line,
+        // read one by one (below the title, when every item is short).
+        let items: Vec<&str> = line.split(" | ").collect();
+        if titled && items.len() > 1 && items.iter().all(|s| s.split_whitespace().count() <= 8) {
+            let mut at = pos;
+            for item in items {
+                lines.push(at..at + item.len());
+                at += item.len() + " | ".len();
+            }
+        } else {
+            lines.push(pos..pos + line.len());
+        }
+        titled |= !line.trim().is_empty();
         pos += line.len() + 1;
     }
     let trimmed = |r: &Range<usize>| -> Range<usize> {
@@ -949,6 +966,26 @@ mod tests {
         let r = read("Two agencies sign a pact\n\nThe pact covers lunar science and data for the next ten years\n\nOSLO, Norway -- The agencies signed today.\n");
         assert_eq!(r.publisher, None);
         assert_eq!(r.dateline.expect("a dateline").place, "OSLO");
+    }
+
+    #[test]
+    fn header_items_on_one_line_and_dotted_dates() {
+        let r = read("Two agencies sign a pact\n\nNews release | Ruritanian Space Agency | 12.03.2024\n\nThe agencies signed a pact in Oslo on Tuesday.\n");
+        // An office line, which extraction takes as the publisher when the text names no place
+        // or person so.
+        let names: Vec<&str> = r.name_lines.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Ruritanian Space Agency"]);
+        assert_eq!(
+            r.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
+        // A date alone on a line is no office.
+        let r = read("Two agencies sign a pact\n\nPress release\n\n12.03.2024\n\nThe agencies signed a pact in Oslo on Tuesday.\n");
+        assert_eq!((r.publisher, r.name_lines.len()), (None, 0));
+        assert_eq!(
+            r.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
     }
 
     #[test]
