@@ -11,12 +11,17 @@ pub(crate) fn says(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
 }
 
 /// Whether the words after an agent say it does `role`: cues that end in "of" ("at the
-/// invitation of") name the agent after them, not before.
+/// invitation of") name the agent after them, not before, and so does a cue in the passive
+/// ("an exercise hosted by Norway").
 pub(crate) fn says_after(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
     c.ex.kb.cues.get(&role).is_some_and(|cues| {
         cues.iter()
             .filter(|cue| cue.last().is_none_or(|w| w != "of"))
-            .any(|cue| words.windows(cue.len()).any(|w| w == &cue[..]))
+            .any(|cue| {
+                words.windows(cue.len()).enumerate().any(|(i, w)| {
+                    w == &cue[..] && words.get(i + cue.len()).is_none_or(|n| n != "by")
+                })
+            })
     })
 }
 

@@ -46,6 +46,11 @@ pub(crate) const RULE: Rule = Rule {
             yields: &[("Polar Space Dialogue", Predicate::Host, "Arctic Space Office")],
             absent: &[],
         },
+        Example {
+            text: "Drill ends\n\nOSLO, Norway (May 9, 2025) -- The Arctic Space Office took part in the Polar Lantern Exercise, a drill hosted by the Nordic Space Office, on May 8.\n",
+            yields: &[("Polar Lantern Exercise", Predicate::Host, "Nordic Space Office")],
+            absent: &[("Polar Lantern Exercise", Predicate::Host, "Arctic Space Office")],
+        },
     ],
 };
 
