@@ -189,6 +189,16 @@ fn is_year(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Number && t.text(text).len() == 4
 }
 
+/// "Northern Watch 24", "Pitch Black 25": an edition's two-digit year after a name (not a
+/// day after a month).
+fn is_edition(text: &str, toks: &[Token], at: usize) -> bool {
+    let t = &toks[at];
+    t.kind == TokenKind::Number
+        && t.text(text).len() == 2
+        && at > 0
+        && crate::date::month_number(toks[at - 1].text(text)).is_none()
+}
+
 fn is_ordinal(text: &str, t: &Token) -> bool {
     let s = t.text(text);
     s.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -218,7 +228,7 @@ fn cap_runs(kb: &Knowledge, text: &str, toks: &[Token]) -> Vec<Range<usize>> {
             let s = t.text(text);
             if is_cap(text, t) || is_ordinal(text, t) {
                 end += 1;
-            } else if is_year(text, t) && end > start {
+            } else if (is_year(text, t) || is_edition(text, toks, end)) && end > start {
                 end += 1;
                 break;
             } else if kb.is_cue_word(Cue::NameConnector, s)
@@ -1335,7 +1345,7 @@ fn headed(
         // "Global Sentinel 2024": one edition of a recurring series, which is an initiative
         // ("Global Sentinel") the edition is carried out under.
         if let Some((series, year)) = name.rsplit_once(' ') {
-            let yearly = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit());
+            let yearly = matches!(year.len(), 2 | 4) && year.chars().all(|c| c.is_ascii_digit());
             if yearly
                 && series.split_whitespace().count() >= 1
                 && ctx.ex.kb.lookup(series).is_empty()

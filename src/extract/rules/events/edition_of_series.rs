@@ -1,5 +1,5 @@
 //! A numbered edition of a series ("Midnight Sun Wargame 2025", an edition of the Midnight
-//! Sun Wargame) serves that series as its initiative; the mention reader finds the pairs.
+//! Sun Wargame; "Aurora Shield 25") serves that series as its initiative; the mention reader finds the pairs.
 
 use super::super::context::Ctx;
 use super::super::{Example, Reads, Rule, Run};
@@ -10,15 +10,23 @@ pub(crate) const RULE: Rule = Rule {
     reads: &[Reads::Series, Reads::Mentions(EntityType::Event)],
     states: &[Predicate::Initiative],
     run: Run::Document(run),
-    examples: &[Example {
-        text: "Wargame opens\n\nKIRUNA, Sweden (Sept. 20, 2025) -- Crews from Norway and Finland took part in Midnight Sun Wargame 2025 at Esrange Space Center.\n",
-        yields: &[(
-            "Midnight Sun Wargame 2025",
-            Predicate::Initiative,
-            "Midnight Sun Wargame",
-        )],
-        absent: &[],
-    }],
+    examples: &[
+        Example {
+            text: "Wargame opens\n\nKIRUNA, Sweden (Sept. 20, 2025) -- Crews from Norway and Finland took part in Midnight Sun Wargame 2025 at Esrange Space Center.\n",
+            yields: &[(
+                "Midnight Sun Wargame 2025",
+                Predicate::Initiative,
+                "Midnight Sun Wargame",
+            )],
+            absent: &[],
+        },
+        // An edition's two-digit year, with the event typed by the appositive.
+        Example {
+            text: "Drill ends\n\nBODO, Norway (Oct. 3, 2025) -- Crews from Finland joined Aurora Shield 25, a space domain awareness exercise, on Oct. 1.\n",
+            yields: &[("Aurora Shield 25", Predicate::Initiative, "Aurora Shield")],
+            absent: &[],
+        },
+    ],
 };
 
 fn run(c: &mut Ctx<'_, '_>) {
