@@ -14,7 +14,7 @@ use crate::vocab::{
 };
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use crate::vocab::SK as ONTOLOGY_NS;
@@ -378,16 +378,23 @@ impl Knowledge {
                 grade: opt(f[2]),
             });
         }
+        let mut prefixes = Vec::new();
         for (line, f) in rows("data/titles.tsv", TITLES, &["title", "kind"])? {
             let kind = match f[1].trim() {
                 "honorific" => TitleKind::Honorific,
                 "post" => TitleKind::Post,
                 "postnominal" => TitleKind::Postnominal,
+                "post-prefix" => {
+                    prefixes.push(f[0].trim().to_string());
+                    continue;
+                }
                 other => {
                     return Err(KnowledgeError::Data {
                         file: "data/titles.tsv".into(),
                         line,
-                        message: format!("kind `{other}` is not honorific, post or postnominal"),
+                        message: format!(
+                            "kind `{other}` is not honorific, post, postnominal or post-prefix"
+                        ),
                     })
                 }
             };
@@ -396,6 +403,20 @@ impl Knowledge {
                 kind,
             });
         }
+        // "Deputy Secretary of State": a post-prefix before a post is a post too.
+        let known: HashSet<String> = k.titles.iter().map(|t| form_key(&t.text)).collect();
+        let derived: Vec<Title> = k
+            .titles
+            .iter()
+            .filter(|t| t.kind == TitleKind::Post)
+            .flat_map(|t| prefixes.iter().map(move |p| format!("{p} {}", t.text)))
+            .filter(|text| !known.contains(&form_key(text)))
+            .map(|text| Title {
+                text,
+                kind: TitleKind::Post,
+            })
+            .collect();
+        k.titles.extend(derived);
         for (line, f) in rows("data/posts.tsv", POSTS, &["post", "relation"])? {
             let heads = match f[1].trim() {
                 "heads" => true,
@@ -1054,6 +1075,22 @@ mod tests {
         assert_eq!(form_key("U.S."), form_key("US"));
         assert_eq!(form_key("Air Vice-Marshal"), form_key("Air Vice Marshal"));
         assert_eq!(form_key("Japan’s"), "japan's");
+    }
+
+    #[test]
+    fn a_post_prefix_before_a_post_makes_a_post() {
+        let kb = Knowledge::load(&[]).expect("knowledge");
+        let post = |form: &str| {
+            kb.lookup(form).iter().any(|e| match e {
+                Entry::Title(i) => kb.titles[*i].kind == TitleKind::Post,
+                _ => false,
+            })
+        };
+        assert!(post("Secretary of State"));
+        assert!(post("Deputy Secretary of State"));
+        assert!(post("Acting Under Secretary"));
+        assert!(!post("Deputy"), "a prefix alone is no post");
+        assert!(!post("Deputy Dr."), "no honorific takes a prefix");
     }
 
     const EXTENSION: &str = r#"
