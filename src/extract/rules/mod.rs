@@ -145,6 +145,7 @@ cascade! {
     // Sentence pass: persons' posts and service, printed around their names.
     persons::post_before_name,
     persons::nation_before_name,
+    persons::nation_after_name,
     persons::organization_role_name,
     persons::appositive_nation,
     persons::appositive_post,

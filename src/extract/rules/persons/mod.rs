@@ -6,6 +6,7 @@ pub(super) mod appositive_post;
 pub(super) mod assumed_command_of;
 pub(super) mod assumed_command_of_the_release_organization;
 pub(super) mod name_of_organization;
+pub(super) mod nation_after_name;
 pub(super) mod nation_before_name;
 pub(super) mod nation_opens_title;
 pub(super) mod organization_post_then_name;

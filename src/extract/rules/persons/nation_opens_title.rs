@@ -21,6 +21,13 @@ pub(crate) const RULE: Rule = Rule {
         yields: &[("Kadri Tamm", Predicate::Country, "Estonia")],
         absent: &[],
     }, Example {
+        text: "Ministers meet\n\nOSLO, Norway (May 6, 2025) -- Estonia’s Minister of Defence Kadri Tamm and Latvia’s Minister of Defence Janis Berzins met on Monday.\n",
+        yields: &[
+            ("Kadri Tamm", Predicate::Country, "Estonia"),
+            ("Janis Berzins", Predicate::Country, "Latvia"),
+        ],
+        absent: &[("Janis Berzins", Predicate::Country, "Estonia")],
+    }, Example {
         text: "Ministers meet\n\nOSLO, Norway (May 6, 2025) -- Deputy Director Aino Laine of the Finnish Space Office and Erik Dahl, the Norwegian Space Agency's director of policy, spoke.\n",
         yields: &[],
         absent: &[("Erik Dahl", Predicate::Country, "Finland")],
@@ -48,6 +55,16 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
             if k == end && words[k - 1] == "and" {
                 break;
             }
+            // Another person's name ends the title ("Japan's Minister Taro Suzuki and
+            // Chile's Minister Pedro Alvarez").
+            let other_person = ms.iter().any(|o| {
+                o.entity != m.entity
+                    && c.kind(o.entity) == EntityType::Person
+                    && o.toks.contains(&(k - 1))
+            });
+            if other_person {
+                break;
+            }
             let raw = v.raw(c.text, k - 1);
             let small = matches!(
                 words[k - 1].as_str(),
@@ -61,7 +78,8 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
             }
             k -= 1;
         }
-        let nation = ms.iter().find(|o| {
+        // The nation nearest the name.
+        let nation = ms.iter().rev().find(|o| {
             c.kind(o.entity) == EntityType::Nation
                 && o.toks.start >= k
                 && o.toks.end <= end
