@@ -5,6 +5,20 @@
 /// from its first words only, or not as a name, which keeps them linear in its length.
 pub(crate) const LONGEST_NAME: usize = 24;
 
+/// The dashes that join the parts of a compound name: the hyphen, and the en dash and Unicode
+/// hyphens printed between names ("U.S.–Japan", "Harris–Kishida").
+pub(crate) const COMPOUND_DASHES: [char; 4] = ['-', '–', '‐', '‑'];
+
+/// Whether a word is a compound of parts joined by a dash ("US-Japan", "Norway–Chile").
+pub(crate) fn is_compound(word: &str) -> bool {
+    word.contains(COMPOUND_DASHES)
+}
+
+/// The parts of a compound word ("US-Japan" -> "US", "Japan").
+pub(crate) fn compound_parts(word: &str) -> Vec<&str> {
+    word.split(COMPOUND_DASHES).collect()
+}
+
 /// The key under which surface forms are compared: case, periods, hyphens and curly
 /// apostrophes folded, spaces collapsed ("U.S." and "US" meet, "Air Vice-Marshal" and
 /// "Air Vice Marshal" meet).

@@ -460,8 +460,8 @@ impl Ctx<'_, '_> {
                 continue;
             }
             // Compounds: "US-Japan", "ROK-U.S.", "ESA-NASA".
-            if s.contains('-') {
-                let parts: Vec<&str> = s.split('-').collect();
+            if crate::text::is_compound(s) {
+                let parts = crate::text::compound_parts(s);
                 let resolved: Vec<(Entry, String)> = parts
                     .iter()
                     .filter_map(|p| {
@@ -1997,7 +1997,7 @@ fn core_name(kb: &Knowledge, name: &str) -> String {
             i += 1;
             continue;
         }
-        let parts: Vec<&str> = w.split('-').collect();
+        let parts = crate::text::compound_parts(w);
         let known = parts.iter().all(|p| {
             kb.lookup(p)
                 .iter()

@@ -73,10 +73,16 @@ impl Tokenizer {
                     let c2 = chars[j].1;
                     if c2.is_alphanumeric() {
                         j += 1;
-                    } else if (c2 == '-' || c2 == '.' || c2 == '&' || c2 == '/')
+                    } else if (matches!(c2, '-' | '‐' | '‑' | '.' | '&' | '/')
                         && j + 1 < n
                         && chars[j + 1].1.is_alphanumeric()
-                        && !(c2 == '.' && chars[j + 1].1.is_lowercase() && c2 != '-')
+                        && !(c2 == '.' && chars[j + 1].1.is_lowercase()))
+                        // An en dash between two names joins them ("Norway–Chile"), not
+                        // numbers ("8–9").
+                        || (c2 == '–'
+                            && chars[j - 1].1.is_alphabetic()
+                            && j + 1 < n
+                            && chars[j + 1].1.is_uppercase())
                     {
                         // Hyphens join compounds; a period joins "U.S"; never "e.g" style
                         // lowercase runs (they are rare and handled as abbreviations).
@@ -109,11 +115,14 @@ impl Tokenizer {
                         word_end += 1;
                         j += 1;
                         // "U.S.-UK": a compound goes on after the period.
-                        if j + 1 < n && chars[j].1 == '-' && chars[j + 1].1.is_alphanumeric() {
+                        if j + 1 < n
+                            && matches!(chars[j].1, '-' | '–' | '‐' | '‑')
+                            && chars[j + 1].1.is_alphanumeric()
+                        {
                             let mut k = j + 1;
                             while k < n
                                 && (chars[k].1.is_alphanumeric()
-                                    || (matches!(chars[k].1, '-' | '.')
+                                    || (matches!(chars[k].1, '-' | '–' | '‐' | '‑' | '.')
                                         && k + 1 < n
                                         && chars[k + 1].1.is_alphanumeric()))
                             {
@@ -264,6 +273,26 @@ mod tests {
                 "the",
                 "ROK-U.S.",
                 "alliance"
+            ]
+        );
+        // An en dash joins two names, not two numbers or a spaced clause.
+        assert_eq!(
+            words("the Norway–Chile talks, the U.S.–Japan alliance, May 8–9 – then"),
+            vec![
+                "the",
+                "Norway–Chile",
+                "talks",
+                ",",
+                "the",
+                "U.S.–Japan",
+                "alliance",
+                ",",
+                "May",
+                "8",
+                "–",
+                "9",
+                "–",
+                "then"
             ]
         );
     }

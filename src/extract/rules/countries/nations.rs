@@ -41,7 +41,7 @@ fn names_contain_nation(c: &Ctx<'_, '_>, e: &Entity, ni: usize) -> bool {
     let kb = c.ex.kb;
     std::iter::once(&e.name).chain(e.aliases.iter()).any(|f| {
         let ws: Vec<&str> = f
-            .split(|ch: char| ch.is_whitespace() || ch == '-')
+            .split(|ch: char| ch.is_whitespace() || crate::text::COMPOUND_DASHES.contains(&ch))
             .collect();
         nations_in(kb, &ws)
             .iter()

@@ -30,10 +30,10 @@ fn run(c: &mut Ctx<'_, '_>, id: usize) {
     let ev = c.first_sentence_of(id);
     let name = c.ents.get(id).name.clone();
     let first = name.split_whitespace().next().unwrap_or("");
-    if !first.contains('-') {
+    if !crate::text::is_compound(first) {
         return;
     }
-    for part in first.split('-') {
+    for part in crate::text::compound_parts(first) {
         let hit = c.ex.kb.lookup(part).iter().find_map(|x| match x {
             Entry::Nation(n, _) => Some(*n),
             _ => None,

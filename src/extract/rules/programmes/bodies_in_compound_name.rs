@@ -46,7 +46,7 @@ fn run(c: &mut Ctx<'_, '_>) {
         let Some(first) = e.name.split_whitespace().next() else {
             continue;
         };
-        let parts: Vec<&str> = first.split('-').collect();
+        let parts = crate::text::compound_parts(first);
         if parts.len() < 2 {
             continue;
         }
