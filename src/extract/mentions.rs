@@ -207,7 +207,7 @@ fn is_ordinal(text: &str, t: &Token) -> bool {
 
 /// Runs of capitalized words (with connectors and numbers inside) in a sentence, as token
 /// index ranges.
-fn cap_runs(kb: &Knowledge, text: &str, toks: &[Token]) -> Vec<Range<usize>> {
+fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -235,6 +235,20 @@ fn cap_runs(kb: &Knowledge, text: &str, toks: &[Token]) -> Vec<Range<usize>> {
                 && toks.get(end + 1).is_some_and(|n| is_cap(text, n))
                 && !(s == "the" && end == start)
             {
+                end += 1;
+            } else if s == "on"
+                && toks.get(end + 1).is_some_and(|n| {
+                    let w = n.text(text);
+                    is_cap(text, n)
+                        && crate::date::month_number(w).is_none()
+                        && !crate::date::is_weekday(w)
+                })
+                && lex
+                    .head_of(&[form_key(toks[end - 1].text(text))])
+                    .is_some_and(|(h, _)| !matches!(h, Head::Kind(HeadKind::Place)))
+            {
+                // "Comprehensive Dialogue on Space", "Working Group on Civil Space
+                // Cooperation": "on" after a head word of events and bodies goes on naming.
                 end += 1;
             } else if matches!(s, "of" | "for" | "on")
                 && toks.get(end + 1).is_some_and(|n| n.text(text) == "the")
@@ -517,7 +531,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     let kb = ctx.ex.kb;
     // The post that ended the run before, and the token it ended on.
     let mut post_before: Option<(usize, String)> = None;
-    for run in cap_runs(kb, text, toks) {
+    for run in cap_runs(kb, &ctx.ex.lexicon, text, toks) {
         let segs = ctx.segment(toks, run.clone());
         if head_first_name(ctx, si, toks, run.clone(), &segs) {
             continue;
@@ -1208,14 +1222,17 @@ fn head_for(
         .filter(|w| !w.is_empty())
         .collect();
     // "Ministry of Defence", "Bureau of Space Affairs", "Agency for Defence Development": an
-    // organization head followed by "of"/"for" and what it is of.
+    // organization head followed by "of"/"for" and what it is of; "Dialogue on Space",
+    // "Working Group on Lunar Science": a head followed by "on" and its subject.
     let head_of_phrase = || {
         (0..words.len().saturating_sub(2)).find_map(|i| {
-            if !matches!(words[i + 1].as_str(), "of" | "for") {
+            let on = words[i + 1] == "on";
+            if !on && !matches!(words[i + 1].as_str(), "of" | "for") {
                 return None;
             }
             match ctx.ex.lexicon.head_of(&words[..=i]) {
                 Some((h @ Head::Kind(HeadKind::Organization), n)) => Some((h, n)),
+                Some((h, n)) if on && !matches!(h, Head::Kind(HeadKind::Place)) => Some((h, n)),
                 _ => None,
             }
         })

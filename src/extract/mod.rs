@@ -363,6 +363,26 @@ mod tests {
     }
 
     #[test]
+    fn a_head_word_then_on_names_what_it_is_on() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland and Norway held the second Finland–Norway Dialogue on Polar Orbits in Oslo on Monday.\n");
+        let e = &x.entities[index_of(&x, "Finland–Norway Dialogue on Polar Orbits")];
+        assert_eq!(e.kind, EntityType::Event);
+        assert!(has(
+            &x,
+            "Finland–Norway Dialogue on Polar Orbits",
+            Predicate::Location,
+            "Oslo"
+        ));
+        // "on" before a day or after a name that is no head goes on naming nothing.
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- The Polar Orbits Dialogue on Monday drew Finland on Space Day.\n");
+        assert!(
+            x.entities.iter().all(|e| !e.name.contains(" on ")),
+            "{:#?}",
+            x.entities
+        );
+    }
+
+    #[test]
     fn quotes_after_and_before_their_speakers() {
         let x = extract(
             "Title\n\nBERLIN, Germany -- Brig. Gen. Anna Keller, commander of the Bundeswehr Space Command, spoke.\n\n“Working together in orbit makes each of our nations safer,” Keller said. “We will keep building on it.”\n\n“Partners see further when they share what they see,” said Col. Tom Berger.\n",
