@@ -890,6 +890,35 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     described_agreements(ctx, si, toks);
     acronyms(ctx, si, toks);
     ordinal_editions(ctx, si, toks);
+    ordinal_aliases(ctx, si, toks);
+}
+
+/// "the third Nordic Space Dialogue": the event's name with its ordinal is another form of it
+/// ("Third Nordic Space Dialogue"), which some publishers print as the name.
+fn ordinal_aliases(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
+    let text = ctx.text;
+    let kb = ctx.ex.kb;
+    let found: Vec<(usize, Range<usize>, usize)> = ctx
+        .found
+        .in_sentence(si)
+        .filter(|m| !m.inside && m.toks.start > 0)
+        .map(|m| (m.entity, m.span.clone(), m.toks.start))
+        .collect();
+    for (entity, span, start) in found {
+        let id = ctx.ents.resolve(entity);
+        if ctx.ents.get(id).kind != EntityType::Event {
+            continue;
+        }
+        let word = form_key(toks[start - 1].text(text));
+        if kb.cue_at(Cue::Ordinal, &[word], 0).is_none() {
+            continue;
+        }
+        let alias = format!("{} {}", toks[start - 1].text(text), &text[span]);
+        let e = ctx.ents.get_mut(id);
+        if e.name != alias {
+            e.aliases.insert(alias);
+        }
+    }
 }
 
 /// "the eighth meeting of the U.S.-Norway Space Working Group", "the 3rd round of the Arctic

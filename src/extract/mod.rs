@@ -363,6 +363,13 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_before_an_event_name_makes_another_form_of_it() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland and Norway held the fourth Nordic Orbit Dialogue in Oslo on Monday.\n");
+        let e = &x.entities[index_of(&x, "Nordic Orbit Dialogue")];
+        assert!(e.aliases.contains("fourth Nordic Orbit Dialogue"), "{e:#?}");
+    }
+
+    #[test]
     fn a_head_word_then_on_names_what_it_is_on() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland and Norway held the second Finland–Norway Dialogue on Polar Orbits in Oslo on Monday.\n");
         let e = &x.entities[index_of(&x, "Finland–Norway Dialogue on Polar Orbits")];
