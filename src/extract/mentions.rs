@@ -867,7 +867,8 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         prefix.clear();
                         prefix_start = None;
                     } else if looks_like_person(ctx, toks, words_r.clone())
-                        || (after_post_word(ctx, toks, words_r.start)
+                        || ((after_post_word(ctx, toks, list_start(ctx, toks, words_r.start))
+                            || leads_or_signs(ctx, toks, words_r.clone()))
                             && looks_like_name(ctx, toks, words_r.clone()))
                     {
                         person(ctx, si, toks, words_r, None, &[], &prefix);
@@ -1226,11 +1227,19 @@ fn name_before_and(
     if end - k <= LONGEST_NAME && head_for(ctx, toks, segs, k, end).is_some() {
         return end;
     }
+    let and_at = |a: usize| {
+        matches!(segs[a].1, Seg::Connector) && toks[segs[a].0.start].text(ctx.text) == "and"
+    };
     (k + 1..end.min(k + LONGEST_NAME))
-        .find(|&a| {
-            matches!(segs[a].1, Seg::Connector)
-                && toks[segs[a].0.start].text(ctx.text) == "and"
-                && head_for(ctx, toks, segs, k, a).is_some()
+        .find(|&a| and_at(a) && head_for(ctx, toks, segs, k, a).is_some())
+        // "Kari Nordmann and Pedro Alvarez": two names, each of a name's shape, and no head.
+        .or_else(|| {
+            (k + 1..end.min(k + LONGEST_NAME)).find(|&a| {
+                and_at(a)
+                    && a + 1 < end
+                    && looks_like_name(ctx, toks, segs[k].0.start..segs[a - 1].0.end)
+                    && looks_like_name(ctx, toks, segs[a + 1].0.start..segs[end - 1].0.end)
+            })
         })
         .unwrap_or(end)
 }
@@ -1673,6 +1682,46 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
         }
     }
     false
+}
+
+/// A name that leads, chairs or signs, alone or in a list of names: "Kari Nordmann and Pedro
+/// Alvarez co-chaired the dialogue", "co-chaired by Kari Nordmann and Pedro Alvarez", "signed
+/// by Kari Nordmann". Only persons are said to do so by name without a title (known bodies
+/// are read before this).
+fn leads_or_signs(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool {
+    let text = ctx.text;
+    let kb = ctx.ex.kb;
+    let verb = |t: &Token| {
+        let w = form_key(t.text(text));
+        kb.is_cue_word(Cue::Lead, &w) || kb.is_cue_word(Cue::SigningVerb, &w)
+    };
+    // Names and "and" between this name and the verb.
+    let in_list = |t: &Token| is_cap(text, t) || t.text(text) == "and";
+    let after = toks[r.end..].iter().take(8).position(|t| !in_list(t));
+    let verb_after = after.is_some_and(|k| verb(&toks[r.end + k]));
+    let before = toks[..r.start]
+        .iter()
+        .rev()
+        .take(8)
+        .position(|t| !in_list(t));
+    let verb_before = before.is_some_and(|k| {
+        let by = r.start - 1 - k;
+        toks[by].text(text) == "by" && by > 0 && verb(&toks[by - 1])
+    });
+    verb_after || verb_before
+}
+
+/// Where the list of names that holds the name at `start` begins: "astronauts Alexander
+/// Gerst and Matthias Maurer" begins at "Alexander".
+fn list_start(ctx: &Ctx<'_, '_>, toks: &[Token], start: usize) -> usize {
+    let mut k = start;
+    while k >= 2 && toks[k - 1].text(ctx.text) == "and" && is_cap(ctx.text, &toks[k - 2]) {
+        k -= 2;
+        while k > 0 && is_cap(ctx.text, &toks[k - 1]) {
+            k -= 1;
+        }
+    }
+    k
 }
 
 /// A lowercase post word right before a name: "astronauts Alexander Gerst and ...".

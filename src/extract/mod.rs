@@ -363,6 +363,34 @@ mod tests {
     }
 
     #[test]
+    fn names_that_lead_or_sign_are_persons_without_a_title() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Aino Laakso and Erik Dahl co-chaired the Nordic Orbit Dialogue in Oslo on Monday.\n");
+        assert!(has(
+            &x,
+            "Nordic Orbit Dialogue",
+            Predicate::Leader,
+            "Aino Laakso"
+        ));
+        assert!(has(
+            &x,
+            "Nordic Orbit Dialogue",
+            Predicate::Leader,
+            "Erik Dahl"
+        ));
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- The Nordic Orbit Dialogue in Oslo on Monday was chaired by Aino Laakso and Erik Dahl.\n");
+        assert!(has(
+            &x,
+            "Nordic Orbit Dialogue",
+            Predicate::Leader,
+            "Erik Dahl"
+        ));
+        // A list after a post word: each name in it.
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Norway signed the Polar Accord on Monday; astronauts Aino Laakso and Erik Dahl attended.\n");
+        person(&x, "Aino Laakso");
+        person(&x, "Erik Dahl");
+    }
+
+    #[test]
     fn an_ordinal_before_an_event_name_makes_another_form_of_it() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland and Norway held the fourth Nordic Orbit Dialogue in Oslo on Monday.\n");
         let e = &x.entities[index_of(&x, "Nordic Orbit Dialogue")];
