@@ -1937,10 +1937,28 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                 .is_some_and(|t| matches!(t.text(text), "on" | "concerning" | "for" | "regarding"))
         {
             let mut j = end + 1;
-            while j < toks.len()
-                && j < end + 14
-                && !matches!(toks[j].text(text), "," | "." | ";" | "at")
-            {
+            // What it is about ends at a clause or at the time, place or parties of the
+            // signing ("... data sharing on May 3", "... in Oslo", "... with Chile").
+            let kb = ctx.ex.kb;
+            let ends_topic = |j: usize| {
+                let w = toks[j].text(text);
+                let next = toks.get(j + 1).map_or("", |n| n.text(text));
+                let named = next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                let date = next.starts_with(|c: char| c.is_ascii_digit())
+                    || crate::date::month_number(next).is_some()
+                    || crate::date::is_weekday(next);
+                let place = date
+                    || kb.city(next).is_some()
+                    || kb
+                        .lookup(next)
+                        .iter()
+                        .any(|e| matches!(e, Entry::Place(_) | Entry::Nation(_, _)));
+                matches!(w, "," | "." | ";" | "at" | "that" | "which" | "to")
+                    || (w == "on" && date)
+                    || (w == "in" && place)
+                    || (matches!(w, "with" | "between" | "during" | "by") && named)
+            };
+            while j < toks.len() && j < end + 14 && !ends_topic(j) {
                 j += 1;
             }
             full_end = j;

@@ -363,6 +363,14 @@ mod tests {
     }
 
     #[test]
+    fn a_described_agreement_ends_before_the_signing_s_date_place_and_parties() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland signed an arrangement on polar data sharing on May 3 in Oslo.\n");
+        index_of(&x, "arrangement on polar data sharing");
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland signed a memorandum on cooperation in Earth observation in Oslo with Norway.\n");
+        index_of(&x, "memorandum on cooperation in Earth observation");
+    }
+
+    #[test]
     fn names_that_lead_or_sign_are_persons_without_a_title() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Aino Laakso and Erik Dahl co-chaired the Nordic Orbit Dialogue in Oslo on Monday.\n");
         assert!(has(
