@@ -600,10 +600,11 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                 }
                 Seg::Known(entries) => {
                     let locative = r.start > 0
-                        && matches!(
+                        && (matches!(
                             toks[r.start - 1].text(text),
                             "at" | "in" | "near" | "from" | "to" | "outside" | "aboard" | "of"
-                        );
+                        ) || kb
+                            .is_cue_word(Cue::PlaceVerb, &form_key(toks[r.start - 1].text(text))));
                     let e = best_entry(&entries, locative);
                     // A capital after "in": the city, not the state standing for it.
                     if locative && matches!(e, Entry::Nation(_, NationForm::Capital)) {

@@ -975,6 +975,7 @@ pub enum Cue {
     CoSubjectBreak,
     StateBody,
     NameFirst,
+    PlaceVerb,
 }
 
 impl Cue {
@@ -1016,6 +1017,7 @@ impl Cue {
             "co-subject-break" => Cue::CoSubjectBreak,
             "state-body" => Cue::StateBody,
             "name-first" => Cue::NameFirst,
+            "place-verb" => Cue::PlaceVerb,
             _ => return None,
         })
     }

@@ -7,6 +7,7 @@ use super::triggers::trigger_to;
 use super::Clause;
 use crate::extract::mentions::Mention;
 use crate::extract::EntityType;
+use crate::knowledge::Cue;
 
 /// The `n` words before a mention.
 pub(crate) fn before<'w>(clause: &'w Clause<'_>, m: &Mention, n: usize) -> &'w [String] {
@@ -26,7 +27,12 @@ pub(crate) fn posted(c: &Ctx<'_, '_>, clause: &Clause<'_>, m: &Mention) -> bool 
 
 /// A nation that is where the event took place: "in Japan", "a visit to Japan".
 pub(crate) fn nation_located(c: &Ctx<'_, '_>, clause: &Clause<'_>, m: &Mention) -> bool {
-    before(clause, m, 1) == ["in"] || trigger_to(c, &clause.view.words, m.toks.start)
+    let last = before(clause, m, 1);
+    last == ["in"]
+        || last
+            .first()
+            .is_some_and(|w| c.ex.kb.is_cue_word(Cue::PlaceVerb, w))
+        || trigger_to(c, &clause.view.words, m.toks.start)
 }
 
 /// What an organization or person does: the words after it up to the next person (at most

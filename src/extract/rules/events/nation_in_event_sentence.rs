@@ -1,26 +1,36 @@
-//! A nation printed after "in" in the clause telling an event, or after a trigger and "to"
-//! ("a visit to Finland"), is where the event took place.
+//! A nation printed after "in" in the clause telling an event, after a trigger and "to"
+//! ("a visit to Finland"), or after a verb of going to a place ("visited Finland"), is where
+//! the event took place.
 
 use super::super::context::Ctx;
 use super::super::{Example, Reads, Rule, Run};
 use super::arguments::{free, nation_located};
 use super::Clause;
 use crate::extract::{EntityType, Predicate};
+use crate::knowledge::Cue;
 
 pub(crate) const RULE: Rule = Rule {
     name: "nation-in-event-sentence",
     reads: &[
         Reads::Mentions(EntityType::Nation),
+        Reads::Cue(Cue::PlaceVerb),
         Reads::Triggers,
         Reads::Dateline,
     ],
     states: &[Predicate::Location],
     run: Run::ClauseMention(run),
-    examples: &[Example {
-        text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Crews from Norway took part in the Polar Lantern Exercise in Finland on May 8.\n",
-        yields: &[("Polar Lantern Exercise", Predicate::Location, "Finland")],
-        absent: &[],
-    }],
+    examples: &[
+        Example {
+            text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Crews from Norway took part in the Polar Lantern Exercise in Finland on May 8.\n",
+            yields: &[("Polar Lantern Exercise", Predicate::Location, "Finland")],
+            absent: &[],
+        },
+        Example {
+            text: "Minister travels\n\nOSLO, Norway (May 9, 2025) -- Minister Aino Laakso visited Finland on May 8 for the Polar Space Dialogue.\n",
+            yields: &[("Polar Space Dialogue", Predicate::Location, "Finland")],
+            absent: &[],
+        },
+    ],
 };
 
 fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {

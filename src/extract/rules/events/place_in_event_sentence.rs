@@ -1,5 +1,7 @@
-//! A place printed after "at", "in" or "near" in the clause telling an event, or after a
-//! trigger and "to" ("a visit to Andøya Spaceport"), is where the event took place.
+//! A place printed after "at", "in" or "near" in the clause telling an event, after a
+//! trigger and "to" ("a visit to Andøya Spaceport"), or after a verb of going to a place
+//! ("visited Helsinki": the city, not the state it stands for elsewhere), is where the event
+//! took place.
 
 use super::super::context::Ctx;
 use super::super::{Example, Reads, Rule, Run};
@@ -7,11 +9,13 @@ use super::arguments::before;
 use super::triggers::trigger_to;
 use super::Clause;
 use crate::extract::{EntityType, Predicate};
+use crate::knowledge::Cue;
 
 pub(crate) const RULE: Rule = Rule {
     name: "place-in-event-sentence",
     reads: &[
         Reads::Mentions(EntityType::Place),
+        Reads::Cue(Cue::PlaceVerb),
         Reads::Triggers,
     ],
     states: &[Predicate::Location],
@@ -28,6 +32,11 @@ pub(crate) const RULE: Rule = Rule {
             yields: &[("Arctic Space Dialogue", Predicate::Location, "Esrange Space Center")],
             absent: &[("Arctic Space Dialogue", Predicate::Location, "Andøya Spaceport")],
         },
+        Example {
+            text: "Minister travels\n\nOSLO, Norway (May 9, 2025) -- Minister Aino Laakso visited Helsinki on May 8 for the Polar Space Dialogue.\n",
+            yields: &[("Polar Space Dialogue", Predicate::Location, "Helsinki")],
+            absent: &[("Polar Space Dialogue", Predicate::Participant, "Finland")],
+        },
     ],
 };
 
@@ -39,6 +48,9 @@ fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
     let located = before(clause, m, 3)
         .iter()
         .any(|w| matches!(w.as_str(), "at" | "in" | "near"))
+        || before(clause, m, 1)
+            .first()
+            .is_some_and(|w| c.ex.kb.is_cue_word(Cue::PlaceVerb, w))
         || trigger_to(c, &clause.view.words, m.toks.start);
     if located {
         c.facts.add(
