@@ -1004,6 +1004,20 @@ fn ordinal_editions(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         if let Some(class) = class {
             ctx.ents.get_mut(id).event_class.get_or_insert(class);
         }
+        // "the Fourth Meeting of the X": the capitalized "Fourth Meeting", read as an event
+        // of its own, is this edition.
+        let partial: Vec<usize> = ctx
+            .found
+            .in_sentence(si)
+            .filter(|p| p.toks.start <= i && p.toks.end == i + 1 + n)
+            .map(|p| ctx.ents.resolve(p.entity))
+            .filter(|&p| p != id && ctx.ents.get(p).kind == EntityType::Event)
+            .collect();
+        for p in partial {
+            let short = ctx.ents.get(p).name.clone();
+            ctx.ents.merge(p, id);
+            ctx.ents.get_mut(id).aliases.remove(&short);
+        }
         ctx.push(Mention::plain(si, id, span, i..m.toks.end));
         ctx.found.series.push((id, series));
     }

@@ -363,6 +363,20 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_meeting_of_a_dialogue_with_its_sides_chairs_and_next_venue() {
+        let x = extract("Title\n\nMay 7, 2025\n\n1. On May 6, the Third Meeting of the Finland-Norway Dialogue on Polar Orbits was held in Oslo. The Finnish side was chaired by Ms. Aino Laakso, Director of the Polar Bureau.\n\n2. The two sides agreed to hold the next meeting in Helsinki.\n");
+        let edition = "Third Meeting of the Finland-Norway Dialogue on Polar Orbits";
+        assert!(has(&x, edition, Predicate::Date, "2025-05-06"));
+        assert!(has(&x, edition, Predicate::Location, "Oslo"));
+        assert!(has(&x, edition, Predicate::Leader, "Aino Laakso"));
+        assert!(!has(&x, edition, Predicate::Location, "Helsinki"));
+        assert!(
+            x.entities.iter().all(|e| e.name != "Third Meeting"),
+            "the capitalized 'Third Meeting' is the edition"
+        );
+    }
+
+    #[test]
     fn a_described_agreement_ends_before_the_signing_s_date_place_and_parties() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland signed an arrangement on polar data sharing on May 3 in Oslo.\n");
         index_of(&x, "arrangement on polar data sharing");

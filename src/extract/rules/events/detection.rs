@@ -144,12 +144,15 @@ impl Story {
             .filter(|m| !planned(m))
             .map(|m| m.entity)
             .collect();
-        // "X led the U.S. delegation", "Y headed the Japanese side": the event told before.
+        // "X led the U.S. delegation", "Y headed the Japanese side", "the Japanese side was
+        // chaired by Z": the event told before.
         let kb = c.ex.kb;
         let leads_delegation = (0..words.len()).any(|i| {
             kb.cue_at(Cue::Lead, words, i).is_some_and(|n| {
                 (i + n..(i + n + 4).min(words.len()))
                     .any(|k| kb.cue_at(Cue::Delegation, words, k).is_some())
+                    || (i.saturating_sub(4)..i)
+                        .any(|k| kb.cue_at(Cue::Delegation, words, k).is_some())
             }) && !c.quoted(toks[i].start)
         });
         let anaphor = (1..words.len())
@@ -295,6 +298,11 @@ impl Story {
         let toks = &v.sentence.tokens;
         let class = &t.class;
         let reference = c.reference;
+        // "agreed to hold the next meeting in Santiago": a later, planned occasion is neither
+        // this event nor one to record.
+        if (t.at.saturating_sub(3)..t.at).any(|i| c.ex.kb.cue_at(Cue::Future, words, i).is_some()) {
+            return None;
+        }
         let agents = ms.iter().any(|m| is_agent(c.kind(m.entity)) && !m.inside);
         let places = ms.iter().any(|m| {
             c.kind(m.entity) == EntityType::Place
