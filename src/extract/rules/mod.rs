@@ -156,6 +156,7 @@ cascade! {
     persons::post_names_its_organization,
     persons::serves_in,
     persons::nation_opens_title,
+    persons::leads_nation_side,
     // Organization structure.
     organizations::name_built_on_parent,
     organizations::component_cue,
