@@ -526,6 +526,13 @@ pub(crate) fn find(
     found
 }
 
+/// Keeps the entities printed right before a name to the last few a name can hold, so a run
+/// of thousands of known words costs time linear in its length.
+fn keep_recent(prefix: &mut Vec<usize>) {
+    let over = prefix.len().saturating_sub(crate::text::LONGEST_NAME);
+    prefix.drain(..over);
+}
+
 fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     let text = ctx.text;
     let kb = ctx.ex.kb;
@@ -594,6 +601,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                     ctx.push(Mention::plain(si, id, span, r.clone()));
                     if kind != EntityType::Person {
                         prefix.push(id);
+                        keep_recent(&mut prefix);
                         prefix_start.get_or_insert(r.start);
                     }
                     k += 1;
@@ -730,6 +738,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                                     inside,
                                 });
                                 prefix.push(id);
+                                keep_recent(&mut prefix);
                                 prefix_start.get_or_insert(r.start);
                             }
                             k += 1;
@@ -766,6 +775,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         ctx.found.compounds.push((si, nations));
                     }
                     prefix.extend(ids);
+                    keep_recent(&mut prefix);
                     prefix_start.get_or_insert(r.start);
                     k += 1;
                 }

@@ -9,7 +9,7 @@
 //! stay together, in the order of the list.
 
 use super::context::{Ctx, View};
-use super::{events, Rule, Run};
+use super::{events, Rule, Run, PAIR_WINDOW};
 
 /// The kinds of pass.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +123,12 @@ fn sentence(c: &mut Ctx<'_, '_>, v: &View<'_>, rules: &[Rule]) {
             }
             Run::Pair(_) => {
                 for i in 0..v.mentions.len() {
+                    // Mentions are in the order printed: pairs end at the window.
+                    let reach = v.mentions[i].toks.end + PAIR_WINDOW;
                     for j in i + 1..v.mentions.len() {
+                        if v.mentions[j].toks.start > reach {
+                            break;
+                        }
                         for r in group {
                             if let Run::Pair(f) = r.run {
                                 c.facts.rule = r.name;

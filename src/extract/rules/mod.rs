@@ -87,6 +87,9 @@ pub(crate) enum Reads {
     Series,
 }
 
+/// How many words may stand between the two mentions of a pair rule.
+pub(crate) const PAIR_WINDOW: usize = 12;
+
 /// What a rule reads at a time, and so how the cascade calls it (see `cascade`).
 pub(crate) enum Run {
     /// A sentence.
@@ -95,7 +98,8 @@ pub(crate) enum Run {
     Word(fn(&mut Ctx<'_, '_>, &View<'_>, usize)),
     /// A mention of a sentence (its index in `View::mentions`).
     Mention(fn(&mut Ctx<'_, '_>, &View<'_>, usize)),
-    /// Two mentions of a sentence, the first printed before the second.
+    /// Two mentions of a sentence, the first printed before the second and at most
+    /// `PAIR_WINDOW` words apart (so a sentence is read in time linear in its length).
     Pair(fn(&mut Ctx<'_, '_>, &View<'_>, usize, usize)),
     /// An event told by a sentence, with the clause that tells it.
     Clause(fn(&mut Ctx<'_, '_>, &Clause<'_>)),

@@ -2,6 +2,7 @@
 //! between them: what the organization rules over pairs read.
 
 use super::super::context::{Ctx, View};
+use super::super::PAIR_WINDOW;
 use crate::extract::mentions::Mention;
 use crate::extract::EntityType;
 
@@ -14,8 +15,8 @@ pub(crate) struct Pair<'v> {
 }
 
 /// The mentions at `i` and `j` as a pair of distinct organizations, neither inside another
-/// name, the second after the first and at most twelve words apart ("Space Force" inside a
-/// longer run has nothing between).
+/// name, the second after the first and at most `PAIR_WINDOW` words apart ("Space Force"
+/// inside a longer run has nothing between).
 pub(crate) fn organizations<'v>(
     c: &Ctx<'_, '_>,
     v: &'v View<'_>,
@@ -29,5 +30,5 @@ pub(crate) fn organizations<'v>(
         return None;
     }
     let between = &v.words[a.toks.end..b.toks.start];
-    (between.len() <= 12).then_some(Pair { a, b, between })
+    (between.len() <= PAIR_WINDOW).then_some(Pair { a, b, between })
 }
