@@ -1981,7 +1981,7 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                 matches!(w, "," | "." | ";" | "at" | "that" | "which" | "to")
                     || (w == "on" && date)
                     || (w == "in" && place)
-                    || (matches!(w, "with" | "between" | "during" | "by") && named)
+                    || (matches!(w, "with" | "during" | "by") && named)
             };
             while j < toks.len() && j < end + 14 && !ends_topic(j) {
                 j += 1;
