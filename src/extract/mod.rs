@@ -363,6 +363,26 @@ mod tests {
     }
 
     #[test]
+    fn signing_a_named_agreement_is_an_event_unless_hedged() {
+        let x = extract("Title\n\nOSLO, Norway (May 7, 2025) -- Good news.\n\nFinland signed the Polar Data Accord, officials said.\n");
+        let signing = x
+            .entities
+            .iter()
+            .position(|e| e.kind == EntityType::Event)
+            .expect("a signing event");
+        assert!(x
+            .relations
+            .iter()
+            .any(|r| r.subject == signing && r.predicate == Predicate::Agreement));
+        let x = extract("Title\n\nOSLO, Norway (May 7, 2025) -- Good news.\n\nFinland is considering signing the Polar Data Accord, officials said.\n");
+        assert!(
+            x.entities.iter().all(|e| e.kind != EntityType::Event),
+            "{:#?}",
+            x.entities
+        );
+    }
+
+    #[test]
     fn a_numbered_meeting_of_a_dialogue_with_its_sides_chairs_and_next_venue() {
         let x = extract("Title\n\nMay 7, 2025\n\n1. On May 6, the Third Meeting of the Finland-Norway Dialogue on Polar Orbits was held in Oslo. The Finnish side was chaired by Ms. Aino Laakso, Director of the Polar Bureau.\n\n2. The two sides agreed to hold the next meeting in Helsinki.\n");
         let edition = "Third Meeting of the Finland-Norway Dialogue on Polar Orbits";

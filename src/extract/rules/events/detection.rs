@@ -27,6 +27,7 @@ pub(crate) const NAME: &str = "event detection";
 pub(crate) const READS: &[Reads] = &[
     Reads::Triggers,
     Reads::HeadWords,
+    Reads::Hedges,
     Reads::Cue(Cue::Participation),
     Reads::Cue(Cue::Host),
     Reads::Cue(Cue::Future),
@@ -381,7 +382,13 @@ impl Story {
             None
         } else if !v.sentence.is_title
             && agents
-            && (places || !dates.is_empty() || (refers_back(c, v, t.at) && about_participants))
+            && (places
+                || !dates.is_empty()
+                || (refers_back(c, v, t.at) && about_participants)
+                // "Norway signed the Polar Accord": an occasion of a named agreement (not a
+                // hypothetical one: "is considering signing").
+                || (sentence_agreement.is_some()
+                    && !toks.iter().any(|t| c.ex.kb.hedges.contains(t.text(c.text)))))
         {
             Some((
                 new_unnamed_event(c, class, &ev, toks[t.at].span()),
