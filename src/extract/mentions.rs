@@ -902,12 +902,14 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     described_agreements(ctx, si, toks);
     acronyms(ctx, si, toks);
     ordinal_editions(ctx, si, toks);
-    ordinal_aliases(ctx, si, toks);
+    ordinal_names(ctx, si, toks);
 }
 
-/// "the third Nordic Space Dialogue": the event's name with its ordinal is another form of it
-/// ("Third Nordic Space Dialogue"), which some publishers print as the name.
-fn ordinal_aliases(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
+/// "the third Nordic Space Dialogue": one edition of a recurring series, an event named with
+/// its ordinal, carried out under the series (an initiative named by the name). "The
+/// inaugural Nordic Space Dialogue" has no series before it: the ordinal makes another form
+/// of its name.
+fn ordinal_names(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     let text = ctx.text;
     let kb = ctx.ex.kb;
     let found: Vec<(usize, Range<usize>, usize)> = ctx
@@ -925,12 +927,61 @@ fn ordinal_aliases(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         if kb.cue_at(Cue::Ordinal, &[word], 0).is_none() {
             continue;
         }
-        let alias = format!("{} {}", toks[start - 1].text(text), &text[span]);
-        let e = ctx.ents.get_mut(id);
-        if e.name != alias {
-            e.aliases.insert(alias);
+        let edition = format!("{} {}", toks[start - 1].text(text), &text[span.clone()]);
+        if kb
+            .cue_at(
+                Cue::FirstEdition,
+                &[form_key(toks[start - 1].text(text))],
+                0,
+            )
+            .is_some()
+        {
+            // "the inaugural X Dialogue": the first, another form of its name.
+            let e = ctx.ents.get_mut(id);
+            if e.name != edition {
+                e.aliases.insert(edition);
+            }
+            continue;
         }
+        // "the fifth X Dialogue": one edition of a recurring series. The series is an
+        // initiative named by the name; the edition an event named with its ordinal.
+        let key = format!("event/{}", slug(&edition));
+        if ctx.no_new && ctx.ents.by_key(&key).is_none() {
+            continue;
+        }
+        let name = ctx.ents.get(id).name.clone();
+        let class = ctx.ents.get(id).event_class.clone();
+        let sid = ctx.ents.add(
+            EntityType::Initiative,
+            &format!("initiative/{}", slug(&name)),
+            &name,
+            "",
+            span.clone(),
+        );
+        ctx.ents.merge(id, sid);
+        ctx.ents.get_mut(sid).event_class = None;
+        let at = toks[start - 1].start..span.end;
+        let eid = ctx
+            .ents
+            .add(EntityType::Event, &key, &edition, &edition, at.clone());
+        if let Some(class) = class {
+            ctx.ents.get_mut(eid).event_class.get_or_insert(class);
+        }
+        ctx.push(Mention::plain(
+            si,
+            eid,
+            at,
+            start - 1..start + (span_toks(toks, &span)),
+        ));
+        ctx.found.series.push((eid, sid));
     }
+}
+
+/// How many tokens a span covers, from its first token on.
+fn span_toks(toks: &[Token], span: &Range<usize>) -> usize {
+    toks.iter()
+        .filter(|t| t.start >= span.start && t.end <= span.end)
+        .count()
 }
 
 /// "the eighth meeting of the U.S.-Norway Space Working Group", "the 3rd round of the Arctic

@@ -433,15 +433,32 @@ mod tests {
     }
 
     #[test]
-    fn an_ordinal_before_an_event_name_makes_another_form_of_it() {
+    fn an_ordinal_before_an_event_name_makes_an_edition_of_a_series() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland and Norway held the fourth Nordic Orbit Dialogue in Oslo on Monday.\n");
+        let series = &x.entities[index_of(&x, "Nordic Orbit Dialogue")];
+        assert_eq!(series.kind, EntityType::Initiative);
+        let edition = "fourth Nordic Orbit Dialogue";
+        assert_eq!(x.entities[index_of(&x, edition)].kind, EntityType::Event);
+        assert!(has(
+            &x,
+            edition,
+            Predicate::Initiative,
+            "Nordic Orbit Dialogue"
+        ));
+        assert!(has(&x, edition, Predicate::Location, "Oslo"));
+        // The first has no series before it: the ordinal makes another form of its name.
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland and Norway held the inaugural Nordic Orbit Dialogue in Oslo on Monday.\n");
         let e = &x.entities[index_of(&x, "Nordic Orbit Dialogue")];
-        assert!(e.aliases.contains("fourth Nordic Orbit Dialogue"), "{e:#?}");
+        assert_eq!(e.kind, EntityType::Event);
+        assert!(
+            e.aliases.contains("inaugural Nordic Orbit Dialogue"),
+            "{e:#?}"
+        );
     }
 
     #[test]
     fn a_head_word_then_on_names_what_it_is_on() {
-        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland and Norway held the second Finland–Norway Dialogue on Polar Orbits in Oslo on Monday.\n");
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland and Norway held the Finland–Norway Dialogue on Polar Orbits in Oslo on Monday.\n");
         let e = &x.entities[index_of(&x, "Finland–Norway Dialogue on Polar Orbits")];
         assert_eq!(e.kind, EntityType::Event);
         assert!(has(
@@ -838,7 +855,7 @@ mod tests {
         assert!(
             has(
                 &x,
-                "Pacific Defence Ministers’ Meeting",
+                "third Pacific Defence Ministers’ Meeting",
                 Predicate::Host,
                 "Paul Grant"
             ),

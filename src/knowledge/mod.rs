@@ -976,6 +976,7 @@ pub enum Cue {
     StateBody,
     NameFirst,
     PlaceVerb,
+    FirstEdition,
 }
 
 impl Cue {
@@ -1018,6 +1019,7 @@ impl Cue {
             "state-body" => Cue::StateBody,
             "name-first" => Cue::NameFirst,
             "place-verb" => Cue::PlaceVerb,
+            "first-edition" => Cue::FirstEdition,
             _ => return None,
         })
     }
