@@ -562,9 +562,10 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
             }
             continue;
         }
-        // In SVG or MathML, a CDATA section holds text up to `]]>`; elsewhere `<![CDATA[` is
-        // a comment up to `>`.
-        let in_foreign = open.last().is_some_and(|e| e.foreign && !e.integration);
+        // In SVG or MathML (an integration point such as foreignObject too: the tokenizer asks
+        // only for the current element's namespace), a CDATA section holds text up to `]]>`;
+        // elsewhere `<![CDATA[` is a comment up to `>`.
+        let in_foreign = open.last().is_some_and(|e| e.foreign);
         if in_foreign && b[i..].starts_with(b"![cdata[") {
             match memchr::memmem::find(&b[i..], b"]]>") {
                 Some(end) => i += end + 3,
@@ -608,6 +609,13 @@ pub fn check_shape(html: &str) -> Result<Shape, PageLimit> {
         i = tag_end + 1;
         let name_str = std::str::from_utf8(name).unwrap_or("");
         if closing {
+            // `</p>` and `</br>` in SVG or MathML end the foreign content first.
+            if matches!(name_str, "p" | "br") {
+                while open.last().is_some_and(|e| e.foreign && !e.integration) {
+                    let k = open.len() - 1;
+                    close_from(&mut open, k, &mut formatting, &mut depth);
+                }
+            }
             // The end tag of a formatting element whose entry has no open element only drops
             // the entry; any other end tag closes what it matches.
             let last = formatting.iter().rposition(|f| f.name == name);
@@ -970,6 +978,12 @@ mod shape {
         // A CDATA section in MathML or SVG hides what looks like markup in it.
         assert_eq!(depth("<math><![CDATA[><div><style ]]><b><i><u>"), 3);
         assert_eq!(depth("<div><![CDATA[><div>]]>"), 2);
+        assert_eq!(
+            depth("<svg><foreignObject><![CDATA[><style>]]><div><div>"),
+            4
+        );
+        // `</p>` ends MathML: what follows is HTML, where `<![CDATA[` is a comment to `>`.
+        assert_eq!(depth("<math></p><![CDATA[><div><div>]]>"), 2);
         // `<!-->` in a script escapes nothing.
         assert_eq!(depth("<script><!--><script></script><i><b>"), 2);
         // In a script, `<!-- <script>` escapes `</script>`.
