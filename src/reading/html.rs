@@ -351,24 +351,10 @@ fn paragraph_in_scope(open: &[Open]) -> Option<usize> {
 }
 
 /// Start tags before which the parser does not reopen formatting elements (blocks, lists,
-/// headings, tables); before any other it does.
+/// headings, tables: those that close a paragraph); before any other it does, `<xmp>` and
+/// `<plaintext>` too (taken always, which can only make the scan see more depth).
 fn reopens_before(name: &str) -> bool {
-    !(name != "button" && BLOCKS_CLOSED.contains(&name)
-        || matches!(
-            name,
-            "p" | "li"
-                | "dd"
-                | "dt"
-                | "table"
-                | "hr"
-                | "form"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-        ))
+    !closes_a_paragraph(name) || matches!(name, "xmp" | "plaintext")
 }
 
 /// HTML elements an end tag of another element does not close through.
