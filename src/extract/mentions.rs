@@ -951,15 +951,7 @@ fn ordinal_names(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         }
         let name = ctx.ents.get(id).name.clone();
         let class = ctx.ents.get(id).event_class.clone();
-        let sid = ctx.ents.add(
-            EntityType::Initiative,
-            &format!("initiative/{}", slug(&name)),
-            &name,
-            "",
-            span.clone(),
-        );
-        ctx.ents.merge(id, sid);
-        ctx.ents.get_mut(sid).event_class = None;
+        let sid = series_of_event(ctx, id, &name, span.clone());
         let at = toks[start - 1].start..span.end;
         let eid = ctx
             .ents
@@ -975,6 +967,21 @@ fn ordinal_names(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         ));
         ctx.found.series.push((eid, sid));
     }
+}
+
+/// An event named as a whole series ("the X Dialogue" of "the fifth X Dialogue") becomes that
+/// series: an initiative of the same name, into which the event is merged.
+fn series_of_event(ctx: &mut Ctx<'_, '_>, event: usize, name: &str, span: Range<usize>) -> usize {
+    let sid = ctx.ents.add(
+        EntityType::Initiative,
+        &format!("initiative/{}", slug(name)),
+        name,
+        "",
+        span,
+    );
+    ctx.ents.merge(event, sid);
+    ctx.ents.get_mut(sid).event_class = None;
+    sid
 }
 
 /// How many tokens a span covers, from its first token on.
@@ -1032,15 +1039,7 @@ fn ordinal_editions(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         let series = if kind == EntityType::Event {
             // Named as an event by its head word ("Working Group"): it is the series.
             let name = ctx.ents.get(series).name.clone();
-            let sid = ctx.ents.add(
-                EntityType::Initiative,
-                &format!("initiative/{}", slug(&name)),
-                &name,
-                "",
-                m.span.clone(),
-            );
-            ctx.ents.merge(series, sid);
-            ctx.ents.get_mut(sid).event_class = None;
+            let sid = series_of_event(ctx, series, &name, m.span.clone());
             // "the Joint Working Group" later: the series, by its name without the nations
             // printed before it.
             let core_words = core_name(kb, &name).split(' ').count();
