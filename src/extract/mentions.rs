@@ -572,6 +572,9 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         let mut prefix_start: Option<usize> = None;
         let mut honorific = false;
         let mut post_qualifier = false;
+        // The post whose "for"/"of" words are being read ("Minister" in "Minister for Space
+        // Affairs Lars P. Berg").
+        let mut qualified_post: Option<String> = None;
         // "4 Canadian Space Division": a unit's number before a known word of its name.
         let mut lead_number: Option<usize> = None;
         let mut k = 0;
@@ -584,6 +587,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                     // "for"/"of"/"in" after a post continues the post ("Director General for
                     // Space Science and Technology"): the words after it are no name.
                     if !titles.is_empty() || rank.is_some() || honorific {
+                        qualified_post = titles.last().cloned();
                         titles.clear();
                         rank = None;
                         honorific = false;
@@ -806,6 +810,18 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         k = end;
                         continue;
                     }
+                    // "Minister for Space Affairs Lars P. Berg": the post's words, then a name.
+                    if post_qualifier && !only_stopwords {
+                        if let Some(ns) = trailing_name(ctx, toks, words_r.clone()) {
+                            let post: Vec<String> = qualified_post.take().into_iter().collect();
+                            person(ctx, si, toks, ns..words_r.end, None, &post, &[]);
+                            post_qualifier = false;
+                            prefix.clear();
+                            prefix_start = None;
+                            k = end;
+                            continue;
+                        }
+                    }
                     if only_stopwords || adjectival || post_qualifier {
                         // The words after "Director General for": part of the post.
                         post_qualifier = false;
@@ -864,10 +880,25 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         || honorific
                         || role_before(ctx, toks, words_r.start)
                     {
+                        // "Minister for Space Affairs Lars P. Berg": a post of the list ending
+                        // in its own "for"/"of" words may run on before the name.
+                        let open_post = titles
+                            .last()
+                            .is_some_and(|t| t.contains(" for ") || t.contains(" of "));
+                        let words_r = match trailing_name(ctx, toks, words_r.clone()) {
+                            Some(ns) if open_post && rank.is_none() => ns..words_r.end,
+                            _ => words_r,
+                        };
                         person(ctx, si, toks, words_r, rank, &titles, &prefix);
                         rank = None;
                         honorific = false;
                         titles.clear();
+                        prefix.clear();
+                        prefix_start = None;
+                    } else if let Some((post, ns)) = post_in_run(ctx, toks, words_r.clone()) {
+                        // "National Security Advisor Kari Nordmann": a post no list holds,
+                        // ended by a post word, then a name.
+                        person(ctx, si, toks, ns..words_r.end, None, &[post], &prefix);
                         prefix.clear();
                         prefix_start = None;
                     } else if let Some(pid) = known_surname(ctx, toks, words_r.clone()) {
@@ -1734,6 +1765,15 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
         return true;
     }
     let _ = next2;
+    // "Anna Lind, who heads ...": a relative clause of persons.
+    if next == ","
+        && matches!(
+            toks.get(r.end + 1).map(|t| t.text(text)),
+            Some("who" | "whose")
+        )
+    {
+        return true;
+    }
     if next == "," {
         // ", <post>" in the appositive that follows: a known title or a post word before
         // the appositive's comma ("Karen Feldstein, the National Aeronautics and Space
@@ -1757,6 +1797,139 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
         }
     }
     false
+}
+
+/// An initial: "K.", "P.".
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// Whether a name's words hold a head word or a post word ("Space Command", "Advisor"):
+/// then they are no person's name.
+fn holds_head_or_post(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool {
+    let lex = &ctx.ex.lexicon;
+    toks[r].iter().any(|t| {
+        let w = form_key(t.text(ctx.text));
+        lex.post_key(&w).is_some() || lex.head_of(std::slice::from_ref(&w)).is_some()
+    })
+}
+
+/// Where a person's name begins at the end of a run of at least three words that opens
+/// with a post's words: the last two words, with the initials before or between them
+/// ("Space Affairs Lars P. Berg": "Lars P. Berg"; "External Affairs K. Natwar Singh": "K.
+/// Natwar Singh"). The name must have a name's shape and hold no head or post word.
+fn trailing_name(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> Option<usize> {
+    if r.len() < 3 {
+        return None;
+    }
+    let text = ctx.text;
+    let initial = |i: usize| is_initial(toks[i].text(text));
+    // "Lloyd J. Austin III": a generational suffix after the surname.
+    let suffix = matches!(
+        toks[r.end - 1].text(text),
+        "Jr." | "Jr" | "Sr." | "II" | "III" | "IV"
+    );
+    let core_end = if suffix { r.end - 1 } else { r.end };
+    if core_end < r.start + 3 {
+        return None;
+    }
+    let mut start = core_end - 2;
+    if initial(start) {
+        start -= 1;
+    }
+    while start > r.start + 1 && initial(start - 1) {
+        start -= 1;
+    }
+    (start > r.start
+        && looks_like_name(ctx, toks, start..r.end)
+        && !holds_head_or_post(ctx, toks, start..r.end)
+        && named_like_a_person(ctx, toks, start..r.end))
+    .then_some(start)
+}
+
+/// What tells words after a post's own words from more of the post ("International and
+/// Interagency Relations"): an initial among them, a verb after them, or the last word
+/// standing alone elsewhere in the release, as a surname does ("Berg said").
+fn named_like_a_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool {
+    let text = ctx.text;
+    if toks[r.clone()].iter().any(|t| is_initial(t.text(text))) {
+        return true;
+    }
+    let next = toks.get(r.end).map(|t| t.text(text));
+    // A verb after them ("... Kari Nordmann met", "... Kari Nordmann said"): a lowercase word
+    // that is no function word continuing the post ("... Relations at the ministry").
+    let verb_after = next.is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                w,
+                "of" | "for"
+                    | "and"
+                    | "or"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "to"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "the"
+                    | "a"
+                    | "an"
+            )
+    });
+    if verb_after {
+        return true;
+    }
+    let last = toks[r.end - 1].text(text);
+    stands_alone(text, last)
+}
+
+/// Whether a capitalized word stands somewhere in `text` as a word of its own, with no
+/// capitalized word right before it (an initial counts; a title with its period does not)
+/// or right after it.
+fn stands_alone(text: &str, word: &str) -> bool {
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    text.match_indices(word).any(|(at, _)| {
+        let head = &text[..at];
+        let tail = &text[at + word.len()..];
+        if head.ends_with(char::is_alphanumeric) || tail.starts_with(char::is_alphanumeric) {
+            return false;
+        }
+        let prev_cap = head
+            .strip_suffix(' ')
+            .map(|h| h.rsplit(' ').next().unwrap_or(""))
+            .is_some_and(|w| cap(w) && (!w.ends_with(['.', ',', ';', ':']) || is_initial(w)));
+        let next_cap = tail
+            .strip_prefix(' ')
+            .map(|t| t.split(' ').next().unwrap_or(""))
+            .is_some_and(cap);
+        !prev_cap && !next_cap
+    })
+}
+
+/// A run of words that ends a post with a post word and then holds a name: "National
+/// Security Advisor Kari Nordmann", "Federal Space Coordinator Anna K. Lind". Returns the
+/// post as printed and where the name begins.
+fn post_in_run(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> Option<(String, usize)> {
+    if r.len() < 3 {
+        return None;
+    }
+    let text = ctx.text;
+    let p = (r.start..r.end - 2).rev().find(|&i| {
+        let t = toks[i].text(text);
+        t.chars().next().is_some_and(char::is_uppercase)
+            && ctx.ex.lexicon.post_key(&form_key(t)).is_some()
+    })?;
+    let name = p + 1..r.end;
+    let words = toks[name.clone()]
+        .iter()
+        .filter(|t| !is_initial(t.text(text)))
+        .count();
+    ((2..=3).contains(&words)
+        && looks_like_name(ctx, toks, name.clone())
+        && !holds_head_or_post(ctx, toks, name))
+    .then(|| (span_text(text, toks, r.start..p + 1), p + 1))
 }
 
 /// A name that leads, chairs or signs, alone or in a list of names: "Kari Nordmann and Pedro

@@ -865,6 +865,105 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_another_kind_after_where_tells_a_second_event() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 6, 2025) -- Norwegian Minister of Trade Kari Nordmann met with Chilean Foreign Minister Pedro Alvarez in Oslo on May 5, where the two signed a memorandum of understanding on satellite data sharing.\n",
+        );
+        let of_kind = |k: &str| {
+            x.entities
+                .iter()
+                .find(|e| e.event_class.as_deref().map(crate::vocab::local_name) == Some(k))
+                .map(|e| e.name.clone())
+                .unwrap_or_else(|| panic!("a {k}: {:#?}", x.entities))
+        };
+        let (meeting, signing) = (of_kind("Meeting"), of_kind("Signing"));
+        let mou = "memorandum of understanding on satellite data sharing";
+        assert!(
+            has(&x, &signing, Predicate::Agreement, mou),
+            "{:#?}",
+            x.relations
+        );
+        assert!(!has(&x, &meeting, Predicate::Agreement, mou));
+        for event in [&meeting, &signing] {
+            assert!(
+                has(&x, event, Predicate::Participant, "Pedro Alvarez"),
+                "{event}"
+            );
+            assert!(
+                has(&x, event, Predicate::Participant, "Kari Nordmann"),
+                "{event}"
+            );
+            assert!(has(&x, event, Predicate::Location, "Oslo"), "{event}");
+            assert!(has(&x, event, Predicate::Date, "2025-05-05"), "{event}");
+        }
+    }
+
+    #[test]
+    fn an_opening_phrase_of_occasion_does_not_tell_the_event() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 6, 2025) -- During the visit, the Norwegian Space Agency and the Chilean Space Agency signed a letter of intent on launch services.\n",
+        );
+        let kinds: Vec<&str> = x
+            .entities
+            .iter()
+            .filter_map(|e| e.event_class.as_deref().map(crate::vocab::local_name))
+            .collect();
+        assert_eq!(kinds, vec!["Signing"], "{:#?}", x.entities);
+    }
+
+    #[test]
+    fn a_verb_whose_object_is_an_event_noun_tells_that_event() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 6, 2025) -- Chilean Minister of Science Pedro Alvarez concluded a three-day official visit to Norway on May 5.\n",
+        );
+        let kinds: Vec<&str> = x
+            .entities
+            .iter()
+            .filter_map(|e| e.event_class.as_deref().map(crate::vocab::local_name))
+            .collect();
+        assert_eq!(kinds, vec!["Visit"], "{:#?}", x.entities);
+    }
+
+    #[test]
+    fn a_visit_told_over_several_days_is_one_visit() {
+        let text = "Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, traveled to Santiago on May 4 to meet Chilean leaders.\n\nNordmann toured the Chilean Space Operations Center on May 5 with Gen. Pedro Alvarez.\n";
+        let visits = |x: &Extraction| {
+            x.entities
+                .iter()
+                .filter(|e| e.event_class.as_deref().map(crate::vocab::local_name) == Some("Visit"))
+                .count()
+        };
+        assert_eq!(visits(&extract(text)), 1);
+        // Signings on two days are two signings.
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Norway signed the Polar Accord on May 4.\n\nDenmark signed the Polar Accord on May 5.\n");
+        let signings = x
+            .entities
+            .iter()
+            .filter(|e| e.event_class.as_deref().map(crate::vocab::local_name) == Some("Signing"))
+            .count();
+        assert_eq!(signings, 2, "{:#?}", x.entities);
+    }
+
+    #[test]
+    fn posts_no_list_holds_before_a_name() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 6, 2025) -- Norwegian National Security Advisor Kari Nordmann and Swedish Minister for Space Affairs Lars P. Berg met in Oslo.\n\nKaren Holm, the agency's Associate Administrator for International and Interagency Relations, attended.\n\nAnna Lind, who heads Sweden's Ministry of Research, joined them.\n",
+        );
+        let persons: Vec<&str> = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        for p in ["Kari Nordmann", "Lars P. Berg", "Karen Holm", "Anna Lind"] {
+            assert!(persons.contains(&p), "{p}: {persons:?}");
+        }
+        assert!(!persons.contains(&"Interagency Relations"), "{persons:?}");
+        assert!(has(&x, "Kari Nordmann", Predicate::Country, "Norway"));
+        assert!(has(&x, "Lars P. Berg", Predicate::Country, "Sweden"));
+    }
+
+    #[test]
     fn members_and_sponsors_of_programmes() {
         let x = extract(
             "Title\n\nTOKYO, Japan (3 March 2025) -- Japan, Australia and India will work together on the Indo-Pacific Orbit Watch programme. Officials praised the Quad partnership among Australia, India, Japan and the United States. The jointly built NASA-JAXA Lunar Relay Initiative will fly in 2027.\n",

@@ -977,6 +977,8 @@ pub enum Cue {
     NameFirst,
     PlaceVerb,
     FirstEdition,
+    MultiDay,
+    OpeningOccasion,
 }
 
 impl Cue {
@@ -1020,6 +1022,8 @@ impl Cue {
             "name-first" => Cue::NameFirst,
             "place-verb" => Cue::PlaceVerb,
             "first-edition" => Cue::FirstEdition,
+            "multi-day" => Cue::MultiDay,
+            "opening-occasion" => Cue::OpeningOccasion,
             _ => return None,
         })
     }

@@ -32,6 +32,8 @@ pub(crate) const READS: &[Reads] = &[
     Reads::Cue(Cue::Host),
     Reads::Cue(Cue::Future),
     Reads::Cue(Cue::OtherOccasion),
+    Reads::Cue(Cue::OpeningOccasion),
+    Reads::Cue(Cue::MultiDay),
     Reads::Cue(Cue::EventVerb),
     Reads::Cue(Cue::Lead),
     Reads::Cue(Cue::Delegation),
@@ -118,6 +120,23 @@ impl Story {
         let words = &v.words;
         let toks = &v.sentence.tokens;
         let trig = find_trigger(c, words, toks, ms);
+        // "During the visit, the two agencies signed ...", "At the ceremony, X signed ...":
+        // an opening phrase names the occasion around the event; the main clause's trigger
+        // tells the event.
+        let trig = match trig {
+            Some(t) if opening_phrase(c, v).is_some_and(|comma| t.at < comma) => {
+                let comma = opening_phrase(c, v).unwrap_or(0);
+                let later =
+                    find_trigger(c, &words[comma + 1..], &toks[comma + 1..], &[]).map(|l| {
+                        Trigger {
+                            at: l.at + comma + 1,
+                            ..l
+                        }
+                    });
+                later.or(Some(t))
+            }
+            other => other,
+        };
         // "... during an accession ceremony here, one day after the 40th Space Symposium
         // wrapped up": a named event after a cue of another occasion is not the one the
         // sentence tells, when a trigger outside it tells one.
@@ -237,8 +256,15 @@ impl Story {
             let own = c.ents.get(e).event_class.clone();
             (own.as_deref() != Some(t.class.as_str())).then_some((d, t.class))
         });
+        // "met with X in Oslo, where the two signed a memorandum", "toured the plant and
+        // signed a letter of intent": a verb of another kind of event after "where" or "and"
+        // tells a second event of the same occasion, done by the same agents.
+        let second = event_at
+            .filter(|_| during.is_none())
+            .and_then(|at| self.second_verb(c, v, e, at));
         let in_clause: Vec<Mention> = ms
             .iter()
+            .filter(|m| second.as_ref().is_none_or(|(w, _)| m.toks.start < *w))
             .filter(|m| {
                 let agent = matches!(
                     c.kind(m.entity),
@@ -280,6 +306,31 @@ impl Story {
                 });
             }
         }
+        if let Some((w, class)) = second {
+            let agents: Vec<Mention> = clauses[0]
+                .mentions
+                .iter()
+                .filter(|m| is_agent(c.kind(m.entity)) || c.kind(m.entity) == EntityType::Place)
+                .cloned()
+                .collect();
+            let x = self
+                .seen
+                .iter()
+                .copied()
+                .find(|&x| x != e && c.ents.get(x).event_class.as_deref() == Some(class.as_str()))
+                .unwrap_or_else(|| new_unnamed_event(c, &class, &ev, toks[w].span()));
+            if !self.seen.contains(&x) {
+                self.seen.push(x);
+            }
+            let mut mentions = agents;
+            mentions.extend(ms.iter().filter(|m| m.toks.start > w).cloned());
+            clauses.push(Clause {
+                event: x,
+                view: v,
+                mentions,
+                plain: true,
+            });
+        }
         Telling {
             view: v,
             event: Some(e),
@@ -288,6 +339,38 @@ impl Story {
             plain,
             clauses,
         }
+    }
+
+    /// A verb of another class than event `e`'s, within a few words after "where" or "and"
+    /// past `at` (not planned: "and agreed to hold the next ..."): where its clause begins
+    /// and its class.
+    fn second_verb(
+        &self,
+        c: &Ctx<'_, '_>,
+        v: &View<'_>,
+        e: usize,
+        at: usize,
+    ) -> Option<(usize, String)> {
+        let words = &v.words;
+        let toks = &v.sentence.tokens;
+        let kb = c.ex.kb;
+        let own = c.ents.get(e).event_class.clone()?;
+        (at..words.len()).find_map(|i| {
+            if !matches!(words[i].as_str(), "where" | "and") || c.quoted(toks[i].start) {
+                return None;
+            }
+            let end = (i + 5).min(words.len());
+            let t = find_trigger(c, &words[i + 1..end], &toks[i + 1..end], &[])?;
+            let k = i + 1 + t.at;
+            let w = &words[k];
+            let verb =
+                (w.ends_with("ed") && w.len() > 4) || kb.cue_at(Cue::EventVerb, words, k).is_some();
+            let planned = (i + 1..k).any(|j| kb.cue_at(Cue::Future, words, j).is_some())
+                || toks[i + 1..k]
+                    .iter()
+                    .any(|t| kb.hedges.contains(t.text(c.text)));
+            (verb && !planned && t.class != own).then_some((i, t.class))
+        })
     }
 
     /// The event a trigger tells in a sentence naming no event: the one it refers back to,
@@ -349,9 +432,20 @@ impl Story {
         // 2020" in a release of 2023) is history, not the release's event.
         let historic = !dates.is_empty()
             && reference.is_some_and(|r| dates.iter().all(|d| r.days_since(*d) > 60));
+        // A visit, an exercise or a conference lasts days: a date within a week of the one
+        // told is the same occasion ("arrived on May 4 ... toured the centre on May 5").
+        let multi_day =
+            c.ex.kb
+                .event_class(class)
+                .is_some_and(|k| c.ex.kb.is_cue_word(Cue::MultiDay, &form_key(&k.label)));
+        let same_day = |d: Date| {
+            dates
+                .iter()
+                .any(|x| *x == d || (multi_day && (0..=7).contains(&x.days_since(d).abs())))
+        };
         let same_kind = self.seen.iter().rev().copied().find(|&e| {
             c.ents.get(e).event_class.as_deref() == Some(class.as_str())
-                && (dates.is_empty() || c.facts.date_of(e).is_none_or(|d| dates.contains(&d)))
+                && (dates.is_empty() || c.facts.date_of(e).is_none_or(same_day))
                 && !(historic && c.facts.date_of(e).is_none())
                 && (!dates.is_empty() || !other_time(c, e))
                 && sentence_agreement.is_none_or(|a| {
@@ -398,6 +492,19 @@ impl Story {
             None
         }
     }
+}
+
+/// The comma that closes a sentence's opening phrase of time or occasion ("During the visit,",
+/// "At the ceremony,": a cue of role `opening-occasion` first, or first after the dateline),
+/// within eight words.
+fn opening_phrase(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<usize> {
+    let words = &v.words;
+    // The sentence opens at its first word or after the dateline's dash.
+    let open = (0..words.len().min(16)).find(|&i| {
+        (i == 0 || matches!(v.raw(c.text, i - 1), "--" | "—" | "–"))
+            && c.ex.kb.cue_at(Cue::OpeningOccasion, words, i).is_some()
+    })?;
+    (open + 1..words.len().min(open + 9)).find(|&i| words[i] == ",")
 }
 
 /// A new event without a proper name, of `class`, told by sentence `ev` at `at`.

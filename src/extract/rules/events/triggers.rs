@@ -48,6 +48,27 @@ pub(crate) fn find_trigger(
     // The first trigger places the event; a later one of a subclass ("signed a data-sharing
     // agreement": a data-sharing signing) gives its kind.
     let (i, n, class) = found.first()?.clone();
+    // "concluded a three-day official visit to Norway": a verb whose object is an event noun
+    // of another kind tells that event (the noun heads its phrase: "visited the launch site"
+    // stays a visit).
+    let joins = |w: &str| {
+        matches!(
+            w,
+            "of" | "at" | "in" | "on" | "to" | "with" | "for" | "by" | "from" | "and" | ","
+        )
+    };
+    let object = (words[i].ends_with("ed") && words[i].len() > 4)
+        .then(|| {
+            found.iter().skip(1).find(|(j, m, k)| {
+                *k != class
+                    && *j >= i + n
+                    && *j <= i + n + 4
+                    && !words[i + n..*j].iter().any(|w| joins(w))
+                    && words.get(j + m).is_none_or(|w| joins(w) || w == ".")
+            })
+        })
+        .flatten();
+    let (i, n, class) = object.cloned().unwrap_or((i, n, class));
     let kb = c.ex.kb;
     let specific = found
         .iter()
