@@ -1765,6 +1765,16 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
         return true;
     }
     let _ = next2;
+    // "Erik Dahl of the Danish Space Institute": a name of a person's shape (an initial, or
+    // the surname standing alone elsewhere) before "of" and a body.
+    if next == "of"
+        && !holds_head_or_post(ctx, toks, r.clone())
+        && (words.iter().any(|w| is_initial(w))
+            || words.last().is_some_and(|w| stands_alone(text, w)))
+        && body_after(ctx, toks, r.end + 1)
+    {
+        return true;
+    }
     // "Anna Lind, who heads ...": a relative clause of persons.
     if next == ","
         && matches!(
@@ -1797,6 +1807,37 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
         }
     }
     false
+}
+
+/// Whether a body's name begins at token `at` (after "the"): a run of capitalized words
+/// ending in an organization's head word.
+fn body_after(ctx: &Ctx<'_, '_>, toks: &[Token], at: usize) -> bool {
+    let text = ctx.text;
+    let at = if toks.get(at).is_some_and(|t| t.text(text) == "the") {
+        at + 1
+    } else {
+        at
+    };
+    let mut words = Vec::new();
+    let mut raw = Vec::new();
+    for t in toks.iter().skip(at).take(8) {
+        if !is_cap(text, t) {
+            break;
+        }
+        words.push(form_key(t.text(text)));
+        raw.push(t.text(text));
+    }
+    (1..=words.len()).any(|n| {
+        matches!(
+            ctx.ex.lexicon.head_of(&words[..n]),
+            Some((Head::Kind(HeadKind::Organization), _))
+        ) || ctx
+            .ex
+            .kb
+            .lookup(&raw[..n].join(" "))
+            .iter()
+            .any(|e| matches!(e, Entry::Organization(_)))
+    })
 }
 
 /// An initial: "K.", "P.".

@@ -964,6 +964,37 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_of_and_a_body_is_a_person_of_the_body() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 6, 2025) -- Also present were Erik Dahl of the Danish Space Research Institute and Anna K. Lind of NASA.\n\n\"We came to listen,\" Dahl said.\n\nDelegates of the Space Policy of the Nordic Council stayed away.\n",
+        );
+        assert!(
+            has(
+                &x,
+                "Erik Dahl",
+                Predicate::MemberOf,
+                "Danish Space Research Institute"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            has(
+                &x,
+                "Anna K. Lind",
+                Predicate::MemberOf,
+                "National Aeronautics and Space Administration"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        assert!(!x
+            .entities
+            .iter()
+            .any(|e| e.kind == EntityType::Person && e.name == "Space Policy"));
+    }
+
+    #[test]
     fn members_and_sponsors_of_programmes() {
         let x = extract(
             "Title\n\nTOKYO, Japan (3 March 2025) -- Japan, Australia and India will work together on the Indo-Pacific Orbit Watch programme. Officials praised the Quad partnership among Australia, India, Japan and the United States. The jointly built NASA-JAXA Lunar Relay Initiative will fly in 2027.\n",

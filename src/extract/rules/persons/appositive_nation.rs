@@ -1,5 +1,6 @@
-//! A nation that opens a post appositive after a name is the person's ("Col. Eva Strand,
-//! Swedish director of space operations, spoke": Sweden).
+//! A nation that opens a post appositive after a name, after its article or not, is the
+//! person's ("Col. Eva Strand, Swedish director of space operations, spoke": Sweden; "Col.
+//! Juha Mäki, the Finnish defence attaché": Finland).
 
 use super::super::context::{Ctx, View};
 use super::super::{Example, Reads, Rule, Run};
@@ -16,11 +17,18 @@ pub(crate) const RULE: Rule = Rule {
     ],
     states: &[Predicate::Country],
     run: Run::Mention(run),
-    examples: &[Example {
-        text: "Talks open\n\nKIRUNA, Sweden (May 6, 2025) -- Col. Eva Strand, Swedish director of space operations, opened the meeting.\n",
-        yields: &[("Eva Strand", Predicate::Country, "Sweden")],
-        absent: &[],
-    }],
+    examples: &[
+        Example {
+            text: "Talks open\n\nKIRUNA, Sweden (May 6, 2025) -- Col. Eva Strand, Swedish director of space operations, opened the meeting.\n",
+            yields: &[("Eva Strand", Predicate::Country, "Sweden")],
+            absent: &[],
+        },
+        Example {
+            text: "Talks open\n\nKIRUNA, Sweden (May 6, 2025) -- Col. Juha Mäki, the Finnish defence attaché, opened the meeting.\n",
+            yields: &[("Juha Mäki", Predicate::Country, "Finland")],
+            absent: &[],
+        },
+    ],
 };
 
 fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
@@ -38,7 +46,13 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
         if o.inside || o.toks.start < a.window.start {
             continue;
         }
-        if c.kind(o.entity) == EntityType::Nation && o.toks.start == a.window.start {
+        // "Col. Juha Mäki, the Finnish defence attaché": the article before the nation.
+        let start = if v.words.get(a.window.start).is_some_and(|w| w == "the") {
+            a.window.start + 1
+        } else {
+            a.window.start
+        };
+        if c.kind(o.entity) == EntityType::Nation && o.toks.start == start {
             c.facts.add(p, Predicate::Country, o.entity, &v.span);
         }
     }
