@@ -1769,9 +1769,9 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
     // the surname standing alone elsewhere) before "of" and a body.
     if next == "of"
         && !holds_head_or_post(ctx, toks, r.clone())
+        && body_after(ctx, toks, r.end + 1)
         && (words.iter().any(|w| is_initial(w))
             || words.last().is_some_and(|w| stands_alone(text, w)))
-        && body_after(ctx, toks, r.end + 1)
     {
         return true;
     }
