@@ -1751,13 +1751,8 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
     }
     // "Lloyd J. Austin", "K. Natwar Singh": a middle or first initial; "Joseph R. Biden Jr.":
     // a generational suffix.
-    let initial = |w: &&str| {
-        let mut cs = w.chars();
-        matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
-    };
-    let suffix = words
-        .last()
-        .is_some_and(|w| matches!(*w, "Jr." | "Jr" | "Sr." | "II" | "III" | "IV"));
+    let initial = |w: &&str| is_initial(w);
+    let suffix = words.last().is_some_and(|w| is_suffix(w));
     if (words.iter().any(initial) || suffix)
         && words.iter().filter(|w| !initial(w)).count() >= 2
         && ctx.ex.kb.lookup(&words.join(" ")).is_empty()
@@ -1840,6 +1835,11 @@ fn body_after(ctx: &Ctx<'_, '_>, toks: &[Token], at: usize) -> bool {
     })
 }
 
+/// A generational suffix after a surname: "Jr.", "III".
+fn is_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "II" | "III" | "IV")
+}
+
 /// An initial: "K.", "P.".
 fn is_initial(w: &str) -> bool {
     let mut cs = w.chars();
@@ -1867,10 +1867,7 @@ fn trailing_name(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> Option<u
     let text = ctx.text;
     let initial = |i: usize| is_initial(toks[i].text(text));
     // "Lloyd J. Austin III": a generational suffix after the surname.
-    let suffix = matches!(
-        toks[r.end - 1].text(text),
-        "Jr." | "Jr" | "Sr." | "II" | "III" | "IV"
-    );
+    let suffix = is_suffix(toks[r.end - 1].text(text));
     let core_end = if suffix { r.end - 1 } else { r.end };
     if core_end < r.start + 3 {
         return None;

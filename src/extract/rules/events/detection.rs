@@ -123,9 +123,8 @@ impl Story {
         // "During the visit, the two agencies signed ...", "At the ceremony, X signed ...":
         // an opening phrase names the occasion around the event; the main clause's trigger
         // tells the event.
-        let trig = match trig {
-            Some(t) if opening_phrase(c, v).is_some_and(|comma| t.at < comma) => {
-                let comma = opening_phrase(c, v).unwrap_or(0);
+        let trig = match (trig, opening_phrase(c, v)) {
+            (Some(t), Some(comma)) if t.at < comma => {
                 let later =
                     find_trigger(c, &words[comma + 1..], &toks[comma + 1..], &[]).map(|l| {
                         Trigger {
@@ -135,7 +134,7 @@ impl Story {
                     });
                 later.or(Some(t))
             }
-            other => other,
+            (t, _) => t,
         };
         // "... during an accession ceremony here, one day after the 40th Space Symposium
         // wrapped up": a named event after a cue of another occasion is not the one the
