@@ -979,6 +979,7 @@ pub enum Cue {
     FirstEdition,
     MultiDay,
     OpeningOccasion,
+    StatePost,
 }
 
 impl Cue {
@@ -1024,6 +1025,7 @@ impl Cue {
             "first-edition" => Cue::FirstEdition,
             "multi-day" => Cue::MultiDay,
             "opening-occasion" => Cue::OpeningOccasion,
+            "state-post" => Cue::StatePost,
             _ => return None,
         })
     }

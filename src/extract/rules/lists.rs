@@ -2,11 +2,13 @@
 //! from a word ("signed by A and B") or backward from it ("A and B signed").
 
 use super::context::{Ctx, View};
+use super::organizations::nests;
 use crate::extract::EntityType;
 use crate::knowledge::Cue;
 
 /// The organizations and nations of a list that starts at word `at` (`forward`) or ends
-/// just before it.
+/// just before it. A body nested in the one before it ("the Space Office of the Ministry of
+/// X of the Republic of Chile") is one item, the first.
 pub(crate) fn coordinated(c: &Ctx<'_, '_>, v: &View<'_>, at: usize, forward: bool) -> Vec<usize> {
     let words = &v.words;
     let joiner = |w: &str| matches!(w, "," | "and" | "the" | "its" | "both");
@@ -32,6 +34,12 @@ pub(crate) fn coordinated(c: &Ctx<'_, '_>, v: &View<'_>, at: usize, forward: boo
                 Some(o) => {
                     out.push(o.entity);
                     pos = o.toks.end;
+                    while let Some(q) = agents
+                        .iter()
+                        .find(|q| q.toks.start > pos && nests(&words[pos..q.toks.start]))
+                    {
+                        pos = q.toks.end;
+                    }
                     // "NASA (the agency)" or an acronym in parentheses.
                     if words.get(pos).map(String::as_str) == Some("(") {
                         pos = (pos..words.len())
@@ -53,8 +61,14 @@ pub(crate) fn coordinated(c: &Ctx<'_, '_>, v: &View<'_>, at: usize, forward: boo
             }
             match agents.iter().find(|o| o.toks.end == pos) {
                 Some(o) => {
-                    out.push(o.entity);
-                    pos = o.toks.start;
+                    let mut head = o;
+                    while let Some(p) = agents.iter().find(|p| {
+                        p.toks.end < head.toks.start && nests(&words[p.toks.end..head.toks.start])
+                    }) {
+                        head = p;
+                    }
+                    out.push(head.entity);
+                    pos = head.toks.start;
                 }
                 None => break,
             }

@@ -165,6 +165,7 @@ cascade! {
     organizations::name_built_on_parent,
     organizations::component_cue,
     organizations::possessive_parent,
+    organizations::nested_name,
     organizations::assigned_to,
     organizations::component_as,
     // Partnerships.
@@ -207,6 +208,7 @@ cascade! {
     countries::state_body_of_named_nation,
     countries::dateline_nation,
     countries::nation_possessive_body,
+    countries::body_of_nation,
     countries::place_comma_nation,
     organizations::known_parent,
     byline::byline_office,
@@ -214,6 +216,7 @@ cascade! {
     byline::office_of_organization,
     countries::nation_of_parent_body,
     countries::serves_nation_of_organization,
+    countries::state_post_of_publisher,
 }
 
 /// Every relation the rules find in a release, in the order stated.

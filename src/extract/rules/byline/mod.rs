@@ -9,7 +9,7 @@ use super::context::Ctx;
 use std::ops::Range;
 
 /// The publishing office and the evidence of its line.
-fn office(c: &Ctx<'_, '_>) -> Option<(usize, Range<usize>)> {
+pub(super) fn office(c: &Ctx<'_, '_>) -> Option<(usize, Range<usize>)> {
     let office = c.metadata.publisher.map(|p| c.ents.resolve(p))?;
     Some((office, c.release.publisher_span.clone().unwrap_or(0..0)))
 }

@@ -32,3 +32,21 @@ pub(crate) fn organizations<'v>(
     let between = &v.words[a.toks.end..b.toks.start];
     (between.len() <= PAIR_WINDOW).then_some(Pair { a, b, between })
 }
+
+/// Whether the words between two organizations nest the first in the second: "of the",
+/// "at the", "of" or "at", after the first's acronym in parentheses if it prints one ("the
+/// Space Office of the Ministry of Foreign Affairs", "the Laboratory for Orbital Physics
+/// (LOP) at the University of Tromsø").
+pub(crate) fn nests(between: &[String]) -> bool {
+    let rest = match between {
+        [open, _, close, rest @ ..] if open == "(" && close == ")" => rest,
+        _ => between,
+    };
+    matches!(
+        rest.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["of" | "at", "the"] | ["of" | "at"]
+    )
+}

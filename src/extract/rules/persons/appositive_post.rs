@@ -4,6 +4,7 @@
 //! Y") is membership.
 
 use super::super::context::{Ctx, View};
+use super::super::organizations::nests;
 use super::super::{Example, Reads, Rule, Run};
 use super::appositive::after_name;
 use super::posts::person_at;
@@ -32,6 +33,15 @@ pub(crate) const RULE: Rule = Rule {
             yields: &[("Siv Aas", Predicate::MemberOf, "Arctic Space Office")],
             absent: &[("Siv Aas", Predicate::Heads, "Arctic Space Office")],
         },
+        // A body nested in another: the post is in the first.
+        Example {
+            text: "Office talks\n\nSANTIAGO, Chile (May 6, 2025) -- Ana Rojas, director of the Orbital Affairs Office of the Chilean Ministry of Foreign Affairs, met the visitors.\n",
+            yields: &[("Ana Rojas", Predicate::Heads, "Orbital Affairs Office")],
+            absent: &[
+                ("Ana Rojas", Predicate::Heads, "Chilean Ministry of Foreign Affairs"),
+                ("Ana Rojas", Predicate::MemberOf, "Chilean Ministry of Foreign Affairs"),
+            ],
+        },
     ],
 };
 
@@ -44,6 +54,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     };
     let words = &v.words;
     let p = v.mentions[mi].entity;
+    let mut last_org_end = None;
     for o in v.mentions.iter().skip(mi + 1) {
         if o.toks.start >= a.window.end {
             break;
@@ -52,6 +63,13 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
             continue;
         }
         if c.kind(o.entity) != EntityType::Organization {
+            continue;
+        }
+        // "director of the Space Office of the Ministry X": the post is in the first body;
+        // the second holds it (`nested-name`).
+        let nested = last_org_end.is_some_and(|end| nests(&words[end..o.toks.start]));
+        last_org_end = Some(o.toks.end);
+        if nested {
             continue;
         }
         let heads_it = a.heads

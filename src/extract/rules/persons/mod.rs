@@ -20,5 +20,6 @@ pub(super) mod succeeded_in_post;
 pub(super) mod who_led;
 
 mod appositive;
+pub(super) use appositive::after_name;
 mod command;
 pub(super) mod posts;

@@ -133,6 +133,8 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
         let after = i + n;
         if matches!(words.get(after).map(String::as_str), Some("by" | "with")) {
             subject.extend(coordinated(c, v, after + 1, true));
+        } else if let Some(by) = passive_by(words, after).filter(|_| role == Cue::SigningVerb) {
+            subject.extend(coordinated(c, v, by + 1, true));
         }
     }
     // "Gen. X, USSPACECOM commander, and Y, commander of UKSpaceCom, signed": persons sign
@@ -140,10 +142,16 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
     // A body named in a signer's appositive ("..., commander of X, signed") is no subject.
     subject.retain(|e| !affiliations.contains(e));
     let mut for_whom: Vec<usize> = Vec::new();
-    if let (true, Some((i, _))) = (subject.is_empty(), verb) {
+    if let (true, Some((i, n))) = (subject.is_empty(), verb) {
+        // "was signed ... by X, director of Y, and by Z": the persons after "by" sign.
+        let by = passive_by(words, i + n).filter(|_| role == Cue::SigningVerb);
         let signers: Vec<usize> = ms
             .iter()
-            .filter(|m| m.toks.end <= i && !m.inside && c.kind(m.entity) == EntityType::Person)
+            .filter(|m| match by {
+                Some(b) => m.toks.start > b,
+                None => m.toks.end <= i,
+            })
+            .filter(|m| !m.inside && c.kind(m.entity) == EntityType::Person)
             .map(|m| m.entity)
             .collect();
         for p in signers {
@@ -194,4 +202,24 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
         agents,
         sponsors,
     })
+}
+
+/// The "by" of a passive verb of signing whose phrases of time and place come first ("was
+/// signed on Tuesday at the National Space Centre in Oslo by X"): the first "by" in the
+/// verb's clause (before a ";", a sentence end, or "and" after a comma), within twelve words.
+fn passive_by(words: &[String], after: usize) -> Option<usize> {
+    let end = words.len().min(after + 12);
+    (after..end)
+        .take_while(|&k| {
+            let list_and = words[k] == "and" && k > 0 && words[k - 1] == ",";
+            !(matches!(words[k].as_str(), ";" | "." | ":") || list_and)
+        })
+        .find(|&k| words[k] == "by")
+        .filter(|_| {
+            words[..after]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|w| matches!(w.as_str(), "was" | "were" | "been" | "be" | "is"))
+        })
 }

@@ -47,6 +47,27 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[],
         },
+        // The passive, its "by" after phrases of time and place.
+        Example {
+            text: "Accord signed\n\nOSLO, Norway (May 6, 2025) -- The Polar Data Accord was signed on Monday at the Arctic Hall in Oslo by Gen. Ada Lind, commander of the Arctic Space Command, and by Col. Ivo Tamm, commander of the Baltic Space Wing.\n",
+            yields: &[
+                ("Polar Data Accord", Predicate::Signatory, "Arctic Space Command"),
+                ("Polar Data Accord", Predicate::Signatory, "Baltic Space Wing"),
+            ],
+            absent: &[],
+        },
+        // A body nested in another signs, not the bodies that hold it.
+        Example {
+            text: "Accord signed\n\nOSLO, Norway (May 6, 2025) -- The Norwegian Space Agency and the Orbital Office of the Ministry of Mining of the Republic of Chile signed the Polar Data Accord.\n",
+            yields: &[
+                ("Polar Data Accord", Predicate::Signatory, "Norwegian Space Agency"),
+                ("Polar Data Accord", Predicate::Signatory, "Orbital Office"),
+            ],
+            absent: &[
+                ("Polar Data Accord", Predicate::Signatory, "Chile"),
+                ("Polar Data Accord", Predicate::Signatory, "Ministry of Mining"),
+            ],
+        },
     ],
 };
 
