@@ -16,26 +16,39 @@ pub(crate) const RULE: Rule = Rule {
     ],
     states: &[Predicate::Heads],
     run: Run::Mention(run),
-    examples: &[Example {
+    examples: &[
+    Example {
         text: "General retires\n\nOSLO, Norway (May 6, 2025) -- Gen. Rolf Dahl, who commands the Northern Space Group, will retire in June.\n",
         yields: &[("Rolf Dahl", Predicate::Heads, "Northern Space Group")],
+        absent: &[],
+    },
+    // A nation's possessive before the body.
+    Example {
+        text: "Minister travels\n\nOSLO, Norway (May 6, 2025) -- Kari Nordmann, who chairs Norway’s Space Safety Board, arrived in Santiago.\n",
+        yields: &[("Kari Nordmann", Predicate::Heads, "Space Safety Board")],
         absent: &[],
     }],
 };
 
 /// The organization named within four words after the person at `mi`, if the next mention
-/// there is one.
+/// there is one; a nation's possessive may stand before it ("who heads Chile's Ministry of
+/// Mining").
 pub(crate) fn next_organization<'v>(
     c: &Ctx<'_, '_>,
     v: &'v View<'_>,
     mi: usize,
 ) -> Option<&'v Mention> {
     let m = &v.mentions[mi];
-    v.mentions
-        .iter()
-        .skip(mi + 1)
-        .find(|o| !o.inside && o.toks.start <= m.toks.end + 4)
-        .filter(|o| c.kind(o.entity) == EntityType::Organization)
+    let mut next = v.mentions.iter().skip(mi + 1).filter(|o| !o.inside);
+    let first = next.next().filter(|o| o.toks.start <= m.toks.end + 4)?;
+    let possessive = c.kind(first.entity) == EntityType::Nation
+        && v.words.get(first.toks.end).map(String::as_str) == Some("'s");
+    let o = if possessive {
+        next.next().filter(|o| o.toks.start == first.toks.end + 1)?
+    } else {
+        first
+    };
+    (c.kind(o.entity) == EntityType::Organization).then_some(o)
 }
 
 /// Whether ", who led" (or commands, heads, directs ...) follows the name at `mi`.
