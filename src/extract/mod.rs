@@ -911,17 +911,36 @@ mod tests {
         assert_eq!(kinds, vec!["Signing"], "{:#?}", x.entities);
     }
 
+    /// The classes of the events extracted, in entity order ("Visit", "Talks").
+    fn event_kinds(x: &Extraction) -> Vec<&str> {
+        x.entities
+            .iter()
+            .filter_map(|e| e.event_class.as_deref().map(crate::vocab::local_name))
+            .collect()
+    }
+
     #[test]
     fn a_verb_whose_object_is_an_event_noun_tells_that_event() {
         let x = extract(
             "Title\n\nOSLO, Norway (May 6, 2025) -- Chilean Minister of Science Pedro Alvarez concluded a three-day official visit to Norway on May 5.\n",
         );
-        let kinds: Vec<&str> = x
-            .entities
-            .iter()
-            .filter_map(|e| e.event_class.as_deref().map(crate::vocab::local_name))
-            .collect();
-        assert_eq!(kinds, vec!["Visit"], "{:#?}", x.entities);
+        assert_eq!(event_kinds(&x), vec!["Visit"], "{:#?}", x.entities);
+    }
+
+    #[test]
+    fn a_verb_for_an_event_noun_tells_that_event() {
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 6, 2025) -- Officials of Norway and Chile met in Oslo on May 5 for talks on orbital safety.\n\nThe talks were co-chaired by Kari Nordmann and Pablo Soto.\n",
+        );
+        assert_eq!(event_kinds(&x), vec!["Talks"], "{:#?}", x.entities);
+        assert!(x.relations.iter().any(|r| r.predicate == Predicate::Leader
+            && matches!(r.object, Object::Entity(o) if x.entities[o].name == "Kari Nordmann")));
+        // "to" between: the verb's purpose is no event noun of its own ("met to prepare
+        // talks").
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 6, 2025) -- Officials of Norway and Chile met in Oslo on May 5 to prepare for talks in June.\n",
+        );
+        assert_eq!(event_kinds(&x), vec!["Meeting"], "{:#?}", x.entities);
     }
 
     #[test]

@@ -68,7 +68,32 @@ pub(crate) fn find_trigger(
             })
         })
         .flatten();
-    let (i, n, class) = object.cloned().unwrap_or((i, n, class));
+    // "met in Oslo on May 5 for talks on space security", "arrived for a three-day visit":
+    // a verb whose purpose is an event noun of another kind, after "for", tells that event
+    // (the verb still places it).
+    let purpose = (words[i].ends_with("ed") || kb_verb(c, words, i))
+        .then(|| {
+            found.iter().skip(1).find(|(j, _, k)| {
+                let Some(before) = words.get(i + n..*j) else {
+                    return false;
+                };
+                let det = |w: &String| matches!(w.as_str(), "the" | "a" | "an");
+                let after_for = match before {
+                    [.., f, d] if f == "for" && det(d) => true,
+                    [.., f] => f == "for",
+                    _ => false,
+                };
+                *k != class
+                    && *j <= i + n + 12
+                    && after_for
+                    && !before
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "and" | ";" | "." | "to"))
+            })
+        })
+        .flatten()
+        .map(|(_, _, k)| (i, n, k.clone()));
+    let (i, n, class) = object.cloned().or(purpose).unwrap_or((i, n, class));
     let kb = c.ex.kb;
     let specific = found
         .iter()
@@ -82,6 +107,13 @@ pub(crate) fn find_trigger(
         len: n,
         class: specific,
     })
+}
+
+/// Whether the word at `i` is a verb of events that does not end in -ed ("met").
+fn kb_verb(c: &Ctx<'_, '_>, words: &[String], i: usize) -> bool {
+    c.ex.kb
+        .cue_at(crate::knowledge::Cue::EventVerb, words, i)
+        .is_some()
 }
 
 /// "a visit to Washington", "a trip to the Philippines": whether the word at `at` follows a
