@@ -287,6 +287,23 @@ mod tests {
         Extractor::new(kb()).extract(&parse_text("test.txt", text))
     }
 
+    /// The names of the entities of `kind`, in entity order.
+    fn names_of(x: &Extraction, kind: EntityType) -> Vec<&str> {
+        x.entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.name.as_str())
+            .collect()
+    }
+
+    /// The classes of the events extracted, in entity order ("Visit", "Talks").
+    fn event_kinds(x: &Extraction) -> Vec<&str> {
+        x.entities
+            .iter()
+            .filter_map(|e| e.event_class.as_deref().map(crate::vocab::local_name))
+            .collect()
+    }
+
     fn has(x: &Extraction, s: &str, p: Predicate, o: &str) -> bool {
         x.relations.iter().any(|r| {
             x.entities[r.subject].name == s
@@ -737,12 +754,7 @@ mod tests {
         let x = extract(
             "Title\n\nOSLO, Norway (4 June 2025) -- Norway signed a maritime domain awareness (MDA) exchange agreement with Denmark. It is the fifth MDA exchange agreement Norway has concluded.\n",
         );
-        let agreements: Vec<&str> = x
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityType::Agreement)
-            .map(|e| e.name.as_str())
-            .collect();
+        let agreements = names_of(&x, EntityType::Agreement);
         assert_eq!(agreements, ["maritime domain awareness exchange agreement"]);
     }
 
@@ -903,20 +915,7 @@ mod tests {
         let x = extract(
             "Title\n\nOSLO, Norway (May 6, 2025) -- During the visit, the Norwegian Space Agency and the Chilean Space Agency signed a letter of intent on launch services.\n",
         );
-        let kinds: Vec<&str> = x
-            .entities
-            .iter()
-            .filter_map(|e| e.event_class.as_deref().map(crate::vocab::local_name))
-            .collect();
-        assert_eq!(kinds, vec!["Signing"], "{:#?}", x.entities);
-    }
-
-    /// The classes of the events extracted, in entity order ("Visit", "Talks").
-    fn event_kinds(x: &Extraction) -> Vec<&str> {
-        x.entities
-            .iter()
-            .filter_map(|e| e.event_class.as_deref().map(crate::vocab::local_name))
-            .collect()
+        assert_eq!(event_kinds(&x), vec!["Signing"], "{:#?}", x.entities);
     }
 
     #[test]
@@ -946,20 +945,11 @@ mod tests {
     #[test]
     fn a_visit_told_over_several_days_is_one_visit() {
         let text = "Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, traveled to Santiago on May 4 to meet Chilean leaders.\n\nNordmann toured the Chilean Space Operations Center on May 5 with Gen. Pedro Alvarez.\n";
-        let visits = |x: &Extraction| {
-            x.entities
-                .iter()
-                .filter(|e| e.event_class.as_deref().map(crate::vocab::local_name) == Some("Visit"))
-                .count()
-        };
+        let visits = |x: &Extraction| event_kinds(x).iter().filter(|k| **k == "Visit").count();
         assert_eq!(visits(&extract(text)), 1);
         // Signings on two days are two signings.
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Norway signed the Polar Accord on May 4.\n\nDenmark signed the Polar Accord on May 5.\n");
-        let signings = x
-            .entities
-            .iter()
-            .filter(|e| e.event_class.as_deref().map(crate::vocab::local_name) == Some("Signing"))
-            .count();
+        let signings = event_kinds(&x).iter().filter(|k| **k == "Signing").count();
         assert_eq!(signings, 2, "{:#?}", x.entities);
     }
 
@@ -968,12 +958,7 @@ mod tests {
         let x = extract(
             "Title\n\nOSLO, Norway (May 6, 2025) -- Norwegian National Security Advisor Kari Nordmann and Swedish Minister for Space Affairs Lars P. Berg met in Oslo.\n\nKaren Holm, the agency's Associate Administrator for International and Interagency Relations, attended.\n\nAnna Lind, who heads Sweden's Ministry of Research, joined them.\n",
         );
-        let persons: Vec<&str> = x
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityType::Person)
-            .map(|e| e.name.as_str())
-            .collect();
+        let persons = names_of(&x, EntityType::Person);
         for p in ["Kari Nordmann", "Lars P. Berg", "Karen Holm", "Anna Lind"] {
             assert!(persons.contains(&p), "{p}: {persons:?}");
         }
@@ -1287,12 +1272,7 @@ mod tests {
         let x = extract(
             "Title\n\nOSLO, Norway (May 2, 2025) -- Gen. John Berg, commander of Norwegian Joint Headquarters, met Col. Anna Berg, commander of the Norwegian Space Operations Center, on Monday.\n\n“We share one sky,” said Col. Berg.\n",
         );
-        let bergs: Vec<&str> = x
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityType::Person)
-            .map(|e| e.name.as_str())
-            .collect();
+        let bergs = names_of(&x, EntityType::Person);
         assert_eq!(bergs.len(), 2, "{bergs:?}");
         assert!(bergs.contains(&"John Berg") && bergs.contains(&"Anna Berg"));
         let speaker = x
@@ -1324,12 +1304,7 @@ mod tests {
         let x = extract(
             "Title\n\nCANBERRA, Australia (May 2, 2025) -- State Secretary Ole Lie of the Norwegian Ministry of Defence met officials of Australia’s Department of Industry, Science and Resources (DISR) and the Republic of Korea, Japan and the United States.\n",
         );
-        let orgs: Vec<&str> = x
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityType::Organization)
-            .map(|e| e.name.as_str())
-            .collect();
+        let orgs = names_of(&x, EntityType::Organization);
         assert!(orgs.contains(&"Norwegian Ministry of Defence"), "{orgs:?}");
         assert!(
             orgs.contains(&"Department of Industry, Science and Resources"),

@@ -7,6 +7,7 @@ use crate::date::{find_dates, Date};
 use crate::extract::mentions::{Found, Mention};
 use crate::extract::quotation::quote_ranges;
 use crate::extract::{Entities, EntityType, Extractor, Metadata, Sentence};
+use crate::knowledge::Organization;
 use crate::reading::Release;
 use crate::text::form_key;
 use std::collections::{HashMap, HashSet};
@@ -108,7 +109,7 @@ pub(crate) fn is_agent(k: EntityType) -> bool {
     )
 }
 
-impl Ctx<'_, '_> {
+impl<'k> Ctx<'_, 'k> {
     /// Where the dateline ends: the dash after its place ("OSLO, Norway (May 2, 2025) --").
     pub(crate) fn dateline_end(&self) -> Option<usize> {
         let d = self.release.dateline.as_ref()?;
@@ -152,6 +153,15 @@ impl Ctx<'_, '_> {
             .find(|v| v.span.contains(&pos))
             .map(|v| v.span.clone())
             .unwrap_or(pos..pos)
+    }
+
+    /// The gazetteer's organization that entity `id` is, if it is a known one.
+    pub(crate) fn known_organization(&self, id: usize) -> Option<&'k Organization> {
+        self.ents
+            .get(id)
+            .key
+            .strip_prefix("org/")
+            .and_then(|k| self.ex.kb.organization_by_id(k))
     }
 
     /// The sentence of an entity's first mention: the evidence of what its names state.

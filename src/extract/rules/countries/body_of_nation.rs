@@ -44,15 +44,17 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
     let words = &v.words;
     for w in v.mentions.windows(2) {
         let (body, nation) = (&w[0], &w[1]);
-        let between: Vec<&str> = words[body.toks.end..nation.toks.start.max(body.toks.end)]
-            .iter()
-            .map(String::as_str)
-            .collect();
+        let between = &words[body.toks.end..nation.toks.start.max(body.toks.end)];
+        let of = match between {
+            [of] => of == "of",
+            [of, the] => of == "of" && the == "the",
+            _ => false,
+        };
         if c.kind(body.entity) == EntityType::Organization
             && !body.inside
             && !nation.inside
             && c.kind(nation.entity) == EntityType::Nation
-            && matches!(between.as_slice(), ["of"] | ["of", "the"])
+            && of
             && !c.facts.has(body.entity, Predicate::Country)
             && named_as_body(c, &words[body.toks.clone()])
         {

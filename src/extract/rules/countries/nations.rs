@@ -115,11 +115,7 @@ pub(crate) fn of_organization(c: &mut Ctx<'_, '_>, id: usize) -> Option<(usize, 
 
 /// Whether the organization is a known state body (not a company or an office within one).
 pub(crate) fn is_state_body(c: &Ctx<'_, '_>, id: usize) -> bool {
-    c.ents
-        .get(id)
-        .key
-        .strip_prefix("org/")
-        .and_then(|k| c.ex.kb.organization_by_id(k))
+    c.known_organization(id)
         .is_some_and(|o| c.ex.kb.is_cue_word(Cue::StateBody, &o.kind))
 }
 

@@ -93,8 +93,11 @@ fn run(c: &mut Ctx<'_, '_>) {
                         && n.toks.start > w.start
                         && n.toks.end <= w.end
                         && !before.iter().any(|x| x == ",")
-                        && (before.ends_with(&["of".to_string()])
-                            || before.ends_with(&["of".to_string(), "the".to_string()]))
+                        && match before {
+                            [.., of, the] if the == "the" => of == "of",
+                            [.., of] => of == "of",
+                            _ => false,
+                        }
                 })
             };
             match post {
@@ -112,8 +115,8 @@ fn run(c: &mut Ctx<'_, '_>) {
 }
 
 /// Where the run of title words before a name's titles starts: capitalized words and the
-/// small words between them, up to another person's name ("Minister of Trade" before "Kari Nordmann", whose mention
-/// may keep only "Trade" as a title).
+/// small words between them, up to another person's name ("Minister of Trade" before "Kari
+/// Nordmann", whose mention may keep only "Trade" as a title).
 fn title_start(c: &Ctx<'_, '_>, v: &View<'_>, lead: usize) -> usize {
     let mut k = lead;
     while k > 0 {

@@ -8,7 +8,7 @@
 use super::super::context::{is_agent, Ctx, View};
 use super::super::programmes::referred::referred_programme;
 use super::super::Reads;
-use super::triggers::{find_trigger, Trigger};
+use super::triggers::{event_verb, find_trigger, Trigger};
 use super::{Clause, Telling};
 use crate::date::{find_dates, Date};
 use crate::extract::mentions::Mention;
@@ -361,9 +361,7 @@ impl Story {
             let end = (i + 5).min(words.len());
             let t = find_trigger(c, &words[i + 1..end], &toks[i + 1..end], &[])?;
             let k = i + 1 + t.at;
-            let w = &words[k];
-            let verb =
-                (w.ends_with("ed") && w.len() > 4) || kb.cue_at(Cue::EventVerb, words, k).is_some();
+            let verb = event_verb(c, words, k);
             let planned = (i + 1..k).any(|j| kb.cue_at(Cue::Future, words, j).is_some())
                 || toks[i + 1..k]
                     .iter()

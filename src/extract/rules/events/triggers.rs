@@ -71,7 +71,7 @@ pub(crate) fn find_trigger(
     // "met in Oslo on May 5 for talks on space security", "arrived for a three-day visit":
     // a verb whose purpose is an event noun of another kind, after "for", tells that event
     // (the verb still places it).
-    let purpose = (words[i].ends_with("ed") || kb_verb(c, words, i))
+    let purpose = event_verb(c, words, i)
         .then(|| {
             found.iter().skip(1).find(|(j, _, k)| {
                 let Some(before) = words.get(i + n..*j) else {
@@ -109,11 +109,15 @@ pub(crate) fn find_trigger(
     })
 }
 
-/// Whether the word at `i` is a verb of events that does not end in -ed ("met").
-fn kb_verb(c: &Ctx<'_, '_>, words: &[String], i: usize) -> bool {
-    c.ex.kb
-        .cue_at(crate::knowledge::Cue::EventVerb, words, i)
-        .is_some()
+/// Whether the trigger at word `i` is a verb: a past form ("signed") or a verb of role
+/// `event-verb` that does not end in -ed ("met", "signs").
+pub(crate) fn event_verb(c: &Ctx<'_, '_>, words: &[String], i: usize) -> bool {
+    let w = &words[i];
+    (w.ends_with("ed") && w.len() > 4)
+        || c.ex
+            .kb
+            .cue_at(crate::knowledge::Cue::EventVerb, words, i)
+            .is_some()
 }
 
 /// "a visit to Washington", "a trip to the Philippines": whether the word at `at` follows a

@@ -23,18 +23,13 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn run(c: &mut Ctx<'_, '_>) {
-    let kb = c.ex.kb;
     let ids: Vec<usize> = c
         .ents
         .ids()
         .filter(|&i| c.kind(i) == EntityType::Organization)
         .collect();
     for &id in &ids {
-        let key = c.ents.get(id).key.clone();
-        let Some(org) = key
-            .strip_prefix("org/")
-            .and_then(|k| kb.organization_by_id(k))
-        else {
+        let Some(org) = c.known_organization(id) else {
             continue;
         };
         let Some(parent) = org.parent.clone() else {

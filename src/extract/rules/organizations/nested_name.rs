@@ -63,15 +63,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, i: usize, j: usize) {
 
 /// Whether the gazetteer knows organization `child` as part of `parent`.
 fn known_child(c: &Ctx<'_, '_>, child: usize, parent: usize) -> bool {
-    let kb = c.ex.kb;
-    let known = |id: usize| {
-        c.ents
-            .get(id)
-            .key
-            .strip_prefix("org/")
-            .and_then(|k| kb.organization_by_id(k))
-    };
-    match (known(child), known(parent)) {
+    match (c.known_organization(child), c.known_organization(parent)) {
         (Some(ch), Some(p)) => ch.parent.as_deref() == Some(p.id.as_str()),
         _ => false,
     }

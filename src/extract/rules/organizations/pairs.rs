@@ -42,11 +42,10 @@ pub(crate) fn nests(between: &[String]) -> bool {
         [open, _, close, rest @ ..] if open == "(" && close == ")" => rest,
         _ => between,
     };
-    matches!(
-        rest.iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["of" | "at", "the"] | ["of" | "at"]
-    )
+    let joins = |w: &String| w == "of" || w == "at";
+    match rest {
+        [w] => joins(w),
+        [w, the] => joins(w) && the == "the",
+        _ => false,
+    }
 }

@@ -17,17 +17,18 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Heads],
     run: Run::Mention(run),
     examples: &[
-    Example {
-        text: "General retires\n\nOSLO, Norway (May 6, 2025) -- Gen. Rolf Dahl, who commands the Northern Space Group, will retire in June.\n",
-        yields: &[("Rolf Dahl", Predicate::Heads, "Northern Space Group")],
-        absent: &[],
-    },
-    // A nation's possessive before the body.
-    Example {
-        text: "Minister travels\n\nOSLO, Norway (May 6, 2025) -- Kari Nordmann, who chairs Norway’s Space Safety Board, arrived in Santiago.\n",
-        yields: &[("Kari Nordmann", Predicate::Heads, "Space Safety Board")],
-        absent: &[],
-    }],
+        Example {
+            text: "General retires\n\nOSLO, Norway (May 6, 2025) -- Gen. Rolf Dahl, who commands the Northern Space Group, will retire in June.\n",
+            yields: &[("Rolf Dahl", Predicate::Heads, "Northern Space Group")],
+            absent: &[],
+        },
+        // A nation's possessive before the body.
+        Example {
+            text: "Minister travels\n\nOSLO, Norway (May 6, 2025) -- Kari Nordmann, who chairs Norway’s Space Safety Board, arrived in Santiago.\n",
+            yields: &[("Kari Nordmann", Predicate::Heads, "Space Safety Board")],
+            absent: &[],
+        },
+    ],
 };
 
 /// The organization named within four words after the person at `mi`, if the next mention

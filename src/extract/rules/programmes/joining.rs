@@ -117,6 +117,11 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
     let verb = (0..words.len())
         .find_map(|i| c.ex.kb.cue_at(role, words, i).map(|n| (i, n)))
         .filter(|&(i, _)| !c.quoted_at(v, i));
+    // "was signed ... by X": the "by" of a passive verb of signing, after phrases of time
+    // and place.
+    let by = verb
+        .and_then(|(i, n)| passive_by(words, i + n))
+        .filter(|_| role == Cue::SigningVerb);
     let mut subject: Vec<usize> = Vec::new();
     if let Some((i, n)) = verb {
         // "ESA and NASA today signed": adverbs between the list and the verb.
@@ -133,7 +138,7 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
         let after = i + n;
         if matches!(words.get(after).map(String::as_str), Some("by" | "with")) {
             subject.extend(coordinated(c, v, after + 1, true));
-        } else if let Some(by) = passive_by(words, after).filter(|_| role == Cue::SigningVerb) {
+        } else if let Some(by) = by {
             subject.extend(coordinated(c, v, by + 1, true));
         }
     }
@@ -142,9 +147,8 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
     // A body named in a signer's appositive ("..., commander of X, signed") is no subject.
     subject.retain(|e| !affiliations.contains(e));
     let mut for_whom: Vec<usize> = Vec::new();
-    if let (true, Some((i, n))) = (subject.is_empty(), verb) {
+    if let (true, Some((i, _))) = (subject.is_empty(), verb) {
         // "was signed ... by X, director of Y, and by Z": the persons after "by" sign.
-        let by = passive_by(words, i + n).filter(|_| role == Cue::SigningVerb);
         let signers: Vec<usize> = ms
             .iter()
             .filter(|m| match by {
