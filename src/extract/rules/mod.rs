@@ -152,6 +152,7 @@ cascade! {
     persons::nation_after_name,
     persons::organization_role_name,
     persons::appositive_nation,
+    persons::post_of_nation,
     persons::appositive_post,
     persons::who_led,
     persons::name_of_organization,

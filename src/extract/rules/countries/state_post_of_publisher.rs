@@ -7,6 +7,7 @@
 use super::super::byline;
 use super::super::context::{Ctx, View};
 use super::super::persons::after_name;
+use super::super::persons::posts::nation_of_post;
 use super::super::{Example, Reads, Rule, Run};
 use super::nations::organization_nations;
 use crate::extract::{EntityType, Predicate};
@@ -84,21 +85,9 @@ fn run(c: &mut Ctx<'_, '_>) {
                     .filter(|w| c.ex.kb.has_cue(Cue::StatePost, &v.words[w.clone()]))
             };
             // "Secretary of State of the United States": another nation the post is "of"
-            // (before any comma) is the person's own, not the publisher's.
+            // is the person's own, not the publisher's.
             let names_nation = |w: &std::ops::Range<usize>| {
-                v.mentions.iter().any(|n| {
-                    let before = &v.words[w.start..n.toks.start.max(w.start)];
-                    c.kind(n.entity) == EntityType::Nation
-                        && c.ents.resolve(n.entity) != home
-                        && n.toks.start > w.start
-                        && n.toks.end <= w.end
-                        && !before.iter().any(|x| x == ",")
-                        && match before {
-                            [.., of, the] if the == "the" => of == "of",
-                            [.., of] => of == "of",
-                            _ => false,
-                        }
-                })
+                nation_of_post(c, v, w.clone()).is_some_and(|n| c.ents.resolve(n) != home)
             };
             match post {
                 Some(w) if names_nation(&w) => foreign.push(p),

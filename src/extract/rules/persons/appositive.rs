@@ -71,6 +71,18 @@ pub(crate) fn after_name(c: &Ctx<'_, '_>, v: &View<'_>, mi: usize) -> Option<App
         if lw == "and" && end > 0 && words[end - 1] == "," {
             break;
         }
+        // The comma that closes the appositive: after a post, a comma before a lowercase
+        // word that is no post ("X, Minister of Y of Thailand, signed ...", "..., who").
+        if post_seen && lw == "," {
+            let next = toks.get(end + 1).map(|t| t.text(c.text));
+            if next.is_some_and(|n| {
+                n.chars().next().is_some_and(char::is_lowercase)
+                    && lex.post_key(&words[end + 1]).is_none()
+                    && !matches!(words[end + 1].as_str(), "and" | "the")
+            }) {
+                break;
+            }
+        }
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         let allowed = matches!(
             lw.as_str(),

@@ -14,6 +14,7 @@ pub(super) mod organization_post_then_name;
 pub(super) mod organization_role_name;
 pub(super) mod post_before_name;
 pub(super) mod post_names_its_organization;
+pub(super) mod post_of_nation;
 pub(super) mod post_of_org_before_name;
 pub(super) mod serves_in;
 pub(super) mod succeeded_in_post;

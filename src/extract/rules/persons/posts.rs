@@ -1,9 +1,10 @@
 //! Posts printed around a person's name: which post a phrase names and whether it heads its
 //! organization, and the entities printed before the name in the same run of names.
 
-use super::super::context::Ctx;
+use super::super::context::{Ctx, View};
 use crate::extract::mentions::Mention;
 use crate::extract::EntityType;
+use std::ops::Range;
 
 /// The post a phrase names and whether it heads its organization: the longest known post
 /// phrase, a deputy/assistant form demoting it to membership.
@@ -37,4 +38,26 @@ pub(crate) fn printed_before(c: &Ctx<'_, '_>, m: &Mention, kind: EntityType) -> 
 pub(crate) fn person_at<'v>(c: &Ctx<'_, '_>, ms: &'v [Mention], mi: usize) -> Option<&'v Mention> {
     ms.get(mi)
         .filter(|m| c.kind(m.entity) == EntityType::Person)
+}
+
+/// The nation a post printed in `words` is "of", before any comma: "Minister of Science of
+/// the Republic of Chile" (Chile), not "Ambassador to Chile" nor "director of X, then in
+/// Chile". Its entity, as mentioned in the view.
+pub(crate) fn nation_of_post(c: &Ctx<'_, '_>, v: &View<'_>, words: Range<usize>) -> Option<usize> {
+    v.mentions.iter().find_map(|n| {
+        if n.inside
+            || c.kind(n.entity) != EntityType::Nation
+            || n.toks.start <= words.start
+            || n.toks.end > words.end
+        {
+            return None;
+        }
+        let before = &v.words[words.start..n.toks.start];
+        let of = match before {
+            [.., of, the] if the == "the" => of == "of",
+            [.., of] => of == "of",
+            _ => false,
+        };
+        (of && !before.iter().any(|x| x == ",")).then_some(n.entity)
+    })
 }
