@@ -910,6 +910,7 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         prefix_start = None;
                     } else if looks_like_person(ctx, toks, words_r.clone())
                         || ((after_post_word(ctx, toks, list_start(ctx, toks, words_r.start))
+                            || post_before_comma(ctx, toks, words_r.start)
                             || leads_or_signs(ctx, toks, words_r.clone()))
                             && looks_like_name(ctx, toks, words_r.clone()))
                     {
@@ -2008,6 +2009,66 @@ fn list_start(ctx: &Ctx<'_, '_>, toks: &[Token], start: usize) -> usize {
         }
     }
     k
+}
+
+/// A post phrase, then a comma, right before a name: "the Portuguese ambassador to Ghana,
+/// Maria Santos"; "Chile's minister of science, Ana Rojas,".
+fn post_before_comma(ctx: &Ctx<'_, '_>, toks: &[Token], start: usize) -> bool {
+    start >= 2
+        && toks[start - 1].text(ctx.text) == ","
+        && post_phrase_before(ctx.text, &ctx.ex.lexicon, toks, start - 1).is_some()
+}
+
+/// Where the post phrase that ends at the comma at `comma` starts, if one does: a post word
+/// within ten words before it, then back over capitalized words and the small words of
+/// titles to an article or possessive. After the post, up to the comma, only capitalized
+/// words, small words, and lowercase words after "of"/"for" ("minister of science and
+/// technology", "ambassador to Ghana"); no other punctuation.
+pub(crate) fn post_phrase_before(
+    text: &str,
+    lex: &Lexicon,
+    toks: &[Token],
+    comma: usize,
+) -> Option<usize> {
+    let from = comma.saturating_sub(10);
+    let word = |k: usize| toks[k].text(text);
+    let lower = |k: usize| word(k).starts_with(char::is_lowercase);
+    // The post nearest the comma with only a post's complement after it.
+    let post = (from..comma).rev().find(|&k| {
+        lex.post(word(k)).is_some()
+            && (k + 1..comma).all(|j| {
+                let w = word(j);
+                let complement = lower(j)
+                    && (k + 1..j).any(|i| matches!(word(i), "of" | "for"))
+                    && w.chars().all(char::is_alphabetic);
+                matches!(
+                    w,
+                    "of" | "for" | "to" | "and" | "in" | "at" | "the" | "'s" | "’s"
+                ) || !lower(j)
+                    && w.chars()
+                        .all(|ch| ch.is_alphanumeric() || ch == '.' || ch == '-')
+                    || complement
+            })
+    })?;
+    // Before the post: adjectives, capitalized names, possessives, to the article.
+    let mut start = post;
+    while start > from {
+        let w = word(start - 1);
+        if matches!(w, "the" | "his" | "her" | "its" | "their") {
+            return Some(start - 1);
+        }
+        let small = matches!(w, "of" | "for" | "and" | "'s" | "’s");
+        if !(small
+            || !lower(start - 1)
+                && w.chars()
+                    .all(|ch| ch.is_alphanumeric() || ch == '.' || ch == '-')
+            || lex.post(w).is_some())
+        {
+            break;
+        }
+        start -= 1;
+    }
+    Some(start)
 }
 
 /// A lowercase post word right before a name: "astronauts Alexander Gerst and ...".

@@ -153,6 +153,7 @@ cascade! {
     persons::organization_role_name,
     persons::appositive_nation,
     persons::post_of_nation,
+    persons::nation_in_post_before_name,
     persons::appositive_post,
     persons::who_led,
     persons::name_of_organization,

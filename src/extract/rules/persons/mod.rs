@@ -9,12 +9,14 @@ pub(super) mod leads_nation_side;
 pub(super) mod name_of_organization;
 pub(super) mod nation_after_name;
 pub(super) mod nation_before_name;
+pub(super) mod nation_in_post_before_name;
 pub(super) mod nation_opens_title;
 pub(super) mod organization_post_then_name;
 pub(super) mod organization_role_name;
 pub(super) mod post_before_name;
 pub(super) mod post_names_its_organization;
 pub(super) mod post_of_nation;
+
 pub(super) mod post_of_org_before_name;
 pub(super) mod serves_in;
 pub(super) mod succeeded_in_post;
