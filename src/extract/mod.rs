@@ -943,6 +943,22 @@ mod tests {
     }
 
     #[test]
+    fn setting_up_an_initiative_is_no_launch_event() {
+        for text in [
+            "Title\n\nOSLO, Norway (May 6, 2025) -- Chile joined the Polar Orbit Coalition, a multinational effort launched by Norway in 2021, in Oslo on May 5.\n",
+            "Title\n\nOSLO, Norway (May 6, 2025) -- Norway launched the Polar Orbit Coalition in Oslo on May 5.\n",
+        ] {
+            let x = extract(text);
+            assert!(!event_kinds(&x).contains(&"Launch"), "{:#?}", x.entities);
+        }
+        // A spacecraft's launch still is one.
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 6, 2025) -- The Norwegian Space Agency launched two polar satellites from Andøya on May 5.\n",
+        );
+        assert_eq!(event_kinds(&x), vec!["Launch"], "{:#?}", x.entities);
+    }
+
+    #[test]
     fn a_visit_told_over_several_days_is_one_visit() {
         let text = "Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, traveled to Santiago on May 4 to meet Chilean leaders.\n\nNordmann toured the Chilean Space Operations Center on May 5 with Gen. Pedro Alvarez.\n";
         let visits = |x: &Extraction| event_kinds(x).iter().filter(|k| **k == "Visit").count();

@@ -4,6 +4,8 @@
 use super::super::context::Ctx;
 use crate::extract::mentions::Mention;
 use crate::extract::tokens::Token;
+use crate::extract::EntityType;
+use crate::knowledge::Cue;
 
 /// A trigger: where it stands in the sentence, how many words it has, and the event class
 /// it tells (a later trigger of a subclass refines it).
@@ -37,7 +39,7 @@ pub(crate) fn find_trigger(
                             .next()
                             .is_some_and(char::is_uppercase)
                 });
-                if in_name {
+                if in_name || founds_programme(c, words, ms, i) {
                     continue;
                 }
                 found.push((i, phrase.len(), class.clone()));
@@ -107,6 +109,39 @@ pub(crate) fn find_trigger(
         len: n,
         class: specific,
     })
+}
+
+/// Whether the word at `i` tells that an initiative or agreement was set up rather than an
+/// event: a sponsor cue right before one ("launched the Polar Access Initiative"), or after
+/// one and before "by" ("the Polar Orbit Coalition, an effort launched by Norway in 2021").
+/// The programmes' sponsor rules read these.
+fn founds_programme(c: &Ctx<'_, '_>, words: &[String], ms: &[Mention], i: usize) -> bool {
+    let kb = c.ex.kb;
+    let programme = |m: &&Mention| {
+        matches!(
+            c.kind(m.entity),
+            EntityType::Initiative | EntityType::Agreement
+        )
+    };
+    let before_one = kb.cue_at(Cue::SponsorOf, words, i).is_some_and(|n| {
+        ms.iter().filter(programme).any(|m| {
+            m.toks.start >= i + n
+                && words[i + n..m.toks.start]
+                    .iter()
+                    .all(|w| matches!(w.as_str(), "the" | "a" | "an" | "its" | "their"))
+        })
+    });
+    let after_one = kb.cue_at(Cue::SponsorBy, words, i).is_some_and(|n| {
+        words[i + n..(i + n + 4).min(words.len())]
+            .iter()
+            .any(|w| w == "by")
+            && ms.iter().filter(programme).any(|m| {
+                m.toks.end <= i
+                    && i - m.toks.end <= 6
+                    && words[m.toks.end..i].iter().any(|w| w == ",")
+            })
+    });
+    before_one || after_one
 }
 
 /// Whether the trigger at word `i` is a verb: a past form ("signed") or a verb of role
