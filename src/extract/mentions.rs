@@ -2301,9 +2301,14 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         .iter()
                         .any(|e| matches!(e, Entry::Place(_) | Entry::Nation(_, _)));
                 matches!(w, "," | "." | ";" | "at" | "that" | "which" | "to")
+                    // A verb: "... on Earth observation was signed between ...".
+                    || matches!(w, "was" | "were" | "is" | "are" | "has" | "have" | "had")
+                    || kb.is_cue_word(Cue::Auxiliary, w)
+                    || kb.is_cue_word(Cue::Signing, w)
                     || (w == "on" && date)
                     || (w == "in" && place)
-                    || (matches!(w, "with" | "during" | "by") && named)
+                    || ((matches!(w, "with" | "during" | "by") || kb.is_cue_word(Cue::MemberAmong, w))
+                        && named)
             };
             while j < toks.len() && j < end + 14 && !ends_topic(j) {
                 j += 1;

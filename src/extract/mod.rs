@@ -959,6 +959,24 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_during_the_visit_adds_to_the_visit() {
+        let x = extract(
+            "Title\n\nBERLIN (Feb. 14, 2025) -- Gen. Kari Nordmann traveled to Germany Feb. 10-12 to meet German leaders.\n\nDuring the visit, Nordmann met with Lt. Gen. Klaus Becker and Maj. Gen. Jonas Richter.\n",
+        );
+        assert_eq!(event_kinds(&x), vec!["Visit"], "{:#?}", x.entities);
+        for who in ["Klaus Becker", "Jonas Richter"] {
+            assert!(
+                x.relations
+                    .iter()
+                    .any(|r| r.predicate == Predicate::Participant
+                        && matches!(r.object, Object::Entity(o) if x.entities[o].name == who)),
+                "{who}: {:#?}",
+                x.relations
+            );
+        }
+    }
+
+    #[test]
     fn a_visit_told_over_several_days_is_one_visit() {
         let text = "Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, traveled to Santiago on May 4 to meet Chilean leaders.\n\nNordmann toured the Chilean Space Operations Center on May 5 with Gen. Pedro Alvarez.\n";
         let visits = |x: &Extraction| event_kinds(x).iter().filter(|k| **k == "Visit").count();

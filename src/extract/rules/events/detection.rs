@@ -185,7 +185,19 @@ impl Story {
             }
             Some((e, How::Named))
         } else if let Some(t) = &trig {
-            self.described(c, v, t)
+            // "During the visit, Quist met with X": a verb telling too little for an event of
+            // its own, in a sentence opening with the event told before, adds to that event.
+            self.described(c, v, t).or_else(|| {
+                let comma = opening_phrase(c, v)?;
+                let label = (1..comma).find_map(|i| {
+                    let k = self.labels.iter().position(|l| *l == words[i])?;
+                    refers_back(c, v, i).then(|| c.ex.kb.event_classes[k].iri.clone())
+                })?;
+                (t.at > comma)
+                    .then(|| self.current(c, Some(label.as_str())))
+                    .flatten()
+                    .map(|e| (e, How::ReferredTo))
+            })
         } else if anaphor {
             self.current(c, None).map(|e| (e, How::ReferredTo))
         } else {

@@ -7,7 +7,7 @@
 use super::super::context::{Ctx, View};
 use super::super::lists::coordinated;
 use super::referred::referred_programme;
-use crate::extract::mentions::Head;
+use crate::extract::mentions::{Head, Mention};
 use crate::extract::{EntityType, Object, Predicate};
 use crate::knowledge::{Cue, HeadKind};
 use std::collections::HashSet;
@@ -136,7 +136,10 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
         }
         subject = coordinated(c, v, at, false);
         let after = i + n;
-        if matches!(words.get(after).map(String::as_str), Some("by" | "with")) {
+        // "signed by A", "signed with A", "signed between A and B" (the parties' word).
+        if words.get(after).is_some_and(|w| {
+            matches!(w.as_str(), "by" | "with") || c.ex.kb.is_cue_word(Cue::MemberAmong, w)
+        }) {
             subject.extend(coordinated(c, v, after + 1, true));
         } else if let Some(by) = by {
             subject.extend(coordinated(c, v, by + 1, true));
@@ -185,6 +188,23 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
     let agents: Vec<usize> = if !for_whom.is_empty() {
         for_whom
     } else {
+        // Not the dateline's nation, nor a venue ("in a ceremony at the Ministry of
+        // Foreign Affairs"), nor a person's nation printed before their name ("with U.S.
+        // Ambassador X in attendance").
+        let venue = |m: &Mention| match &words[..m.toks.start] {
+            [.., at, the] if the == "the" => matches!(at.as_str(), "at" | "in"),
+            [.., at] => matches!(at.as_str(), "at" | "in"),
+            _ => false,
+        };
+        let before_person = |m: &Mention| {
+            c.kind(m.entity) == EntityType::Nation
+                && ms.iter().any(|p| {
+                    c.kind(p.entity) == EntityType::Person
+                        && p.prefix.contains(&m.entity)
+                        && p.toks.start >= m.toks.end
+                        && p.toks.start <= m.toks.end + 4
+                })
+        };
         ms.iter()
             .filter(|m| {
                 !m.inside
@@ -192,6 +212,7 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
                         c.kind(m.entity),
                         EntityType::Nation | EntityType::Organization
                     )
+                    && (!subject.is_empty() || !(c.in_dateline(m) || venue(m) || before_person(m)))
             })
             .map(|m| m.entity)
             .filter(|e| !affiliations.contains(e))

@@ -68,6 +68,26 @@ pub(crate) const RULE: Rule = Rule {
                 ("Polar Data Accord", Predicate::Signatory, "Ministry of Mining"),
             ],
         },
+        // With no subject to the verb: neither the dateline's nation, nor the venue, nor a
+        // guest's nation printed before their name signs.
+        Example {
+            text: "Accord signed\n\nSANTIAGO, Chile (April 8, 2025) -- Peru became the fifth nation to sign the Polar Data Accord on April 7, in a ceremony at the Ministry of Foreign Affairs, with U.S. Ambassador Ana Lopez in attendance.\n",
+            yields: &[("Polar Data Accord", Predicate::Signatory, "Peru")],
+            absent: &[
+                ("Polar Data Accord", Predicate::Signatory, "Chile"),
+                ("Polar Data Accord", Predicate::Signatory, "Ministry of Foreign Affairs"),
+                ("Polar Data Accord", Predicate::Signatory, "United States"),
+            ],
+        },
+        // "signed between A and B": the parties follow; the agreement's name ends at the verb.
+        Example {
+            text: "Arrangement signed\n\nVIENNA, Austria (April 8, 2025) -- An implementing arrangement on Earth observation was signed between the Arctic Space Office and the Chilean Space Agency in Vienna on April 7.\n",
+            yields: &[
+                ("implementing arrangement on Earth observation", Predicate::Signatory, "Arctic Space Office"),
+                ("implementing arrangement on Earth observation", Predicate::Signatory, "Chilean Space Agency"),
+            ],
+            absent: &[("implementing arrangement on Earth observation", Predicate::Signatory, "Austria")],
+        },
     ],
 };
 
