@@ -40,6 +40,15 @@ pub(crate) const RULE: Rule = Rule {
                 "National Aeronautics and Space Administration",
             )],
         },
+        // A body no gazetteer knows, then the post, in capitals or not.
+        Example {
+            text: "Talks open\n\nVIENNA, Austria (May 6, 2025) -- Andean Space Agency Director Eva Huber opened the talks. Polar Orbit Office deputy director Tom Arvid spoke next.\n",
+            yields: &[
+                ("Eva Huber", Predicate::Heads, "Andean Space Agency"),
+                ("Tom Arvid", Predicate::MemberOf, "Polar Orbit Office"),
+            ],
+            absent: &[("Tom Arvid", Predicate::Heads, "Polar Orbit Office")],
+        },
     ],
 };
 
@@ -47,7 +56,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     let Some(m) = person_at(c, &v.mentions, mi) else {
         return;
     };
-    let title_words: Vec<String> = m
+    let mut title_words: Vec<String> = m
         .titles
         .iter()
         .flat_map(|t| {
@@ -57,7 +66,31 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let meaning = if m.titles.is_empty() {
+    // "Andean Space Agency director Eva Huber", "Andean Space Agency Director Eva Huber": a
+    // body printed right before the post, outside the run of names; only post words between.
+    let words = &v.words;
+    let lex = &c.ex.lexicon;
+    let adjacent: Vec<usize> = v
+        .mentions
+        .iter()
+        .find(|o| {
+            let between = words.get(o.toks.end..m.toks.start).unwrap_or(&[]);
+            !o.inside
+                && c.kind(o.entity) == EntityType::Organization
+                && !m.prefix.contains(&o.entity)
+                && !between.is_empty()
+                && between.len() <= 4
+                && between.iter().all(|w| lex.post_key(w).is_some())
+        })
+        .map(|o| {
+            if m.titles.is_empty() {
+                title_words = words[o.toks.end..m.toks.start].to_vec();
+            }
+            o.entity
+        })
+        .into_iter()
+        .collect();
+    let meaning = if title_words.is_empty() {
         None
     } else {
         post_meaning(c, &title_words)
@@ -66,7 +99,10 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
         Some(true) => Predicate::Heads,
         _ => Predicate::MemberOf,
     };
-    for o in printed_before(c, m, EntityType::Organization) {
+    for o in printed_before(c, m, EntityType::Organization)
+        .into_iter()
+        .chain(adjacent)
+    {
         c.facts.add(m.entity, rel, o, &v.span);
     }
 }
