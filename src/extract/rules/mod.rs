@@ -159,6 +159,7 @@ cascade! {
     persons::name_of_organization,
     persons::organization_post_then_name,
     persons::post_of_org_before_name,
+    persons::post_of_referred_body,
     persons::post_names_its_organization,
     persons::serves_in,
     persons::nation_opens_title,

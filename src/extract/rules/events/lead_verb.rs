@@ -44,6 +44,16 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[],
         },
+        // Other verbs of leading (data): "co-led", "presided over", "served as co-chairs".
+        Example {
+            text: "Talks held\n\nHELSINKI, Finland (May 9, 2025) -- The Finland-Norway Space Talks took place in Helsinki on May 8.\n\nThe talks were co-led by Aino Laine and Erik Dahl. Col. Juha Mäki presided over the talks on the second day.\n",
+            yields: &[
+                ("Finland-Norway Space Talks", Predicate::Leader, "Aino Laine"),
+                ("Finland-Norway Space Talks", Predicate::Leader, "Erik Dahl"),
+                ("Finland-Norway Space Talks", Predicate::Leader, "Juha Mäki"),
+            ],
+            absent: &[],
+        },
         Example {
             text: "Talks held\n\nHELSINKI, Finland (May 9, 2025) -- The Finland-Norway Space Talks, led by Col. Juha Mäki, took place in Helsinki on May 8.\n",
             yields: &[("Finland-Norway Space Talks", Predicate::Leader, "Juha Mäki")],

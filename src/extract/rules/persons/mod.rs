@@ -16,6 +16,7 @@ pub(super) mod organization_role_name;
 pub(super) mod post_before_name;
 pub(super) mod post_names_its_organization;
 pub(super) mod post_of_nation;
+pub(super) mod post_of_referred_body;
 
 pub(super) mod post_of_org_before_name;
 pub(super) mod serves_in;
