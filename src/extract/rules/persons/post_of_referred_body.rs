@@ -2,12 +2,13 @@
 //! Agency opened a station. The agency's director, Eva Huber, ..." (she heads the agency);
 //! "Eva Huber, the agency's deputy director," and "Its deputy director, Tom Arvid," (members).
 //! The body is the last one mentioned before, in this sentence or the ones before, whose
-//! name ends in that head word (for "its": the last body).
+//! name ends in that head word. "Its" refers to the last body or nation: "Ghana sent its
+//! deputy minister, Kwame Asante" (Ghana is his nation).
 
 use super::super::context::{Ctx, View};
 use super::super::{Example, Reads, Rule, Run};
 use super::appositive::after_name;
-use super::posts::person_at;
+use super::posts::{person_at, post_meaning};
 use crate::extract::{EntityType, Predicate};
 use crate::text::form_key;
 
@@ -18,7 +19,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Mentions(EntityType::Organization),
         Reads::Posts,
     ],
-    states: &[Predicate::Heads, Predicate::MemberOf],
+    states: &[Predicate::Heads, Predicate::MemberOf, Predicate::Country],
     run: Run::Mention(run),
     examples: &[
         Example {
@@ -29,6 +30,12 @@ pub(crate) const RULE: Rule = Rule {
                 ("Mia Holt", Predicate::MemberOf, "Andean Space Agency"),
             ],
             absent: &[("Tom Arvid", Predicate::Heads, "Andean Space Agency")],
+        },
+        // "Its" after a nation: the person's nation.
+        Example {
+            text: "Envoys attend\n\nVIENNA, Austria (May 6, 2025) -- The Andean Space Agency opened a ground station in Vienna on Monday. Ghana sent its deputy minister of communications, Kwame Asante.\n",
+            yields: &[("Kwame Asante", Predicate::Country, "Ghana")],
+            absent: &[("Kwame Asante", Predicate::MemberOf, "Andean Space Agency")],
         },
         // A head word no body before ends in: no link.
         Example {
@@ -52,14 +59,17 @@ fn reference(words: &[String], start: usize) -> Option<(Option<&str>, usize)> {
 /// The last organization mentioned before word `at` of sentence `v` whose name ends in
 /// `head` (any organization when `None`).
 fn last_body(c: &Ctx<'_, '_>, v: &View<'_>, at: usize, head: Option<&str>) -> Option<usize> {
-    let fits = |e: usize| {
-        c.kind(e) == EntityType::Organization
-            && head.is_none_or(|h| {
+    let fits = |e: usize| match head {
+        // "its": the last body or nation named.
+        None => matches!(c.kind(e), EntityType::Organization | EntityType::Nation),
+        Some(h) => {
+            c.kind(e) == EntityType::Organization && {
                 form_key(&c.ents.get(e).name)
                     .rsplit(' ')
                     .next()
                     .is_some_and(|last| last == h)
-            })
+            }
+        }
     };
     let here = v
         .mentions
@@ -98,15 +108,24 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     let Some((start, (head, post_start), end)) = before.or_else(after) else {
         return;
     };
-    // Only a post after the reference: "the agency's director", not "the agency's plans".
+    // Only a post after the reference: "the agency's director", "its deputy minister of
+    // communications", not "the agency's plans".
     let post = &words[post_start..end];
-    let Some(heads) = c.ex.lexicon.post_key(&post.join(" ")) else {
+    let lex = &c.ex.lexicon;
+    let Some(heads) = post
+        .first()
+        .and_then(|w| lex.post_key(w))
+        .and_then(|_| post_meaning(c, post))
+    else {
         return;
     };
     let Some(o) = last_body(c, v, start, head) else {
         return;
     };
-    let rel = if heads {
+    // "Mexico was represented by its ambassador, Jorge Ruiz": a nation's post.
+    let rel = if c.kind(o) == EntityType::Nation {
+        Predicate::Country
+    } else if heads {
         Predicate::Heads
     } else {
         Predicate::MemberOf
