@@ -52,6 +52,15 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[],
         },
+        Example {
+            // Who it included, in a sentence that names no event: "representatives of" (data).
+            text: "Dialogue held\n\nOSLO, Norway (May 9, 2025) -- The Norway-Chile Space Dialogue took place in Oslo on May 8. It included representatives of the Arctic Space Office and the Polar Data Directorate.\n",
+            yields: &[
+                ("Norway-Chile Space Dialogue", Predicate::Participant, "Arctic Space Office"),
+                ("Norway-Chile Space Dialogue", Predicate::Participant, "Polar Data Directorate"),
+            ],
+            absent: &[],
+        },
     ],
 };
 
