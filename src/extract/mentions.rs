@@ -2278,10 +2278,17 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                 || ctx.ex.lexicon.stopwords.contains(w)
                 || w.chars().all(|c| c.is_ascii_digit())
         });
+        // "an agreement to share satellite data": its purpose, a verb after "to".
+        let purpose = toks.get(end).is_some_and(|t| t.text(text) == "to")
+            && toks.get(end + 1).is_some_and(|t| {
+                let w = t.text(text);
+                w.chars().all(|c| c.is_ascii_lowercase()) && w != "the" && w != "be"
+            });
         if !dated_on
-            && toks
-                .get(end)
-                .is_some_and(|t| matches!(t.text(text), "on" | "concerning" | "for" | "regarding"))
+            && (purpose
+                || toks.get(end).is_some_and(|t| {
+                    matches!(t.text(text), "on" | "concerning" | "for" | "regarding")
+                }))
         {
             let mut j = end + 1;
             // What it is about ends at a clause or at the time, place or parties of the

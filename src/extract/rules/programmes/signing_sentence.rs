@@ -79,6 +79,15 @@ pub(crate) const RULE: Rule = Rule {
                 ("Polar Data Accord", Predicate::Signatory, "United States"),
             ],
         },
+        // "an agreement to share data": a described agreement named by its purpose.
+        Example {
+            text: "Agencies sign\n\nOSLO, Norway (May 6, 2025) -- The Arctic Space Office and the Chilean Space Agency have signed an agreement to share satellite data, the agencies said.\n",
+            yields: &[
+                ("agreement to share satellite data", Predicate::Signatory, "Arctic Space Office"),
+                ("agreement to share satellite data", Predicate::Signatory, "Chilean Space Agency"),
+            ],
+            absent: &[],
+        },
         // "signed between A and B": the parties follow; the agreement's name ends at the verb.
         Example {
             text: "Arrangement signed\n\nVIENNA, Austria (April 8, 2025) -- An implementing arrangement on Earth observation was signed between the Arctic Space Office and the Chilean Space Agency in Vienna on April 7.\n",
