@@ -2033,6 +2033,13 @@ pub(crate) fn post_phrase_before(
     let from = comma.saturating_sub(10);
     let word = |k: usize| toks[k].text(text);
     let lower = |k: usize| word(k).starts_with(char::is_lowercase);
+    // A word of a name: not lowercase, letters, digits, dots and hyphens only.
+    let name_word = |k: usize| {
+        !lower(k)
+            && word(k)
+                .chars()
+                .all(|ch| ch.is_alphanumeric() || ch == '.' || ch == '-')
+    };
     // The post nearest the comma with only a post's complement after it.
     let post = (from..comma).rev().find(|&k| {
         lex.post(word(k)).is_some()
@@ -2044,9 +2051,7 @@ pub(crate) fn post_phrase_before(
                 matches!(
                     w,
                     "of" | "for" | "to" | "and" | "in" | "at" | "the" | "'s" | "’s"
-                ) || !lower(j)
-                    && w.chars()
-                        .all(|ch| ch.is_alphanumeric() || ch == '.' || ch == '-')
+                ) || name_word(j)
                     || complement
             })
     })?;
@@ -2058,12 +2063,7 @@ pub(crate) fn post_phrase_before(
             return Some(start - 1);
         }
         let small = matches!(w, "of" | "for" | "and" | "'s" | "’s");
-        if !(small
-            || !lower(start - 1)
-                && w.chars()
-                    .all(|ch| ch.is_alphanumeric() || ch == '.' || ch == '-')
-            || lex.post(w).is_some())
-        {
+        if !(small || name_word(start - 1) || lex.post(w).is_some()) {
             break;
         }
         start -= 1;

@@ -109,6 +109,16 @@ pub(crate) fn is_agent(k: EntityType) -> bool {
     )
 }
 
+/// The word that introduces a name printed after `before`, past its article: "of" in "...
+/// Minister of the" (before "Republic of Chile"), "at" in "a ceremony at".
+pub(crate) fn word_before_name(before: &[String]) -> Option<&str> {
+    match before {
+        [.., w, the] if the == "the" => Some(w),
+        [.., w] => Some(w),
+        [] => None,
+    }
+}
+
 impl<'k> Ctx<'_, 'k> {
     /// Where the dateline ends: the dash after its place ("OSLO, Norway (May 2, 2025) --").
     pub(crate) fn dateline_end(&self) -> Option<usize> {

@@ -70,26 +70,19 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     // body printed right before the post, outside the run of names; only post words between.
     let words = &v.words;
     let lex = &c.ex.lexicon;
-    let adjacent: Vec<usize> = v
-        .mentions
-        .iter()
-        .find(|o| {
-            let between = words.get(o.toks.end..m.toks.start).unwrap_or(&[]);
-            !o.inside
-                && c.kind(o.entity) == EntityType::Organization
-                && !m.prefix.contains(&o.entity)
-                && !between.is_empty()
-                && between.len() <= 4
-                && between.iter().all(|w| lex.post_key(w).is_some())
-        })
-        .map(|o| {
-            if m.titles.is_empty() {
-                title_words = words[o.toks.end..m.toks.start].to_vec();
-            }
-            o.entity
-        })
-        .into_iter()
-        .collect();
+    let adjacent = v.mentions.iter().find(|o| {
+        let between = words.get(o.toks.end..m.toks.start).unwrap_or(&[]);
+        !o.inside
+            && c.kind(o.entity) == EntityType::Organization
+            && !m.prefix.contains(&o.entity)
+            && !between.is_empty()
+            && between.len() <= 4
+            && between.iter().all(|w| lex.post_key(w).is_some())
+    });
+    // The post is the titles, else the post words between the body and the name.
+    if let (Some(o), true) = (adjacent, m.titles.is_empty()) {
+        title_words = words[o.toks.end..m.toks.start].to_vec();
+    }
     let meaning = if title_words.is_empty() {
         None
     } else {
@@ -101,7 +94,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     };
     for o in printed_before(c, m, EntityType::Organization)
         .into_iter()
-        .chain(adjacent)
+        .chain(adjacent.map(|o| o.entity))
     {
         c.facts.add(m.entity, rel, o, &v.span);
     }

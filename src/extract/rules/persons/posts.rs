@@ -1,7 +1,7 @@
 //! Posts printed around a person's name: which post a phrase names and whether it heads its
 //! organization, and the entities printed before the name in the same run of names.
 
-use super::super::context::{Ctx, View};
+use super::super::context::{word_before_name, Ctx, View};
 use crate::extract::mentions::Mention;
 use crate::extract::EntityType;
 use std::ops::Range;
@@ -53,11 +53,7 @@ pub(crate) fn nation_of_post(c: &Ctx<'_, '_>, v: &View<'_>, words: Range<usize>)
             return None;
         }
         let before = &v.words[words.start..n.toks.start];
-        let of = match before {
-            [.., of, the] if the == "the" => of == "of",
-            [.., of] => of == "of",
-            _ => false,
-        };
+        let of = word_before_name(before) == Some("of");
         (of && !before.iter().any(|x| x == ",")).then_some(n.entity)
     })
 }

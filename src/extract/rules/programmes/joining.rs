@@ -4,7 +4,7 @@
 //! signed by A and B"), the bodies signers head or serve for when the verb's subjects are
 //! persons, else every body it names ("The full list of signatories now reads: ...").
 
-use super::super::context::{Ctx, View};
+use super::super::context::{word_before_name, Ctx, View};
 use super::super::lists::coordinated;
 use super::referred::referred_programme;
 use crate::extract::mentions::{Head, Mention};
@@ -191,11 +191,8 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
         // Not the dateline's nation, nor a venue ("in a ceremony at the Ministry of
         // Foreign Affairs"), nor a person's nation printed before their name ("with U.S.
         // Ambassador X in attendance").
-        let venue = |m: &Mention| match &words[..m.toks.start] {
-            [.., at, the] if the == "the" => matches!(at.as_str(), "at" | "in"),
-            [.., at] => matches!(at.as_str(), "at" | "in"),
-            _ => false,
-        };
+        let venue =
+            |m: &Mention| matches!(word_before_name(&words[..m.toks.start]), Some("at" | "in"));
         let before_person = |m: &Mention| {
             c.kind(m.entity) == EntityType::Nation
                 && ms.iter().any(|p| {
