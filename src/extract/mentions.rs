@@ -15,6 +15,8 @@ use crate::text::slug;
 use std::collections::HashMap;
 use std::ops::Range;
 
+mod titles;
+
 /// What ends a name of a given type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Head {
@@ -395,6 +397,8 @@ pub(crate) struct Ctx<'a, 'k> {
     /// Acronyms of common nouns the text spells out ("space situational awareness (SSA)
     /// sharing agreement"): the acronym stands for the words in later names.
     pub expansions: HashMap<String, String>,
+    /// Agreement titles that name their parties, read so far.
+    titles: Vec<titles::Title>,
 }
 
 impl Ctx<'_, '_> {
@@ -515,11 +519,13 @@ pub(crate) fn find(
         },
         no_new: false,
         expansions: HashMap::new(),
+        titles: Vec::new(),
     };
     for (si, s) in sentences.iter().enumerate() {
         ctx.no_new = s.is_title;
         read_sentence(&mut ctx, si, &s.tokens);
     }
+    titles::merge_short_forms(ctx.ents, &ctx.titles);
     // A later surname alone ("Mastalir") names the person mentioned in full earlier.
     let mut found = ctx.found;
     resolve_surnames(ex, &mut found, ctx.ents);
@@ -933,6 +939,8 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     quoted_names(ctx, si, toks);
     described_agreements(ctx, si, toks);
     acronyms(ctx, si, toks);
+    let titled = titles::titled_agreements(ctx, si, toks);
+    ctx.titles.extend(titled);
     ordinal_editions(ctx, si, toks);
     ordinal_names(ctx, si, toks);
 }

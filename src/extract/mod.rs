@@ -371,6 +371,30 @@ mod tests {
     }
 
     #[test]
+    fn an_agreement_title_naming_its_parties_is_one_agreement() {
+        let x = extract("Title\n\nRIGA, Latvia (May 6, 2025) -- The Treaty of Friendship between Latvia and Chile dates from 1994.\n");
+        let t = &x.entities[index_of(&x, "Treaty of Friendship between Latvia and Chile")];
+        assert_eq!(t.kind, EntityType::Agreement);
+        // The nations stay nations of their own.
+        assert_eq!(x.entities[index_of(&x, "Chile")].kind, EntityType::Nation);
+    }
+
+    #[test]
+    fn a_title_opening_with_the_end_of_a_short_name_is_that_agreement() {
+        let x = extract("Norway-Chile Polar Framework Agreement signed\n\nOSLO, Norway (May 6, 2025) -- The ministers signed the Polar Framework Agreement Between the Government of Norway and the Government of Chile on Cooperation in Space. The Norway-Chile Polar Framework Agreement takes effect in June.\n");
+        let agreements: Vec<_> = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Agreement)
+            .collect();
+        assert_eq!(agreements.len(), 1, "{agreements:?}");
+        assert!(agreements[0]
+            .aliases
+            .iter()
+            .any(|a| a.starts_with("Polar Framework Agreement Between")));
+    }
+
+    #[test]
     fn compounds_state_partnerships() {
         let x = extract("Title\n\nOSLO, Norway -- The U.S.-Norway space dialogue opened in Oslo on May 5, 2025.\n");
         assert!(

@@ -185,6 +185,7 @@ cascade! {
     programmes::set_up,
     programmes::membership_sentence,
     programmes::signing_sentence,
+    programmes::parties_between,
     events::event_of_organization,
     // Event pass: the event each sentence tells, and its arguments.
     events::date_in_event_sentence,

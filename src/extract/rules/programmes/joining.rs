@@ -33,9 +33,13 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
     let joined = c.ex.kb.has_cue(Cue::Membership, words);
     // "The signing took place during ...": a cue after a determiner names the event, it
     // does not say who signed.
+    // "the nations that signed ...": "that" before a verb of signing is a relative pronoun.
     let signed = (0..words.len()).any(|i| {
+        let relative = c.ex.kb.cue_at(Cue::SigningVerb, words, i).is_some();
         c.ex.kb.cue_at(Cue::Signing, words, i).is_some()
-            && !(i > 0 && matches!(words[i - 1].as_str(), "the" | "a" | "this" | "that"))
+            && !(i > 0
+                && (matches!(words[i - 1].as_str(), "the" | "a" | "this")
+                    || (words[i - 1] == "that" && !relative)))
     });
     let targets: Vec<usize> = ms
         .iter()

@@ -7,6 +7,7 @@ pub(super) mod led_by;
 pub(super) mod members_among;
 pub(super) mod members_work_on;
 pub(super) mod membership_sentence;
+pub(super) mod parties_between;
 pub(super) mod possessive_sponsor;
 pub(super) mod set_up;
 pub(super) mod signing_sentence;

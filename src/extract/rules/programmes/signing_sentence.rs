@@ -88,6 +88,18 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[],
         },
+        // "the nations that signed": "that" before the verb is a relative pronoun, and the
+        // list set off by dashes signs with the subject.
+        Example {
+            text: "Charter signed\n\nRIGA, Latvia (May 6, 2025) -- Latvia was one of the four nations – with Lithuania, Poland and Germany – that signed the Baltic Orbit Charter in 2021.\n",
+            yields: &[
+                ("Baltic Orbit Charter", Predicate::Signatory, "Latvia"),
+                ("Baltic Orbit Charter", Predicate::Signatory, "Lithuania"),
+                ("Baltic Orbit Charter", Predicate::Signatory, "Poland"),
+                ("Baltic Orbit Charter", Predicate::Signatory, "Germany"),
+            ],
+            absent: &[],
+        },
         // "signed between A and B": the parties follow; the agreement's name ends at the verb.
         Example {
             text: "Arrangement signed\n\nVIENNA, Austria (April 8, 2025) -- An implementing arrangement on Earth observation was signed between the Arctic Space Office and the Chilean Space Agency in Vienna on April 7.\n",
