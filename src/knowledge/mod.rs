@@ -952,6 +952,8 @@ pub enum Cue {
     Parent,
     Partnership,
     PartnerWith,
+    /// "Norway belongs to X together with A and B": the list after it shares the verb.
+    Company,
     ParentBody,
     MemberOn,
     MemberAmong,
@@ -998,6 +1000,7 @@ impl Cue {
             "parent" => Cue::Parent,
             "partnership" => Cue::Partnership,
             "partner-with" => Cue::PartnerWith,
+            "company" => Cue::Company,
             "parent-body" => Cue::ParentBody,
             "member-on" => Cue::MemberOn,
             "member-among" => Cue::MemberAmong,

@@ -5,7 +5,8 @@
 use super::super::context::{Ctx, View};
 use super::super::{Example, Reads, Rule, Run};
 use super::posts::{person_at, post_meaning, printed_before};
-use crate::extract::{EntityType, Predicate};
+use crate::extract::mentions::Mention;
+use crate::extract::{EntityType, Object, Predicate};
 use crate::text::form_key;
 
 pub(crate) const RULE: Rule = Rule {
@@ -14,6 +15,8 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Mentions(EntityType::Person),
         Reads::Mentions(EntityType::Organization),
         Reads::Posts,
+        Reads::Facts(Predicate::Heads),
+        Reads::Facts(Predicate::MemberOf),
     ],
     states: &[Predicate::Heads, Predicate::MemberOf],
     run: Run::Mention(run),
@@ -49,6 +52,18 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[("Tom Arvid", Predicate::Heads, "Polar Orbit Office")],
         },
+        // Past the body's acronym in parentheses; a post of two words; a post after "and"
+        // with no body of its own is of the body before it.
+        Example {
+            text: "Accord signed\n\nOSLO, Norway (May 6, 2025) -- Andean Space Agency (ASA) President Eva Huber signed the accord. Polar Orbit Office chief executive Tom Arvid signed next. Arctic Data Centre Director Ole Lie and Deputy Director Kari Berg attended.\n",
+            yields: &[
+                ("Eva Huber", Predicate::Heads, "Andean Space Agency"),
+                ("Tom Arvid", Predicate::Heads, "Polar Orbit Office"),
+                ("Ole Lie", Predicate::Heads, "Arctic Data Centre"),
+                ("Kari Berg", Predicate::MemberOf, "Arctic Data Centre"),
+            ],
+            absent: &[("Kari Berg", Predicate::Heads, "Arctic Data Centre")],
+        },
     ],
 };
 
@@ -70,19 +85,34 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     // body printed right before the post, outside the run of names; only post words between.
     let words = &v.words;
     let lex = &c.ex.lexicon;
-    let adjacent = v.mentions.iter().find(|o| {
-        let between = words.get(o.toks.end..m.toks.start).unwrap_or(&[]);
-        !o.inside
-            && c.kind(o.entity) == EntityType::Organization
-            && !m.prefix.contains(&o.entity)
-            && !between.is_empty()
+    // Past the body's acronym in parentheses ("Andean Space Agency (ASA) President Eva
+    // Huber"); a post of several words ("... chief executive Eva Huber").
+    let post_words = |o: &Mention| -> Option<Vec<String>> {
+        let mut from = o.toks.end;
+        if words.get(from).map(String::as_str) == Some("(") {
+            from = (from..m.toks.start).find(|&j| words[j] == ")")? + 1;
+        }
+        let between = words.get(from..m.toks.start).unwrap_or(&[]);
+        let post = !between.is_empty()
             && between.len() <= 4
-            && between.iter().all(|w| lex.post_key(w).is_some())
-    });
+            && (lex.post_key(&between.join(" ")).is_some()
+                || between.iter().all(|w| lex.post_key(w).is_some()));
+        post.then(|| between.to_vec())
+    };
+    let adjacent = v
+        .mentions
+        .iter()
+        .filter(|o| {
+            !o.inside
+                && c.kind(o.entity) == EntityType::Organization
+                && !m.prefix.contains(&o.entity)
+        })
+        .find_map(|o| post_words(o).map(|p| (o, p)));
     // The post is the titles, else the post words between the body and the name.
-    if let (Some(o), true) = (adjacent, m.titles.is_empty()) {
-        title_words = words[o.toks.end..m.toks.start].to_vec();
+    if let (Some((_, post)), true) = (&adjacent, m.titles.is_empty()) {
+        title_words = post.clone();
     }
+    let adjacent = adjacent.map(|(o, _)| o);
     let meaning = if title_words.is_empty() {
         None
     } else {
@@ -92,10 +122,45 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
         Some(true) => Predicate::Heads,
         _ => Predicate::MemberOf,
     };
-    for o in printed_before(c, m, EntityType::Organization)
+    let mut bodies: Vec<usize> = printed_before(c, m, EntityType::Organization)
         .into_iter()
         .chain(adjacent.map(|o| o.entity))
-    {
+        .collect();
+    // "NASA Administrator Bill Nelson and Deputy Administrator Pam Melroy": a post after
+    // "and" with no body of its own is of the body of the post before it.
+    if bodies.is_empty() && meaning.is_some() && !m.titles.is_empty() {
+        bodies = shared_body(c, v, m);
+    }
+    for o in bodies {
         c.facts.add(m.entity, rel, o, &v.span);
     }
+}
+
+/// The bodies whose post the person named right before "and" holds, as this sentence
+/// states it ("NASA Administrator Bill Nelson and ...").
+fn shared_body(c: &Ctx<'_, '_>, v: &View<'_>, m: &Mention) -> Vec<usize> {
+    if m.lead == 0 || v.words[m.lead - 1] != "and" {
+        return Vec::new();
+    }
+    let Some(before) = v
+        .mentions
+        .iter()
+        .find(|p| p.toks.end + 1 == m.lead && c.kind(p.entity) == EntityType::Person)
+    else {
+        return Vec::new();
+    };
+    let before = c.ents.resolve(before.entity);
+    [Predicate::Heads, Predicate::MemberOf]
+        .into_iter()
+        .flat_map(|pred| {
+            c.facts
+                .of(pred)
+                .filter(|r| r.subject == before && r.evidence == v.span)
+                .filter_map(|r| match r.object {
+                    Object::Entity(o) => Some(c.ents.resolve(o)),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }

@@ -148,6 +148,20 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
         } else if let Some(by) = by {
             subject.extend(coordinated(c, v, by + 1, true));
         }
+        // "Norway belongs to the X initiative together with A, B and C": the list after a
+        // word of company joins the subject.
+        if !subject.is_empty() {
+            let company = (after..words.len())
+                .take_while(|&k| !matches!(words[k].as_str(), ";" | "which" | "that" | "where"))
+                .find_map(|k| c.ex.kb.cue_at(Cue::Company, words, k).map(|n| k + n));
+            if let Some(k) = company {
+                for a in coordinated(c, v, k, true) {
+                    if !subject.contains(&a) {
+                        subject.push(a);
+                    }
+                }
+            }
+        }
     }
     // "Gen. X, USSPACECOM commander, and Y, commander of UKSpaceCom, signed": persons sign
     // for the bodies they head, else for their nation, as this sentence states them.

@@ -20,6 +20,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Cue(Cue::Membership),
         Reads::Cue(Cue::Signing),
         Reads::Cue(Cue::SigningVerb),
+        Reads::Cue(Cue::Company),
         Reads::HeadWords,
         Reads::Hedges,
         Reads::Facts(Predicate::Heads),
@@ -42,6 +43,17 @@ pub(crate) const RULE: Rule = Rule {
             text: "Initiative grows\n\nTALLINN, Estonia (May 6, 2025) -- Finland set up the Polar Access Initiative in 2021. Estonia is considering joining the initiative.\n",
             yields: &[],
             absent: &[("Polar Access Initiative", Predicate::Member, "Estonia")],
+        },
+        // "belongs to ... together with A and B": the list of company shares the verb; a
+        // nation named for another reason does not.
+        Example {
+            text: "Initiative grows\n\nTALLINN, Estonia (May 6, 2025) -- The ministry met. Norway belongs to the Polar Access Initiative together with Finland and Iceland, officials in Sweden said.\n",
+            yields: &[
+                ("Polar Access Initiative", Predicate::Member, "Norway"),
+                ("Polar Access Initiative", Predicate::Member, "Finland"),
+                ("Polar Access Initiative", Predicate::Member, "Iceland"),
+            ],
+            absent: &[("Polar Access Initiative", Predicate::Member, "Sweden")],
         },
     ],
 };

@@ -21,6 +21,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Cue(Cue::Membership),
         Reads::Cue(Cue::Signing),
         Reads::Cue(Cue::SigningVerb),
+        Reads::Cue(Cue::Company),
         Reads::HeadWords,
         Reads::Hedges,
         Reads::Facts(Predicate::Heads),
