@@ -1001,6 +1001,15 @@ mod tests {
     }
 
     #[test]
+    fn an_announcement_is_an_event_unless_it_reports_another() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- The Norwegian Space Agency announced the Polar Access Initiative in Oslo on Monday.\n");
+        assert_eq!(event_kinds(&x), vec!["Announcement"], "{:#?}", x.entities);
+        // "announced that it has signed": the signing is the event.
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- The Norwegian Space Agency today announced that it has signed a data-sharing agreement with the Chilean Space Agency.\n");
+        assert_eq!(event_kinds(&x), vec!["Signing"], "{:#?}", x.entities);
+    }
+
+    #[test]
     fn a_visit_told_over_several_days_is_one_visit() {
         let text = "Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, traveled to Santiago on May 4 to meet Chilean leaders.\n\nNordmann toured the Chilean Space Operations Center on May 5 with Gen. Pedro Alvarez.\n";
         let visits = |x: &Extraction| event_kinds(x).iter().filter(|k| **k == "Visit").count();

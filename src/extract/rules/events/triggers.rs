@@ -95,7 +95,16 @@ pub(crate) fn find_trigger(
         })
         .flatten()
         .map(|(_, _, k)| (i, n, k.clone()));
-    let (i, n, class) = object.cloned().or(purpose).unwrap_or((i, n, class));
+    // "announced today that it has signed an agreement": the act a verb reports, in the
+    // clause after "that", is the event.
+    let reported = (i + n..(i + n + 3).min(words.len()))
+        .find(|&t| words[t] == "that")
+        .and_then(|t| found.iter().skip(1).find(|(j, _, k)| *j > t && *k != class))
+        .cloned();
+    let (i, n, class) = reported
+        .or(object.cloned())
+        .or(purpose)
+        .unwrap_or((i, n, class));
     let kb = c.ex.kb;
     let specific = found
         .iter()
