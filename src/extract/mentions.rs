@@ -1775,7 +1775,12 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
         && !holds_head_or_post(ctx, toks, r.clone())
         && body_after(ctx, toks, r.end + 1)
         && (words.iter().any(|w| is_initial(w))
-            || words.last().is_some_and(|w| stands_alone(text, w)))
+            || words.last().is_some_and(|w| stands_alone(text, w))
+            // Two words the gazetteers do not know, with no article before them: a given
+            // name and a surname ("the Space Policy of ..." is a thing's name).
+            || (words.len() == 2
+                && !matches!(prev.to_lowercase().as_str(), "the" | "a" | "an" | "of" | "its")
+                && words.iter().all(|w| ctx.ex.kb.lookup(w).is_empty())))
     {
         return true;
     }
@@ -1824,6 +1829,21 @@ fn body_after(ctx: &Ctx<'_, '_>, toks: &[Token], at: usize) -> bool {
     };
     let mut words = Vec::new();
     let mut raw = Vec::new();
+    // "of Japan's Ministry of Defense": a nation's possessive before the body.
+    let at = if toks
+        .get(at + 1)
+        .is_some_and(|t| matches!(t.text(text), "’s" | "'s"))
+        && toks.get(at).is_some_and(|t| {
+            ctx.ex
+                .kb
+                .lookup(t.text(text))
+                .iter()
+                .any(|e| matches!(e, Entry::Nation(_, _)))
+        }) {
+        at + 2
+    } else {
+        at
+    };
     for t in toks.iter().skip(at).take(8) {
         if !is_cap(text, t) {
             break;

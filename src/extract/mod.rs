@@ -1010,6 +1010,24 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_of_and_a_nations_body_is_a_person() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Kenji Sato of Japan's Ministry of Defense presented the results.\n");
+        assert_eq!(
+            x.entities[index_of(&x, "Kenji Sato")].kind,
+            EntityType::Person
+        );
+        assert!(has(&x, "Kenji Sato", Predicate::Country, "Japan"));
+    }
+
+    #[test]
+    fn arriving_and_calling_are_events() {
+        let x = extract("Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, arrived in Santiago on May 4 for talks.\n");
+        assert!(!event_kinds(&x).is_empty(), "{:#?}", x.entities);
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Minister of Trade Kari Nordmann held a phone call with Chilean Minister of Science Pedro Alvarez on May 5.\n");
+        assert_eq!(event_kinds(&x), vec!["Meeting"], "{:#?}", x.entities);
+    }
+
+    #[test]
     fn a_visit_told_over_several_days_is_one_visit() {
         let text = "Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, traveled to Santiago on May 4 to meet Chilean leaders.\n\nNordmann toured the Chilean Space Operations Center on May 5 with Gen. Pedro Alvarez.\n";
         let visits = |x: &Extraction| event_kinds(x).iter().filter(|k| **k == "Visit").count();
