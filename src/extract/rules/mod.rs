@@ -214,6 +214,7 @@ cascade! {
     countries::nation_possessive_body,
     countries::body_of_nation,
     countries::place_comma_nation,
+    countries::appositive_nation_of_body,
     organizations::known_parent,
     byline::byline_office,
     byline::office_line_parent,

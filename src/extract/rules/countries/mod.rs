@@ -1,5 +1,6 @@
 //! Countries: the nations organizations, persons and places belong to.
 
+pub(super) mod appositive_nation_of_body;
 pub(super) mod body_of_nation;
 pub(super) mod dateline_nation;
 pub(super) mod nation_in_organization_name;
