@@ -1769,9 +1769,9 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
         return true;
     }
     let _ = next2;
-    // "Erik Dahl of the Danish Space Institute": a name of a person's shape (an initial, or
+    // "Erik Dahl of (from) the Danish Space Institute": a name of a person's shape (an initial, or
     // the surname standing alone elsewhere) before "of" and a body.
-    if next == "of"
+    if matches!(next, "of" | "from")
         && !holds_head_or_post(ctx, toks, r.clone())
         && body_after(ctx, toks, r.end + 1)
         && (words.iter().any(|w| is_initial(w))

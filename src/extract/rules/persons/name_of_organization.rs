@@ -16,11 +16,22 @@ pub(crate) const RULE: Rule = Rule {
     ],
     states: &[Predicate::MemberOf],
     run: Run::Mention(run),
-    examples: &[Example {
-        text: "Plan presented\n\nRIGA, Latvia (May 6, 2025) -- Maj. Hanna Roos of the Baltic Space Office presented the plan.\n",
-        yields: &[("Hanna Roos", Predicate::MemberOf, "Baltic Space Office")],
-        absent: &[],
-    }],
+    examples: &[
+        Example {
+            text: "Plan presented\n\nRIGA, Latvia (May 6, 2025) -- Maj. Hanna Roos of the Baltic Space Office presented the plan.\n",
+            yields: &[("Hanna Roos", Predicate::MemberOf, "Baltic Space Office")],
+            absent: &[],
+        },
+        // "from" the body; a nation's possessive before the body.
+        Example {
+            text: "Plan presented\n\nRIGA, Latvia (May 6, 2025) -- Ola Berg from the Danish Space Institute and Kenji Sato of Japan's Orbital Safety Office presented the plan.\n",
+            yields: &[
+                ("Ola Berg", Predicate::MemberOf, "Danish Space Institute"),
+                ("Kenji Sato", Predicate::MemberOf, "Orbital Safety Office"),
+            ],
+            absent: &[],
+        },
+    ],
 };
 
 fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
@@ -30,10 +41,19 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     let Some(o) = next_organization(c, v, mi) else {
         return;
     };
+    // "of the Y", "from the Y", "of Japan's Y": only an article or a nation's possessive
+    // between.
+    let between = v.words.get(m.toks.end + 1..o.toks.start).unwrap_or(&[]);
+    let nation_possessive = matches!(between, [.., s] if s == "'s")
+        && v.mentions.iter().any(|n| {
+            c.kind(n.entity) == EntityType::Nation
+                && n.toks.start == m.toks.end + 1
+                && n.toks.end + 1 == o.toks.start
+        });
     let of = matches!(
-        &v.words[m.toks.end..(m.toks.end + 4).min(v.words.len())],
-        [w, ..] if w == "of"
-    ) && o.toks.start <= m.toks.end + 2;
+        v.words.get(m.toks.end).map(String::as_str),
+        Some("of" | "from")
+    ) && (o.toks.start <= m.toks.end + 2 || nation_possessive);
     if of && !led(c, v, mi) {
         c.facts
             .add(m.entity, Predicate::MemberOf, o.entity, &v.span);
