@@ -153,11 +153,12 @@ pub(super) fn titled_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]
     let text = ctx.text;
     let mut out = Vec::new();
     for b in 1..toks.len() {
-        if !ctx
-            .ex
-            .kb
-            .is_cue_word(Cue::MemberAmong, &form_key(toks[b].text(text)))
-        {
+        // The word as printed first: a form key costs an allocation per word.
+        let raw = toks[b].text(text);
+        let cue = ctx.ex.kb.is_cue_word(Cue::MemberAmong, raw)
+            || (raw.starts_with(char::is_uppercase)
+                && ctx.ex.kb.is_cue_word(Cue::MemberAmong, &form_key(raw)));
+        if !cue {
             continue;
         }
         let Some(start) = title_start(ctx, toks, b) else {
