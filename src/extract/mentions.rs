@@ -2292,12 +2292,7 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
             continue;
         };
         // A following "(MOU)" is part of the phrase; "on/concerning ..." completes it.
-        if toks.get(end).is_some_and(|t| t.text(text) == "(") {
-            if let Some(close) = (end..toks.len().min(end + 4)).find(|&j| toks[j].text(text) == ")")
-            {
-                end = close + 1;
-            }
-        }
+        end = past_parenthesis(text, toks, end);
         let mut full_end = end;
         // "an agreement on Tuesday": a date, not what the agreement is about.
         let dated_on = toks.get(end + 1).is_some_and(|t| {
@@ -2414,6 +2409,17 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         ctx.push(Mention::plain(si, id, span, start..full_end));
         i = full_end;
     }
+}
+
+/// Where the words go on after a short parenthesis opening at `at` ("(MOU)", "(CNSA)"):
+/// past its closing bracket, within four words; else `at`.
+fn past_parenthesis(text: &str, toks: &[Token], at: usize) -> usize {
+    if toks.get(at).is_some_and(|t| t.text(text) == "(") {
+        if let Some(close) = (at..toks.len().min(at + 4)).find(|&j| toks[j].text(text) == ")") {
+            return close + 1;
+        }
+    }
+    at
 }
 
 /// "Full Name (ACRONYM)": the acronym becomes a form of the entity named just before.

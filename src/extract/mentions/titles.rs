@@ -4,14 +4,12 @@
 //! Latvia and Chile". The title is one agreement; the nations and bodies after "between" are
 //! mentioned inside it (the `parties-between` rule makes them its signatories).
 
-use super::{is_cap, span_text, Ctx, Mention};
+use super::{is_cap, past_parenthesis, span_text, Ctx, Head, Mention};
 use crate::extract::tokens::Token;
 use crate::extract::EntityType;
 use crate::knowledge::{Cue, HeadKind};
 use crate::text::{form_key, slug};
 use std::ops::Range;
-
-use super::Head;
 
 /// A title read in a sentence: its entity and the words before "between" ("Framework
 /// Agreement"), the short form a release may use for it elsewhere.
@@ -108,12 +106,7 @@ fn parties(ctx: &Ctx<'_, '_>, si: usize, toks: &[Token], between: usize) -> (Vec
         out.push(i);
         end = ctx.found.mentions[i].toks.end;
         // "the China National Space Administration (CNSA)": its acronym.
-        if toks.get(end).is_some_and(|t| t.text(text) == "(") {
-            if let Some(close) = (end..toks.len().min(end + 4)).find(|&j| toks[j].text(text) == ")")
-            {
-                end = close + 1;
-            }
-        }
+        end = past_parenthesis(text, toks, end);
         match toks.get(end).map(|t| t.text(text)) {
             Some("and" | ",") => pos = end + 1,
             _ => break,

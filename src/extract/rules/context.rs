@@ -184,6 +184,23 @@ impl<'k> Ctx<'_, 'k> {
             .unwrap_or(0..0)
     }
 
+    /// The entities `s` relates to by `p` in facts that sentence `ev` states, resolved.
+    pub(crate) fn stated_in(
+        &self,
+        s: usize,
+        p: crate::extract::Predicate,
+        ev: &Range<usize>,
+    ) -> Vec<usize> {
+        self.facts
+            .of(p)
+            .filter(|r| r.subject == s && r.evidence == *ev)
+            .filter_map(|r| match r.object {
+                crate::extract::Object::Entity(o) => Some(self.ents.resolve(o)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The organizations that persons head or serve according to sentence `ev`.
     pub(crate) fn affiliations(&self, ev: &Range<usize>) -> HashSet<usize> {
         self.facts

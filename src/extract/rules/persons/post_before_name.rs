@@ -6,7 +6,7 @@ use super::super::context::{Ctx, View};
 use super::super::{Example, Reads, Rule, Run};
 use super::posts::{person_at, post_meaning, printed_before};
 use crate::extract::mentions::Mention;
-use crate::extract::{EntityType, Object, Predicate};
+use crate::extract::{EntityType, Predicate};
 use crate::text::form_key;
 
 pub(crate) const RULE: Rule = Rule {
@@ -152,15 +152,6 @@ fn shared_body(c: &Ctx<'_, '_>, v: &View<'_>, m: &Mention) -> Vec<usize> {
     let before = c.ents.resolve(before.entity);
     [Predicate::Heads, Predicate::MemberOf]
         .into_iter()
-        .flat_map(|pred| {
-            c.facts
-                .of(pred)
-                .filter(|r| r.subject == before && r.evidence == v.span)
-                .filter_map(|r| match r.object {
-                    Object::Entity(o) => Some(c.ents.resolve(o)),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|pred| c.stated_in(before, pred, &v.span))
         .collect()
 }

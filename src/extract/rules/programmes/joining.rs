@@ -8,7 +8,7 @@ use super::super::context::{word_before_name, Ctx, View};
 use super::super::lists::coordinated;
 use super::referred::referred_programme;
 use crate::extract::mentions::{Head, Mention};
-use crate::extract::{EntityType, Object, Predicate};
+use crate::extract::{EntityType, Predicate};
 use crate::knowledge::{Cue, HeadKind};
 use std::collections::HashSet;
 
@@ -180,19 +180,9 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
             .map(|m| m.entity)
             .collect();
         for p in signers {
-            let stated = |pred: Predicate| -> Vec<usize> {
-                c.facts
-                    .of(pred)
-                    .filter(|r| r.subject == p && r.evidence == *ev)
-                    .filter_map(|r| match r.object {
-                        Object::Entity(o) => Some(c.ents.resolve(o)),
-                        _ => None,
-                    })
-                    .collect()
-            };
-            let heads = stated(Predicate::Heads);
+            let heads = c.stated_in(p, Predicate::Heads, ev);
             let bodies = if heads.is_empty() {
-                stated(Predicate::Country)
+                c.stated_in(p, Predicate::Country, ev)
             } else {
                 heads
             };
