@@ -24,7 +24,7 @@ pub use report::describe;
 pub use entities::Entities;
 
 use crate::date::Date;
-use crate::knowledge::Knowledge;
+use crate::knowledge::{Cue, Knowledge};
 use crate::reading::Release;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -204,7 +204,7 @@ impl<'k> Extractor<'k> {
     pub fn new(kb: &'k Knowledge) -> Self {
         Self {
             kb,
-            tokenizer: Tokenizer::new(kb.abbreviations()),
+            tokenizer: Tokenizer::new(kb.abbreviations(), kb.cue_words(Cue::SponsorSuffix)),
             lexicon: mentions::Lexicon::new(kb),
         }
     }

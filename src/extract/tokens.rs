@@ -30,9 +30,12 @@ impl Token {
     }
 }
 
-/// Splits text into tokens; `abbrevs` holds words that keep a final period ("Gen.").
+/// Splits text into tokens; `abbrevs` holds words that keep a final period ("Gen."),
+/// `suffixes` the last parts of adjectival compounds ("led", "based"): a name before one is a
+/// word of its own and the suffix another ("NASA-led" is "NASA" and "-led").
 pub(crate) struct Tokenizer {
     abbrevs: HashSet<String>,
+    suffixes: HashSet<String>,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -40,7 +43,10 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 impl Tokenizer {
-    pub fn new(abbrevs: impl IntoIterator<Item = String>) -> Self {
+    pub fn new(
+        abbrevs: impl IntoIterator<Item = String>,
+        suffixes: impl IntoIterator<Item = String>,
+    ) -> Self {
         let mut set: HashSet<String> = abbrevs.into_iter().collect();
         for a in [
             "Jr.", "Sr.", "St.", "Mt.", "Ft.", "No.", "Co.", "Inc.", "Ltd.", "Corp.", "Dr.", "Mr.",
@@ -51,7 +57,10 @@ impl Tokenizer {
         ] {
             set.insert(a.to_string());
         }
-        Self { abbrevs: set }
+        Self {
+            abbrevs: set,
+            suffixes: suffixes.into_iter().collect(),
+        }
     }
 
     pub(crate) fn tokenize(&self, text: &str, offset: usize) -> Vec<Token> {
@@ -141,6 +150,21 @@ impl Tokenizer {
                     }
                 }
                 let word = &text[b..word_end];
+                // "NASA-led", "U.S.-led": the name, then the suffix with its hyphen.
+                if let Some(h) = self.adjectival_split(word) {
+                    out.push(Token {
+                        start: offset + b,
+                        end: offset + b + h,
+                        kind: TokenKind::Word,
+                    });
+                    out.push(Token {
+                        start: offset + b + h,
+                        end: offset + word_end,
+                        kind: TokenKind::Word,
+                    });
+                    i = j;
+                    continue;
+                }
                 let kind = if word
                     .chars()
                     .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
@@ -187,6 +211,22 @@ impl Tokenizer {
             i = j;
         }
         out
+    }
+}
+
+impl Tokenizer {
+    /// Where the hyphen of an adjectival compound with a capitalized first part is
+    /// ("Norway-led", "Athens-based"), if `word` is one.
+    fn adjectival_split(&self, word: &str) -> Option<usize> {
+        if self.suffixes.is_empty() || !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let (h, dash) = word
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '-' | '‐' | '‑'))?;
+        let suffix = &word[h + dash.len_utf8()..];
+        (h > 0 && self.suffixes.contains(suffix)).then_some(h)
     }
 }
 
@@ -242,8 +282,34 @@ pub fn sentences(text: &str, tokens: &[Token], offset: usize) -> Vec<Range<usize
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_name_before_a_sponsoring_suffix_is_a_word_of_its_own() {
+        let t = Tokenizer::new(Vec::<String>::new(), ["led".to_string()]);
+        let text = "the U.S.-led and Norway-led efforts, a state-led one and Athens-based staff";
+        let got: Vec<&str> = t.tokenize(text, 0).iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            got,
+            [
+                "the",
+                "U.S.",
+                "-led",
+                "and",
+                "Norway",
+                "-led",
+                "efforts",
+                ",",
+                "a",
+                "state-led",
+                "one",
+                "and",
+                "Athens-based",
+                "staff"
+            ]
+        );
+    }
+
     fn words(text: &str) -> Vec<String> {
-        let t = Tokenizer::new(Vec::<String>::new());
+        let t = Tokenizer::new(Vec::<String>::new(), Vec::<String>::new());
         t.tokenize(text, 0)
             .iter()
             .map(|t| t.text(text).to_string())
@@ -301,7 +367,7 @@ mod tests {
     fn splits_sentences_but_not_at_abbreviations() {
         let text =
             "Brig. Gen. Anthony J. Mastalir spoke in the U.S. on Dec. 4. He left. “Yes.” Then";
-        let t = Tokenizer::new(Vec::<String>::new());
+        let t = Tokenizer::new(Vec::<String>::new(), Vec::<String>::new());
         let toks = t.tokenize(text, 0);
         let s: Vec<&str> = sentences(text, &toks, 0)
             .into_iter()
@@ -328,7 +394,7 @@ mod properties {
         /// Tokens are in order, inside the text, on character boundaries; sentences too.
         #[test]
         fn tokens_and_sentences_stay_in_bounds(text in "(\\PC|U\\.S\\.|Gen\\.|’s|“|”| ){0,200}") {
-            let t = Tokenizer::new(vec!["Gen.".to_string()]);
+            let t = Tokenizer::new(vec!["Gen.".to_string()], Vec::<String>::new());
             let toks = t.tokenize(&text, 0);
             let mut last = 0;
             for tok in &toks {

@@ -970,6 +970,7 @@ pub enum Cue {
     Delegation,
     NameConnector,
     AdjectivalSuffix,
+    SponsorSuffix,
     WhoLeads,
     JoinVerb,
     Auxiliary,
@@ -1017,6 +1018,7 @@ impl Cue {
             "delegation" => Cue::Delegation,
             "name-connector" => Cue::NameConnector,
             "adjectival-suffix" => Cue::AdjectivalSuffix,
+            "sponsor-suffix" => Cue::SponsorSuffix,
             "who-leads" => Cue::WhoLeads,
             "join-verb" => Cue::JoinVerb,
             "auxiliary" => Cue::Auxiliary,
@@ -1043,6 +1045,17 @@ impl Knowledge {
     }
 
     /// Whether `word` is, as written, a one-word cue of `role`.
+    /// The one-word cues of `role`.
+    pub(crate) fn cue_words(&self, role: Cue) -> Vec<String> {
+        self.cues
+            .get(&role)
+            .into_iter()
+            .flatten()
+            .filter(|c| c.len() == 1)
+            .map(|c| c[0].clone())
+            .collect()
+    }
+
     pub(crate) fn is_cue_word(&self, role: Cue, word: &str) -> bool {
         self.cues
             .get(&role)

@@ -177,6 +177,7 @@ cascade! {
     partners::partnership_sentence,
     // Sponsors, members and signatories of initiatives and agreements.
     programmes::possessive_sponsor,
+    programmes::compound_sponsor,
     programmes::appositive_of_sponsor,
     programmes::appositive_owner,
     programmes::members_among,
