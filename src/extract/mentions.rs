@@ -1769,6 +1769,9 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
         return true;
     }
     let _ = next2;
+    if given_name_and_surname(ctx, toks, r.clone(), &words) {
+        return true;
+    }
     // "Erik Dahl of (from) the Danish Space Institute": a name of a person's shape (an initial, or
     // the surname standing alone elsewhere) before "of" and a body.
     if matches!(next, "of" | "from")
@@ -1816,6 +1819,37 @@ fn looks_like_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool
         }
     }
     false
+}
+
+/// "Ida Berg", "Kenji T. Sato": a given name the name list knows, then a surname (after an
+/// optional initial) that no gazetteer knows, with no head or post word among them; the
+/// given name itself is no nation, place, rank or month ("Victoria Harbour", "General Atomics",
+/// "May Day" are not persons).
+fn given_name_and_surname(
+    ctx: &Ctx<'_, '_>,
+    toks: &[Token],
+    r: Range<usize>,
+    words: &[&str],
+) -> bool {
+    let kb = ctx.ex.kb;
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let middle_ok = match words.len() {
+        2 => true,
+        3 => is_initial(words[1]),
+        _ => false,
+    };
+    middle_ok
+        && kb.given_names.contains(*first)
+        && kb.lookup(first).is_empty()
+        && crate::date::month_number(first).is_none()
+        && last.chars().count() >= 2
+        && last.chars().skip(1).any(char::is_lowercase)
+        && kb.lookup(last).is_empty()
+        && kb.lookup(&words.join(" ")).is_empty()
+        && !ctx.ex.lexicon.stopwords.contains(*last)
+        && !holds_head_or_post(ctx, toks, r)
 }
 
 /// Whether a body's name begins at token `at` (after "the"): a run of capitalized words

@@ -1020,6 +1020,17 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_and_a_surname_are_a_person() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- The delegation included Ingrid Solberg and Kenji T. Sato. The Hope Probe reached Victoria Harbour on May 5.\n");
+        let persons = names_of(&x, EntityType::Person);
+        assert!(persons.contains(&"Ingrid Solberg"), "{persons:?}");
+        assert!(persons.contains(&"Kenji T. Sato"), "{persons:?}");
+        // A given name that is also a word, or a place the gazetteer knows, opens no person.
+        assert!(!persons.contains(&"Hope Probe"), "{persons:?}");
+        assert!(!persons.contains(&"Victoria Harbour"), "{persons:?}");
+    }
+
+    #[test]
     fn arriving_and_calling_are_events() {
         let x = extract("Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, arrived in Santiago on May 4 for talks.\n");
         assert!(!event_kinds(&x).is_empty(), "{:#?}", x.entities);

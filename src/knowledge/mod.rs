@@ -32,6 +32,7 @@ const POSTS: &str = include_str!("../../data/posts.tsv");
 const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const HEDGES: &str = include_str!("../../data/hedges.txt");
+const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
 const CUES: &str = include_str!("../../data/cues.tsv");
 const POST_ORGANIZATIONS: &str = include_str!("../../data/post_organizations.tsv");
 const CONFIDENCE: &str = include_str!("../../data/confidence.tsv");
@@ -201,6 +202,8 @@ pub struct Knowledge {
     pub speech_verbs: std::collections::HashSet<String>,
     /// Words that make a statement hypothetical ("considering", "plans").
     pub hedges: std::collections::HashSet<String>,
+    /// Given names of many nations, as printed ("Ingrid", "Kenji").
+    pub given_names: std::collections::HashSet<String>,
     /// Cue phrases by role ("took part" -> participation), each as its words.
     pub cues: HashMap<Cue, Vec<Vec<String>>>,
     lexicon: HashMap<String, Vec<Entry>>,
@@ -470,6 +473,7 @@ impl Knowledge {
         k.stopwords = word_list(STOPWORDS);
         k.speech_verbs = word_list(SPEECH_VERBS);
         k.hedges = word_list(HEDGES);
+        k.given_names = word_list(GIVEN_NAMES);
         for (line, f) in rows("data/cues.tsv", CUES, &["cue", "role"])? {
             let Some(role) = Cue::parse(f[1].trim()) else {
                 return Err(KnowledgeError::Data {
