@@ -1842,7 +1842,7 @@ fn given_name_and_surname(
     };
     middle_ok
         && kb.given_names.contains(*first)
-        && kb.lookup(first).is_empty()
+        && kb.lookup(first).iter().all(|e| acronym_only(kb, e, first))
         && crate::date::month_number(first).is_none()
         && last.chars().count() >= 2
         && last.chars().skip(1).any(char::is_lowercase)
@@ -1850,6 +1850,20 @@ fn given_name_and_surname(
         && kb.lookup(&words.join(" ")).is_empty()
         && !ctx.ex.lexicon.stopwords.contains(*last)
         && !holds_head_or_post(ctx, toks, r)
+}
+
+/// Whether a gazetteer entry matched `word` only as an acronym printed otherwise ("Kari" is
+/// no KARI, the Korea Aerospace Research Institute).
+fn acronym_only(kb: &Knowledge, e: &Entry, word: &str) -> bool {
+    let Entry::Organization(i) = e else {
+        return false;
+    };
+    !word.chars().all(|c| !c.is_lowercase())
+        && kb.organizations[*i]
+            .aliases
+            .iter()
+            .chain(std::iter::once(&kb.organizations[*i].name))
+            .all(|a| a == &a.to_uppercase() || a != word)
 }
 
 /// Whether a body's name begins at token `at` (after "the"): a run of capitalized words

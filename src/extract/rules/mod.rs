@@ -164,6 +164,7 @@ cascade! {
     persons::serves_in,
     persons::nation_opens_title,
     persons::leads_nation_side,
+    persons::member_of_nation_side,
     // Organization structure.
     organizations::name_built_on_parent,
     organizations::component_cue,

@@ -6,6 +6,7 @@ pub(super) mod appositive_post;
 pub(super) mod assumed_command_of;
 pub(super) mod assumed_command_of_the_release_organization;
 pub(super) mod leads_nation_side;
+pub(super) mod member_of_nation_side;
 pub(super) mod name_of_organization;
 pub(super) mod nation_after_name;
 pub(super) mod nation_before_name;
