@@ -2,10 +2,10 @@
 //! event ("signed", "ceremony", "met"), found outside quotations and names.
 
 use super::super::context::Ctx;
-use crate::extract::mentions::Mention;
+use crate::extract::mentions::{Head, Mention};
 use crate::extract::tokens::Token;
 use crate::extract::EntityType;
-use crate::knowledge::Cue;
+use crate::knowledge::{Cue, HeadKind};
 
 /// A trigger: where it stands in the sentence, how many words it has, and the event class
 /// it tells (a later trigger of a subclass refines it).
@@ -39,7 +39,7 @@ pub(crate) fn find_trigger(
                             .next()
                             .is_some_and(char::is_uppercase)
                 });
-                if in_name || founds_programme(c, words, ms, i) {
+                if in_name || founds_programme(c, words, ms, i) || signs_another(c, words, ms, i) {
                     continue;
                 }
                 found.push((i, phrase.len(), class.clone()));
@@ -118,6 +118,22 @@ pub(crate) fn find_trigger(
         len: n,
         class: specific,
     })
+}
+
+/// Whether the verb of signing at `i` tells of another agreement than the one the sentence
+/// names, described right before it ("The memorandum replaces an agreement signed 14 years
+/// ago between A and B"): no event of the release.
+fn signs_another(c: &Ctx<'_, '_>, words: &[String], ms: &[Mention], i: usize) -> bool {
+    i >= 2
+        && c.ex.kb.cue_at(Cue::SigningVerb, words, i).is_some()
+        && matches!(words[i - 2].as_str(), "a" | "an" | "another")
+        && c.ex
+            .lexicon
+            .head_of(&words[i - 1..i])
+            .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Agreement)))
+        && ms
+            .iter()
+            .any(|m| c.kind(m.entity) == EntityType::Agreement && m.toks.end != i)
 }
 
 /// Whether the word at `i` tells that an initiative or agreement was set up rather than an

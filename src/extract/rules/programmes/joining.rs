@@ -99,6 +99,20 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
             _ => return None,
         },
     };
+    // "The memorandum replaces an agreement signed 14 years ago between A and B": the verb
+    // tells of another agreement, one the sentence describes right before it.
+    let another = (2..words.len()).any(|i| {
+        c.ex.kb.cue_at(Cue::SigningVerb, words, i).is_some()
+            && matches!(words[i - 2].as_str(), "a" | "an" | "another")
+            && c.ex
+                .lexicon
+                .head_of(&words[i - 1..i])
+                .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Agreement)))
+            && !ms.iter().any(|m| m.entity == t && m.toks.end == i)
+    });
+    if another {
+        return None;
+    }
     // "is considering signing": nothing was signed or joined.
     // Hedges are lowercase words: "May" is the month.
     let hedged = v
@@ -124,7 +138,16 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
     // "was signed ... by X": the "by" of a passive verb of signing, after phrases of time
     // and place.
     let by = verb
-        .and_then(|(i, n)| passive_by(words, i + n))
+        .and_then(|(i, n)| {
+            // "a memorandum signed today by X": a participle right after the agreement.
+            let reduced = ms.iter().any(|m| m.entity == t && m.toks.end == i)
+                || (i > 0
+                    && c.ex
+                        .lexicon
+                        .head_of(&words[i - 1..i])
+                        .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Agreement))));
+            passive_by(words, i + n, reduced)
+        })
         .filter(|_| role == Cue::SigningVerb);
     let mut subject: Vec<usize> = Vec::new();
     if let Some((i, n)) = verb {
@@ -237,7 +260,7 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
 /// The "by" of a passive verb of signing whose phrases of time and place come first ("was
 /// signed on Tuesday at the National Space Centre in Oslo by X"): the first "by" in the
 /// verb's clause (before a ";", a sentence end, or "and" after a comma), within twelve words.
-fn passive_by(words: &[String], after: usize) -> Option<usize> {
+fn passive_by(words: &[String], after: usize, reduced: bool) -> Option<usize> {
     let end = words.len().min(after + 12);
     (after..end)
         .take_while(|&k| {
@@ -246,7 +269,8 @@ fn passive_by(words: &[String], after: usize) -> Option<usize> {
         })
         .find(|&k| words[k] == "by")
         .filter(|_| {
-            words[..after]
+            reduced
+                || words[..after]
                 .iter()
                 .rev()
                 .take(3)

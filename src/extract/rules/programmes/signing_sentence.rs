@@ -110,6 +110,17 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[("implementing arrangement on Earth observation", Predicate::Signatory, "Austria")],
         },
+        // A participle after the agreement ("a memorandum signed today by X"): the persons
+        // after "by" sign for the bodies they head; an agreement the sentence describes
+        // before its verb of signing is another one ("replaces an agreement signed ...").
+        Example {
+            text: "Memorandum signed\n\nOSLO, Norway (May 6, 2025) -- The Arctic Space Office is widening its work with a new Polar Data Memorandum signed today by Kari Holm, director of the Arctic Space Office, and Aino Laine, head of the Finnish Orbital Agency.\n\nThe Polar Data Memorandum replaces an agreement signed in 2012 between the Arctic Space Office and the Baltic Space Wing.\n",
+            yields: &[
+                ("Polar Data Memorandum", Predicate::Signatory, "Arctic Space Office"),
+                ("Polar Data Memorandum", Predicate::Signatory, "Finnish Orbital Agency"),
+            ],
+            absent: &[("Polar Data Memorandum", Predicate::Signatory, "Baltic Space Wing")],
+        },
     ],
 };
 
