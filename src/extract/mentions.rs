@@ -216,7 +216,9 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
         // "3 Canadian Space Division", "7 Wing": a unit's number opens its name.
         let cardinal = toks[i].kind == TokenKind::Number
             && toks[i].text(text).len() <= 3
-            && !(i > 0 && matches!(toks[i - 1].text(text), "," | "–" | "-"));
+            && !(i > 0 && matches!(toks[i - 1].text(text), "," | "–" | "-"))
+            // "a Sept. 22 Polar Institute event": the day of a date.
+            && !(i > 0 && crate::date::month_number(toks[i - 1].text(text)).is_some());
         let starts = is_cap(text, &toks[i])
             || ((is_ordinal(text, &toks[i]) || is_year(text, &toks[i]) || cardinal)
                 && toks.get(i + 1).is_some_and(|n| is_cap(text, n)));

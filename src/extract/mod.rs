@@ -1031,6 +1031,15 @@ mod tests {
     }
 
     #[test]
+    fn the_day_of_a_date_opens_no_name() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- The plan was shown at a Sept. 22 Polar Institute event; 3 Space Wing hosted it.\n");
+        let orgs = names_of(&x, EntityType::Organization);
+        assert!(orgs.contains(&"Polar Institute"), "{orgs:?}");
+        // A unit's number still opens its name.
+        assert!(orgs.contains(&"3 Space Wing"), "{orgs:?}");
+    }
+
+    #[test]
     fn arriving_and_calling_are_events() {
         let x = extract("Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, arrived in Santiago on May 4 for talks.\n");
         assert!(!event_kinds(&x).is_empty(), "{:#?}", x.entities);

@@ -271,9 +271,9 @@ fn passive_by(words: &[String], after: usize, reduced: bool) -> Option<usize> {
         .filter(|_| {
             reduced
                 || words[..after]
-                .iter()
-                .rev()
-                .take(3)
-                .any(|w| matches!(w.as_str(), "was" | "were" | "been" | "be" | "is"))
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|w| matches!(w.as_str(), "was" | "were" | "been" | "be" | "is"))
         })
 }
