@@ -7,6 +7,7 @@ use super::super::{Example, Reads, Rule, Run};
 use super::posts::{person_at, post_meaning, printed_before};
 use crate::extract::mentions::Mention;
 use crate::extract::{EntityType, Predicate};
+use crate::knowledge::Entry;
 use crate::text::form_key;
 
 pub(crate) const RULE: Rule = Rule {
@@ -21,6 +22,12 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Heads, Predicate::MemberOf],
     run: Run::Mention(run),
     examples: &[
+        // A rank between the post and the name.
+        Example {
+            text: "Chiefs meet\n\nOSLO, Norway (May 6, 2025) -- Andean Air Force Commander Gen. Diego Soto met the press.\n",
+            yields: &[("Diego Soto", Predicate::Heads, "Andean Air Force")],
+            absent: &[],
+        },
         Example {
             text: "Agency chief visits\n\nOSLO, Norway (May 6, 2025) -- NASA Administrator Dana Whitfield toured the Andøya launch site on Monday.\n",
             yields: &[(
@@ -92,7 +99,16 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
         if words.get(from).map(String::as_str) == Some("(") {
             from = (from..m.toks.start).find(|&j| words[j] == ")")? + 1;
         }
-        let between = words.get(from..m.toks.start).unwrap_or(&[]);
+        let mut between = words.get(from..m.toks.start).unwrap_or(&[]);
+        // "Chilean Air Force Commander Gen. Diego Soto": a rank between the post and the name.
+        if let Some(k) = (1..between.len()).find(|&k| {
+            c.ex.kb
+                .lookup(&between[k..].join(" "))
+                .iter()
+                .any(|e| matches!(e, Entry::Rank(_)))
+        }) {
+            between = &between[..k];
+        }
         let post = !between.is_empty()
             && between.len() <= 4
             && (lex.post_key(&between.join(" ")).is_some()
