@@ -141,6 +141,16 @@ impl<'k> Ctx<'_, 'k> {
         self.quoted(v.sentence.tokens[i].start)
     }
 
+    /// Whether a hedge ("plans", "may", "considering") stands among the five words before
+    /// word `at` ("is considering signing", "plans to join"); one further back ("While
+    /// advancing plans for lunar exploration, NASA ... signed") hedges nothing. Hedges are
+    /// lowercase words: "May" is the month.
+    pub(crate) fn hedged_before(&self, v: &View<'_>, at: usize) -> bool {
+        let toks = &v.sentence.tokens;
+        (at.saturating_sub(5)..at.min(toks.len()))
+            .any(|i| self.ex.kb.hedges.contains(toks[i].text(self.text)))
+    }
+
     pub fn kind(&self, id: usize) -> EntityType {
         self.ents.get(id).kind
     }

@@ -490,8 +490,7 @@ impl Story {
                 || (refers_back(c, v, t.at) && about_participants)
                 // "Norway signed the Polar Accord": an occasion of a named agreement (not a
                 // hypothetical one: "is considering signing").
-                || (sentence_agreement.is_some()
-                    && !toks.iter().any(|t| c.ex.kb.hedges.contains(t.text(c.text)))))
+                || (sentence_agreement.is_some() && !c.hedged_before(v, t.at)))
         {
             Some((
                 new_unnamed_event(c, class, &ev, toks[t.at].span()),

@@ -113,13 +113,19 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
     if another {
         return None;
     }
-    // "is considering signing": nothing was signed or joined.
-    // Hedges are lowercase words: "May" is the month.
-    let hedged = v
-        .sentence
-        .tokens
-        .iter()
-        .any(|t| c.ex.kb.hedges.contains(t.text(c.text)));
+    // "is considering signing": nothing was signed or joined. A signing is hedged by the
+    // words just before its verb ("While advancing plans for ..., NASA signed" is signed);
+    // joining by any in the sentence ("the plans were too centered on X for Moscow to join").
+    let hedged = if signed && c.kind(t) == EntityType::Agreement {
+        (0..words.len())
+            .find(|&i| c.ex.kb.cue_at(Cue::Signing, words, i).is_some())
+            .is_some_and(|i| c.hedged_before(v, i))
+    } else {
+        v.sentence
+            .tokens
+            .iter()
+            .any(|t| c.ex.kb.hedges.contains(t.text(c.text)))
+    };
     if hedged {
         return None;
     }

@@ -121,6 +121,15 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[("Polar Data Memorandum", Predicate::Signatory, "Baltic Space Wing")],
         },
+        // A hedge just before the verb says nothing was signed; one far before it does not.
+        Example {
+            text: "Accord signed\n\nOSLO, Norway (May 6, 2025) -- While drawing up plans for lunar work, the Arctic Space Office and the Baltic Space Wing signed the Polar Data Accord on Monday. The Finnish Orbital Agency is considering signing the Polar Data Accord.\n",
+            yields: &[
+                ("Polar Data Accord", Predicate::Signatory, "Arctic Space Office"),
+                ("Polar Data Accord", Predicate::Signatory, "Baltic Space Wing"),
+            ],
+            absent: &[("Polar Data Accord", Predicate::Signatory, "Finnish Orbital Agency")],
+        },
     ],
 };
 
