@@ -830,6 +830,24 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                             continue;
                         }
                     }
+                    // "Director of the Polar Space Office": after "of", "at" or "in", a run that
+                    // ends in an organization's head word is the post's body, not its words.
+                    let body_of_post = post_qualifier && {
+                        let mut b = words_r.start;
+                        if b > 0 && toks[b - 1].text(text) == "the" {
+                            b -= 1;
+                        }
+                        b > 0
+                            && matches!(toks[b - 1].text(text), "of" | "at" | "in")
+                            && matches!(
+                                head_for(ctx, toks, &segs, k, end),
+                                Some((Head::Kind(HeadKind::Organization), _))
+                            )
+                    };
+                    if body_of_post {
+                        post_qualifier = false;
+                        qualified_post = None;
+                    }
                     if only_stopwords || adjectival || post_qualifier {
                         // The words after "Director General for": part of the post.
                         post_qualifier = false;

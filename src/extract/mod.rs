@@ -1040,6 +1040,21 @@ mod tests {
     }
 
     #[test]
+    fn a_body_after_a_capitalized_post_is_an_organization() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Erik Dahl, Director of the Polar Space Office, spoke. Aino Laine, Deputy Director of the Arctic Data Centre, spoke.\n");
+        assert!(has(&x, "Erik Dahl", Predicate::Heads, "Polar Space Office"));
+        assert!(has(
+            &x,
+            "Aino Laine",
+            Predicate::MemberOf,
+            "Arctic Data Centre"
+        ));
+        // The words of a post's subject stay the post's ("Minister for Space Affairs").
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Minister for Space Affairs Lars P. Berg spoke.\n");
+        assert!(names_of(&x, EntityType::Organization).is_empty());
+    }
+
+    #[test]
     fn arriving_and_calling_are_events() {
         let x = extract("Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, arrived in Santiago on May 4 for talks.\n");
         assert!(!event_kinds(&x).is_empty(), "{:#?}", x.entities);
