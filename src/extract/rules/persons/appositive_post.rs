@@ -20,6 +20,12 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Heads, Predicate::MemberOf],
     run: Run::Mention(run),
     examples: &[
+        // A post with a subject of its own serves the body it is in.
+        Example {
+            text: "Talks\n\nOSLO, Norway (May 6, 2025) -- Kari Holm, Acting Director for Space in the Nordic Commission, opened the talks.\n",
+            yields: &[("Kari Holm", Predicate::MemberOf, "Nordic Commission")],
+            absent: &[("Kari Holm", Predicate::Heads, "Nordic Commission")],
+        },
         Example {
             text: "Wing welcomes guests\n\nOSLO, Norway (May 6, 2025) -- Brig. Gen. Ola Brekke, commander of the Arctic Space Wing and the Polar Launch Group, welcomed the guests.\n",
             yields: &[
@@ -78,17 +84,19 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
                     !matches!(words.get(post.end).map(String::as_str), Some("of" | "for"))
                 } else {
                     // "commander of the U.S. Space Force's Y": only small words and names
-                    // between; "director of space at Y" serves Y.
-                    (post.end..o.toks.start).all(|k| {
-                        matches!(
-                            words[k].as_str(),
-                            "of" | "the" | "for" | "'s" | "," | "and" | "(" | ")" | "in"
-                        ) || v
-                            .raw(c.text, k)
-                            .chars()
-                            .next()
-                            .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())
-                    })
+                    // between; "director of space at Y" serves Y, and so does "Director for
+                    // Space in Y" (a post with its own subject inside the body).
+                    words.get(post.end).map(String::as_str) != Some("for")
+                        && (post.end..o.toks.start).all(|k| {
+                            matches!(
+                                words[k].as_str(),
+                                "of" | "the" | "for" | "'s" | "," | "and" | "(" | ")" | "in"
+                            ) || v
+                                .raw(c.text, k)
+                                .chars()
+                                .next()
+                                .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+                        })
                 }
             });
         let rel = if heads_it {
