@@ -13,13 +13,18 @@ pub(crate) fn says(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
 /// Whether the words after an agent say it does `role`: cues that end in "of" ("at the
 /// invitation of") name the agent after them, not before, and so does a cue in the passive
 /// ("an exercise hosted by Norway").
+/// A cue after "to" or "will" tells a later occasion and says nothing ("Chile is set to host
+/// the next round").
 pub(crate) fn says_after(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
     c.ex.kb.cues.get(&role).is_some_and(|cues| {
         cues.iter()
             .filter(|cue| cue.last().is_none_or(|w| w != "of"))
             .any(|cue| {
                 words.windows(cue.len()).enumerate().any(|(i, w)| {
-                    w == &cue[..] && words.get(i + cue.len()).is_none_or(|n| n != "by")
+                    // "set to host the next round", "will host": a later occasion.
+                    let later =
+                        (i > 0 && words[i - 1] == "to") || words[..i].iter().any(|b| b == "will");
+                    w == &cue[..] && !later && words.get(i + cue.len()).is_none_or(|n| n != "by")
                 })
             })
     })

@@ -27,6 +27,15 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Host],
     run: Run::ClauseMention(run),
     examples: &[
+        // A later occasion: "will host", "set to host".
+        Example {
+            text: "Dialogue ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland held the Polar Space Dialogue in Oslo on May 8. The two sides agreed to keep meeting, with Finland set to host the next round in Helsinki. Denmark will host a workshop on the same topic.\n",
+            yields: &[],
+            absent: &[
+                ("Polar Space Dialogue", Predicate::Host, "Finland"),
+                ("Polar Space Dialogue", Predicate::Location, "Helsinki"),
+            ],
+        },
         Example {
             text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Finland hosted the Polar Lantern Exercise on May 8.\n",
             yields: &[("Polar Lantern Exercise", Predicate::Host, "Finland")],

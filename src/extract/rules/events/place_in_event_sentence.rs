@@ -16,6 +16,7 @@ pub(crate) const RULE: Rule = Rule {
     reads: &[
         Reads::Mentions(EntityType::Place),
         Reads::Cue(Cue::PlaceVerb),
+        Reads::Cue(Cue::Future),
         Reads::Triggers,
     ],
     states: &[Predicate::Location],
@@ -52,7 +53,10 @@ fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
             .first()
             .is_some_and(|w| c.ex.kb.is_cue_word(Cue::PlaceVerb, w))
         || trigger_to(c, &clause.view.words, m.toks.start);
-    if located {
+    // "with Chile set to host the next round in Santiago": the place of a later occasion.
+    let near = before(clause, m, 8);
+    let later = (0..near.len()).any(|i| c.ex.kb.cue_at(Cue::Future, near, i).is_some());
+    if located && !later {
         c.facts.add(
             clause.event,
             Predicate::Location,
