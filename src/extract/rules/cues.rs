@@ -13,7 +13,7 @@ pub(crate) fn says(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
 /// Whether the words after an agent say it does `role`: cues that end in "of" ("at the
 /// invitation of") name the agent after them, not before, and so does a cue in the passive
 /// ("an exercise hosted by Norway").
-/// A cue after "to" or "will" tells a later occasion and says nothing ("Chile is set to host
+/// A cue after "to" or a cue of role `future` ("will") tells a later occasion and says nothing ("Chile is set to host
 /// the next round").
 pub(crate) fn says_after(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
     c.ex.kb.cues.get(&role).is_some_and(|cues| {
@@ -22,8 +22,8 @@ pub(crate) fn says_after(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
             .any(|cue| {
                 words.windows(cue.len()).enumerate().any(|(i, w)| {
                     // "set to host the next round", "will host": a later occasion.
-                    let later =
-                        (i > 0 && words[i - 1] == "to") || words[..i].iter().any(|b| b == "will");
+                    let later = (i > 0 && words[i - 1] == "to")
+                        || (0..i).any(|j| c.ex.kb.cue_at(Cue::Future, &words[..i], j).is_some());
                     w == &cue[..] && !later && words.get(i + cue.len()).is_none_or(|n| n != "by")
                 })
             })

@@ -19,6 +19,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Mentions(EntityType::Organization),
         Reads::Mentions(EntityType::Person),
         Reads::Cue(Cue::Host),
+        Reads::Cue(Cue::Future),
         Reads::Triggers,
         Reads::Dateline,
         Reads::Facts(Predicate::Heads),

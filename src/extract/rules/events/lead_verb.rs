@@ -21,6 +21,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Mentions(EntityType::Person),
         Reads::Cue(Cue::Lead),
         Reads::Cue(Cue::Host),
+        Reads::Cue(Cue::Future),
         Reads::Dateline,
         Reads::Facts(Predicate::Heads),
         Reads::Facts(Predicate::MemberOf),
