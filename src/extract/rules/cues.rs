@@ -13,17 +13,20 @@ pub(crate) fn says(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
 /// Whether the words after an agent say it does `role`: cues that end in "of" ("at the
 /// invitation of") name the agent after them, not before, and so does a cue in the passive
 /// ("an exercise hosted by Norway").
-/// A cue after "to" or a cue of role `future` ("will") tells a later occasion and says nothing ("Chile is set to host
-/// the next round").
+/// A cue after "to" or after a cue of role `future` ("will") tells a later occasion and
+/// says nothing ("Chile is set to host the next round").
 pub(crate) fn says_after(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
+    // Where the first cue of a later occasion ends, once.
+    let future_end = (0..words.len())
+        .find_map(|j| c.ex.kb.cue_at(Cue::Future, words, j).map(|n| j + n))
+        .unwrap_or(usize::MAX);
     c.ex.kb.cues.get(&role).is_some_and(|cues| {
         cues.iter()
             .filter(|cue| cue.last().is_none_or(|w| w != "of"))
             .any(|cue| {
                 words.windows(cue.len()).enumerate().any(|(i, w)| {
                     // "set to host the next round", "will host": a later occasion.
-                    let later = (i > 0 && words[i - 1] == "to")
-                        || (0..i).any(|j| c.ex.kb.cue_at(Cue::Future, &words[..i], j).is_some());
+                    let later = (i > 0 && words[i - 1] == "to") || future_end <= i;
                     w == &cue[..] && !later && words.get(i + cue.len()).is_none_or(|n| n != "by")
                 })
             })

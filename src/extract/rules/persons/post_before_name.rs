@@ -101,6 +101,10 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
         }
         let mut between = words.get(from..m.toks.start).unwrap_or(&[]);
         // "Chilean Air Force Commander Gen. Diego Soto": a rank between the post and the name.
+        // (Only in a short stretch: a body far before the name has no post between.)
+        if between.len() > 8 {
+            return None;
+        }
         if let Some(k) = (1..between.len()).find(|&k| {
             c.ex.kb
                 .lookup(&between[k..].join(" "))

@@ -5,7 +5,7 @@
 //! persons, else every body it names ("The full list of signatories now reads: ...").
 
 use super::super::context::{word_before_name, Ctx, View};
-use super::super::lists::coordinated;
+use super::super::lists::{coordinated, subject_persons};
 use super::referred::referred_programme;
 use crate::extract::mentions::{Head, Mention};
 use crate::extract::{EntityType, Predicate};
@@ -199,15 +199,17 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
     let mut for_whom: Vec<usize> = Vec::new();
     if let (true, Some((i, _))) = (subject.is_empty(), verb) {
         // "was signed ... by X, director of Y, and by Z": the persons after "by" sign.
-        let signers: Vec<usize> = ms
-            .iter()
-            .filter(|m| match by {
-                Some(b) => m.toks.start > b,
-                None => m.toks.end <= i,
-            })
-            .filter(|m| !m.inside && c.kind(m.entity) == EntityType::Person)
-            .map(|m| m.entity)
-            .collect();
+        // Else the verb's subject: "X took part for the agency, and Y, foreign minister,
+        // signed" (Y signs, X does not).
+        let signers: Vec<usize> = match by {
+            Some(b) => ms
+                .iter()
+                .filter(|m| m.toks.start > b)
+                .filter(|m| !m.inside && c.kind(m.entity) == EntityType::Person)
+                .map(|m| m.entity)
+                .collect(),
+            None => subject_persons(c, v, i),
+        };
         for p in signers {
             let heads = c.stated_in(p, Predicate::Heads, ev);
             let bodies = if heads.is_empty() {
