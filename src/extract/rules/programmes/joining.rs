@@ -36,7 +36,14 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
     // "the nations that signed ...": "that" before a verb of signing is a relative pronoun.
     let signed = (0..words.len()).any(|i| {
         let relative = c.ex.kb.cue_at(Cue::SigningVerb, words, i).is_some();
+        // "for Artemis Accords Signing": the agreement's name before the word makes it a noun.
+        let compound = i > 0
+            && c.ex
+                .lexicon
+                .head_of(&words[i - 1..i])
+                .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Agreement)));
         c.ex.kb.cue_at(Cue::Signing, words, i).is_some()
+            && !compound
             && !(i > 0
                 && (matches!(words[i - 1].as_str(), "the" | "a" | "this")
                     || (words[i - 1] == "that" && !relative)))

@@ -130,6 +130,13 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[("Polar Data Accord", Predicate::Signatory, "Finnish Orbital Agency")],
         },
+        // The verb's subject signs, not a person of another clause; "Accord Signing" in a
+        // headline is a noun.
+        Example {
+            text: "Arctic Space Office Welcomes Chile for Polar Data Accord Signing\n\nOSLO, Norway (May 6, 2025) -- Arctic Space Office Director Kari Holm attended the ceremony for the office, and Pedro Alvarez, foreign minister, signed the Polar Data Accord on behalf of Chile.\n",
+            yields: &[("Polar Data Accord", Predicate::Signatory, "Chile")],
+            absent: &[("Polar Data Accord", Predicate::Signatory, "Arctic Space Office")],
+        },
     ],
 };
 
