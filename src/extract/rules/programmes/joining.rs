@@ -38,6 +38,7 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
         let relative = c.ex.kb.cue_at(Cue::SigningVerb, words, i).is_some();
         // "for Artemis Accords Signing": the agreement's name before the word makes it a noun.
         let compound = i > 0
+            && words[i].ends_with("ing")
             && c.ex
                 .lexicon
                 .head_of(&words[i - 1..i])
