@@ -165,6 +165,7 @@ cascade! {
     persons::nation_opens_title,
     persons::leads_nation_side,
     persons::member_of_nation_side,
+    persons::on_behalf_of,
     // Organization structure.
     organizations::name_built_on_parent,
     organizations::component_cue,

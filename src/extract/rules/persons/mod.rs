@@ -12,6 +12,7 @@ pub(super) mod nation_after_name;
 pub(super) mod nation_before_name;
 pub(super) mod nation_in_post_before_name;
 pub(super) mod nation_opens_title;
+pub(super) mod on_behalf_of;
 pub(super) mod organization_post_then_name;
 pub(super) mod organization_role_name;
 pub(super) mod post_before_name;
