@@ -1055,6 +1055,23 @@ mod tests {
     }
 
     #[test]
+    fn a_list_after_a_colon_of_taking_part_lists_participants() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Norway and Chile held the Polar Space Dialogue in Oslo on May 5.\n\nAlso taking part in the dialogue were:\n\n• Erik Dahl, director of the Arctic Space Office\n• Lucia Rojas, Chilean ambassador to Norway\n");
+        assert!(has(
+            &x,
+            "Polar Space Dialogue",
+            Predicate::Participant,
+            "Erik Dahl"
+        ));
+        assert!(has(
+            &x,
+            "Polar Space Dialogue",
+            Predicate::Participant,
+            "Lucia Rojas"
+        ));
+    }
+
+    #[test]
     fn arriving_and_calling_are_events() {
         let x = extract("Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, arrived in Santiago on May 4 for talks.\n");
         assert!(!event_kinds(&x).is_empty(), "{:#?}", x.entities);

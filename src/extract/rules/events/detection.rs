@@ -58,6 +58,15 @@ pub(crate) struct Story {
     labels: Vec<String>,
 }
 
+/// "Also participating in the event were:" and a list on the next lines: the sentence after
+/// a sentence that ends in a colon and speaks of taking part lists participants.
+fn listed_after_colon(c: &Ctx<'_, '_>, v: &View<'_>) -> bool {
+    let Some(prev) = v.si.checked_sub(1).and_then(|i| c.views.get(i)) else {
+        return false;
+    };
+    prev.words.last().is_some_and(|w| w == ":") && c.ex.kb.has_cue(Cue::Participation, &prev.words)
+}
+
 /// "the ceremony", "this year’s exercise", "the two-day conference": a determiner and at
 /// most two lowercase modifiers before the word at `ti`.
 fn refers_back(c: &Ctx<'_, '_>, v: &View<'_>, ti: usize) -> bool {
@@ -177,7 +186,8 @@ impl Story {
         let anaphor = (1..words.len())
             .any(|i| refers_back(c, v, i) && self.is_label(&words[i]) && !c.quoted(toks[i].start))
             || c.ex.kb.has_cue(Cue::Participation, words)
-            || leads_delegation;
+            || leads_delegation
+            || listed_after_colon(c, v);
         // "this year’s participants were ...", "Attendees included ...".
         let event = if let Some(&e) = named.first() {
             if let Some(t) = &trig {
@@ -221,7 +231,7 @@ impl Story {
         self.last_event = Some(e);
         // A sentence that only refers back to the event ("SPACEFOR-KOR reports to ...")
         // adds no participants unless it speaks of them ("Attendees included ...").
-        let participation = c.ex.kb.has_cue(Cue::Participation, words);
+        let participation = c.ex.kb.has_cue(Cue::Participation, words) || listed_after_colon(c, v);
         // A verb tells the event again with who did it ("Norway signed on Canada's behalf"):
         // its agents take part, where a noun ("the signing was ...") does not say so.
         let verb = trig.as_ref().is_some_and(|t| {
