@@ -1072,6 +1072,12 @@ mod tests {
     }
 
     #[test]
+    fn a_long_opening_phrase_names_the_occasion_not_the_event() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- During a ceremony at the Polar Hall in Oslo on Monday, Chile became the 12th nation to sign the Polar Data Accord.\n");
+        assert_eq!(event_kinds(&x), vec!["Signing"], "{:#?}", x.entities);
+    }
+
+    #[test]
     fn arriving_and_calling_are_events() {
         let x = extract("Title\n\nSANTIAGO, Chile (May 6, 2025) -- Gen. Kari Nordmann, chief of the Norwegian Air Force, arrived in Santiago on May 4 for talks.\n");
         assert!(!event_kinds(&x).is_empty(), "{:#?}", x.entities);

@@ -522,7 +522,7 @@ fn opening_phrase(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<usize> {
         (i == 0 || matches!(v.raw(c.text, i - 1), "--" | "—" | "–"))
             && c.ex.kb.cue_at(Cue::OpeningOccasion, words, i).is_some()
     })?;
-    (open + 1..words.len().min(open + 9)).find(|&i| words[i] == ",")
+    (open + 1..words.len().min(open + 14)).find(|&i| words[i] == ",")
 }
 
 /// A new event without a proper name, of `class`, told by sentence `ev` at `at`.
