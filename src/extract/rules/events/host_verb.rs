@@ -6,6 +6,7 @@
 
 use super::super::context::Ctx;
 use super::super::cues::{by_cue, says_after};
+use super::super::lists::subject_persons;
 use super::super::{Example, Reads, Rule, Run};
 use super::arguments::{agent_words, free, nation_located, posted};
 use super::Clause;
@@ -28,6 +29,15 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Host],
     run: Run::ClauseMention(run),
     examples: &[
+        // Every person of the subject list hosts.
+        Example {
+            text: "Forum held\n\nOSLO, Norway (May 9, 2025) -- Gen. Kari Holm and Chief Master Sgt. Erik Dahl hosted the Polar Space Forum on May 8.\n",
+            yields: &[
+                ("Polar Space Forum", Predicate::Host, "Kari Holm"),
+                ("Polar Space Forum", Predicate::Host, "Erik Dahl"),
+            ],
+            absent: &[],
+        },
         // A later occasion: "will host", "set to host".
         Example {
             text: "Dialogue ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland held the Polar Space Dialogue in Oslo on May 8. The two sides agreed to keep meeting, with Finland set to host the next round in Helsinki. Denmark will host a workshop on the same topic.\n",
@@ -76,11 +86,32 @@ pub(crate) fn hosts(c: &Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) -> bool {
         EntityType::Organization | EntityType::Person => {
             free(c, m) && !posted(c, clause, m) && {
                 let w = agent_words(c, clause, m);
-                by_cue(c, Cue::Host, w.before) || says_after(c, Cue::Host, w.after)
+                by_cue(c, Cue::Host, w.before)
+                    || says_after(c, Cue::Host, w.after)
+                    || joint_host(c, clause, m.entity)
             }
         }
         _ => false,
     }
+}
+
+/// "Gen. A and Chief Master Sgt. B hosted the forum": a person of the subject list of an
+/// active verb of hosting hosts, the first as well as the last.
+fn joint_host(c: &Ctx<'_, '_>, clause: &Clause<'_>, person: usize) -> bool {
+    let words = &clause.view.words;
+    c.kind(person) == EntityType::Person
+        && (0..words.len()).any(|k| {
+            // A verb in the past ("hosted", "co-hosted"), not a noun ("at the invitation of").
+            c.ex.kb.cue_at(Cue::Host, words, k).is_some_and(|n| {
+                n == 1
+                    && words[k].ends_with("ed")
+                    && words.get(k + n).is_none_or(|w| w != "by")
+                    && k > 0
+                    && !c.ex.kb.is_cue_word(Cue::Future, &words[k - 1])
+                    && words[k - 1] != "to"
+                    && subject_persons(c, clause.view, k).contains(&person)
+            })
+        })
 }
 
 fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
