@@ -16,6 +16,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Mentions(EntityType::Nation),
         Reads::Cue(Cue::Delegation),
         Reads::Cue(Cue::SideIncludes),
+        Reads::Cue(Cue::SidePeople),
     ],
     states: &[Predicate::Country],
     run: Run::Sentence(run),
@@ -41,6 +42,16 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[],
         },
+        // People from a nation, listed after a colon.
+        Example {
+            text: "Forum held\n\nOSLO, Norway (May 7, 2025) -- Norway hosted the Polar Space Forum on May 6. Participants from Finland included: Aino Laakso, director of the Finnish Space Office; Col. Mikko Laine, commander, Arctic Space Wing; and Lucia Rojas.\n",
+            yields: &[
+                ("Aino Laakso", Predicate::Country, "Finland"),
+                ("Mikko Laine", Predicate::Country, "Finland"),
+                ("Lucia Rojas", Predicate::Country, "Finland"),
+            ],
+            absent: &[("Aino Laakso", Predicate::Country, "Norway")],
+        },
         // A side that includes no one named: nobody serves it.
         Example {
             text: "Dialogue held\n\nOSLO, Norway (May 7, 2025) -- The Finnish delegation included experts from industry, who met Kari Lunde of the Norwegian Space Agency.\n",
@@ -65,7 +76,26 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
             })?;
             (!c.quoted_at(v, i)).then_some((nation.toks.start, i + n, nation.entity))
         })
+        // "participants from the U.S. included: ...": people of a nation's side (cue role
+        // `side-people`) from the nation.
+        .chain((0..words.len()).filter_map(|i| {
+            let n = kb.cue_at(Cue::SidePeople, words, i)?;
+            let mut at = i + n;
+            if words.get(at).is_none_or(|w| w != "from") {
+                return None;
+            }
+            at += 1;
+            if words.get(at).is_some_and(|w| w == "the") {
+                at += 1;
+            }
+            let nation = ms.iter().find(|m| {
+                c.kind(m.entity) == EntityType::Nation && !m.inside && m.toks.start == at
+            })?;
+            (!c.quoted_at(v, i)).then_some((i, nation.toks.end, nation.entity))
+        }))
         .collect();
+    let mut sides = sides;
+    sides.sort_unstable();
     let mut found = Vec::new();
     for (k, &(start, after, nation)) in sides.iter().enumerate() {
         let limit = sides.get(k + 1).map_or(words.len(), |s| s.0);
@@ -83,9 +113,12 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
         let Some(from) = list_from else {
             continue;
         };
+        // A list after a colon runs to the sentence's end, its items parted by semicolons.
+        let colon = words.get(from).is_some_and(|w| w == ":");
         let end = (from..limit)
-            .find(|&j| matches!(words[j].as_str(), ";" | "."))
+            .find(|&j| words[j] == "." || (words[j] == ";" && !colon))
             .unwrap_or(limit);
+        let from = if colon { from + 1 } else { from };
         let persons: Vec<_> = ms
             .iter()
             .filter(|m| {
