@@ -3,7 +3,8 @@
 //! invitation of X").
 
 use super::context::Ctx;
-use crate::knowledge::Cue;
+use crate::extract::mentions::Head;
+use crate::knowledge::{Cue, HeadKind};
 
 /// Whether `words` hold a cue of `role` anywhere.
 pub(crate) fn says(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
@@ -51,4 +52,17 @@ pub(crate) fn by_cue(c: &Ctx<'_, '_>, role: Cue, before: &[String]) -> bool {
             cues.iter()
                 .any(|cue| cue.last().is_some_and(|w| w == "of") && before.ends_with(cue))
         })
+}
+
+/// Whether word `i` is a verb of signing right after an agreement the sentence describes with
+/// an indefinite article ("replaces an agreement signed 14 years ago"): the verb tells of that
+/// agreement, not of one the sentence names.
+pub(crate) fn signs_described_agreement(c: &Ctx<'_, '_>, words: &[String], i: usize) -> bool {
+    i >= 2
+        && c.ex.kb.cue_at(Cue::SigningVerb, words, i).is_some()
+        && matches!(words[i - 2].as_str(), "a" | "an" | "another")
+        && c.ex
+            .lexicon
+            .head_of(&words[i - 1..i])
+            .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Agreement)))
 }

@@ -2,10 +2,11 @@
 //! event ("signed", "ceremony", "met"), found outside quotations and names.
 
 use super::super::context::Ctx;
-use crate::extract::mentions::{Head, Mention};
+use super::super::cues::signs_described_agreement;
+use crate::extract::mentions::Mention;
 use crate::extract::tokens::Token;
 use crate::extract::EntityType;
-use crate::knowledge::{Cue, HeadKind};
+use crate::knowledge::Cue;
 
 /// A trigger: where it stands in the sentence, how many words it has, and the event class
 /// it tells (a later trigger of a subclass refines it).
@@ -124,13 +125,7 @@ pub(crate) fn find_trigger(
 /// names, described right before it ("The memorandum replaces an agreement signed 14 years
 /// ago between A and B"): no event of the release.
 fn signs_another(c: &Ctx<'_, '_>, words: &[String], ms: &[Mention], i: usize) -> bool {
-    i >= 2
-        && c.ex.kb.cue_at(Cue::SigningVerb, words, i).is_some()
-        && matches!(words[i - 2].as_str(), "a" | "an" | "another")
-        && c.ex
-            .lexicon
-            .head_of(&words[i - 1..i])
-            .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Agreement)))
+    signs_described_agreement(c, words, i)
         && ms
             .iter()
             .any(|m| c.kind(m.entity) == EntityType::Agreement && m.toks.end != i)

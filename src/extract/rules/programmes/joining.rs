@@ -5,6 +5,7 @@
 //! persons, else every body it names ("The full list of signatories now reads: ...").
 
 use super::super::context::{word_before_name, Ctx, View};
+use super::super::cues::signs_described_agreement;
 use super::super::lists::{coordinated, subject_persons};
 use super::referred::referred_programme;
 use crate::extract::mentions::{Head, Mention};
@@ -110,12 +111,7 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
     // "The memorandum replaces an agreement signed 14 years ago between A and B": the verb
     // tells of another agreement, one the sentence describes right before it.
     let another = (2..words.len()).any(|i| {
-        c.ex.kb.cue_at(Cue::SigningVerb, words, i).is_some()
-            && matches!(words[i - 2].as_str(), "a" | "an" | "another")
-            && c.ex
-                .lexicon
-                .head_of(&words[i - 1..i])
-                .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Agreement)))
+        signs_described_agreement(c, words, i)
             && !ms.iter().any(|m| m.entity == t && m.toks.end == i)
     });
     if another {
