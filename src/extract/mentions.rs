@@ -1878,7 +1878,7 @@ fn acronym_only(kb: &Knowledge, e: &Entry, word: &str) -> bool {
     let Entry::Organization(i) = e else {
         return false;
     };
-    !word.chars().all(|c| !c.is_lowercase())
+    word.chars().any(char::is_lowercase)
         && kb.organizations[*i]
             .aliases
             .iter()

@@ -54,8 +54,7 @@ fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
             .is_some_and(|w| c.ex.kb.is_cue_word(Cue::PlaceVerb, w))
         || trigger_to(c, &clause.view.words, m.toks.start);
     // "with Chile set to host the next round in Santiago": the place of a later occasion.
-    let near = before(clause, m, 8);
-    let later = (0..near.len()).any(|i| c.ex.kb.cue_at(Cue::Future, near, i).is_some());
+    let later = c.ex.kb.has_cue(Cue::Future, before(clause, m, 8));
     if located && !later {
         c.facts.add(
             clause.event,

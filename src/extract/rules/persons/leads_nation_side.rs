@@ -4,6 +4,7 @@
 
 use super::super::context::{Ctx, View};
 use super::super::{Example, Reads, Rule, Run};
+use crate::extract::mentions::Mention;
 use crate::extract::{EntityType, Predicate};
 use crate::knowledge::Cue;
 
@@ -45,13 +46,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
         if kb.cue_at(Cue::Delegation, words, i).is_none() || c.quoted_at(v, i) {
             continue;
         }
-        // The nation: "the Finnish side", "Norway's delegation".
-        let Some(nation) = ms.iter().find(|m| {
-            c.kind(m.entity) == EntityType::Nation
-                && !m.inside
-                && m.toks.end <= i
-                && i - m.toks.end <= 1
-        }) else {
+        let Some(nation) = side_nation(c, v, i) else {
             continue;
         };
         let side_start = nation.toks.start;
@@ -104,6 +99,17 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
     for (p, n) in found {
         c.facts.add(p, Predicate::Country, n, &v.span);
     }
+}
+
+/// The nation of the side whose word (cue role `delegation`) stands at word `i`: printed
+/// right before it ("the Finnish side", "Norway's delegation").
+pub(super) fn side_nation<'v>(c: &Ctx<'_, '_>, v: &'v View<'_>, i: usize) -> Option<&'v Mention> {
+    v.mentions.iter().find(|m| {
+        c.kind(m.entity) == EntityType::Nation
+            && !m.inside
+            && m.toks.end <= i
+            && i - m.toks.end <= 1
+    })
 }
 
 /// The person mentioned at `first` and the persons listed after it: joined by "and", each

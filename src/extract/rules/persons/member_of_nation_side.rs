@@ -6,6 +6,7 @@
 
 use super::super::context::{Ctx, View};
 use super::super::{Example, Reads, Rule, Run};
+use super::leads_nation_side::side_nation;
 use crate::extract::{EntityType, Predicate};
 use crate::knowledge::Cue;
 
@@ -65,15 +66,10 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
     let kb = c.ex.kb;
     let (ms, words) = (&v.mentions, &v.words);
     // Where each side's phrase begins (its nation), so a list ends where the next side begins.
-    let sides: Vec<(usize, usize, usize)> = (0..words.len())
+    let mut sides: Vec<(usize, usize, usize)> = (0..words.len())
         .filter_map(|i| {
             let n = kb.cue_at(Cue::Delegation, words, i)?;
-            let nation = ms.iter().find(|m| {
-                c.kind(m.entity) == EntityType::Nation
-                    && !m.inside
-                    && m.toks.end <= i
-                    && i - m.toks.end <= 1
-            })?;
+            let nation = side_nation(c, v, i)?;
             (!c.quoted_at(v, i)).then_some((nation.toks.start, i + n, nation.entity))
         })
         // "participants from the U.S. included: ...": people of a nation's side (cue role
@@ -94,15 +90,14 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
             (!c.quoted_at(v, i)).then_some((i, nation.toks.end, nation.entity))
         }))
         .collect();
-    let mut sides = sides;
     sides.sort_unstable();
     let mut found = Vec::new();
     for (k, &(start, after, nation)) in sides.iter().enumerate() {
         let limit = sides.get(k + 1).map_or(words.len(), |s| s.0);
-        let opening = start >= 2
-            && matches!(words[start - 2].as_str(), "on" | "for")
-            && words[start - 1] == "the"
-            && start - 2 == 0
+        // "On the Finnish side, ...": the sentence opens with the side.
+        let opening = start == 2
+            && matches!(words[0].as_str(), "on" | "for")
+            && words[1] == "the"
             && words.get(after).is_some_and(|w| w == ",");
         let list_from = if opening {
             Some(after + 1)
