@@ -260,8 +260,12 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
             {
                 // "Great Hall of the People", "Ministry of the Armed Forces".
                 end += 2;
-            } else if s == "," && listed_name_with_acronym(text, toks, start, end) {
-                // "Ministry of Education, Culture, Sports, Science and Technology (MEXT)".
+            } else if s == ","
+                && (listed_name_with_acronym(text, toks, start, end)
+                    || listed_name_of_words(kb, lex, text, toks, start, end))
+            {
+                // "Ministry of Education, Culture, Sports, Science and Technology (MEXT)",
+                // "Department of Industry, Science and Resources".
                 end += 1;
             } else if matches!(s, "’" | "'")
                 && end > start
@@ -318,6 +322,66 @@ fn listed_name_with_acronym(text: &str, toks: &[Token], start: usize, comma: usi
         }
     }
     false
+}
+
+/// Whether the comma at `comma` continues a body's name of the form "Head of A, B and C"
+/// with no acronym after it ("Department of Industry, Science and Resources", "Bureau of
+/// Arms Control, Deterrence and Stability"): the run so far is a head word of bodies then
+/// "of" or "for", and from the comma on stand single capitalized words the gazetteer does
+/// not know, separated by commas, then "and" and one or two more, which end the name. A
+/// list of bodies or nations ("the Ministry of Defence, Japan and Korea") names known
+/// things and stays a list.
+fn listed_name_of_words(
+    kb: &Knowledge,
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    comma: usize,
+) -> bool {
+    let Some(of) = (start + 1..comma).rfind(|&k| matches!(toks[k].text(text), "of" | "for")) else {
+        return false;
+    };
+    let head: Vec<String> = toks[start..of]
+        .iter()
+        .map(|t| form_key(t.text(text)))
+        .collect();
+    if !lex
+        .head_of(&head)
+        .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Organization)))
+    {
+        return false;
+    }
+    let unknown_cap = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let w = t.text(text);
+            is_cap(text, t)
+                && kb.lookup(w).is_empty()
+                && crate::date::month_number(w).is_none()
+                && !crate::date::is_weekday(w)
+        })
+    };
+    // Items between commas: one word each.
+    let mut k = comma + 1;
+    loop {
+        if !unknown_cap(k) {
+            return false;
+        }
+        k += 1;
+        match toks.get(k).map(|t| t.text(text)) {
+            Some(",") => k += 1,
+            Some("and") => break,
+            _ => return false,
+        }
+    }
+    // The last item after "and": one or two words, then the name ends.
+    let mut n = 0;
+    k += 1;
+    while unknown_cap(k) {
+        n += 1;
+        k += 1;
+    }
+    (1..=2).contains(&n) && !toks.get(k).is_some_and(|t| is_cap(text, t))
 }
 
 /// The text of a token range with its white space (no-break spaces, line breaks)
@@ -1454,7 +1518,29 @@ fn head_for(
             a.chars().next().is_some_and(char::is_uppercase)
                 && a.chars().filter(|c| c.is_uppercase()).count() >= 2
         });
-    if n + leading_stopwords >= words.len() && prefix_less(segs, k) && !acronym_follows {
+    // A head of agreements of two words or more is a name of its own: "signed a
+    // Memorandum of Understanding", "a Letter of Intent".
+    let agreement_phrase = matches!(h, Head::Kind(HeadKind::Agreement))
+        && words.len() - leading_stopwords >= 2
+        && words[leading_stopwords..].iter().all(|w| w.chars().all(char::is_alphabetic))
+        // "a Memorandum of Understanding concerning Enhanced Space Cooperation (ESC MoU)":
+        // a longer name goes on, read elsewhere.
+        && !toks.get(r.end).is_some_and(|t| {
+            matches!(
+                t.text(ctx.text),
+                "(" | "concerning" | "on" | "for" | "regarding" | "of"
+            )
+        })
+        // "... between NASA and ...": the parties are part of a longer name, read elsewhere.
+        && !(toks.get(r.end).is_some_and(|t| t.text(ctx.text) == "between")
+            && toks[r.end + 1..toks.len().min(r.end + 3)]
+                .iter()
+                .any(|t| is_cap(ctx.text, t)));
+    if n + leading_stopwords >= words.len()
+        && prefix_less(segs, k)
+        && !acronym_follows
+        && !agreement_phrase
+    {
         return None;
     }
     Some((h, n))
@@ -2560,9 +2646,30 @@ fn resolve_surnames(ex: &Extractor<'_>, found: &mut Found, ents: &mut super::Ent
 
 /// A name without the nations or organizations printed before it: "Space Engagement
 /// Talks" for "US-Japan Space Engagement Talks", "Space Forces Korea" for "U.S. Space
-/// Forces Korea".
+/// Forces Korea"; and without a nation after "of" at its end ("Ministry of Space Affairs"
+/// for "Ministry of Space Affairs of Chile").
 fn core_name(kb: &Knowledge, name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // "Ministry of Space Affairs of Chile": a nation after the name, too.
+    let is_nation = |w: &str| {
+        kb.lookup(w)
+            .iter()
+            .any(|e| matches!(e, Entry::Nation(_, _)))
+    };
+    for n in 1..=3 {
+        let Some(of) = words.len().checked_sub(n + 1) else {
+            break;
+        };
+        let of = if of > 0 && words[of].eq_ignore_ascii_case("the") {
+            of - 1
+        } else {
+            of
+        };
+        if of >= 2 && words[of] == "of" && is_nation(&words[words.len() - n..].join(" ")) {
+            words.truncate(of);
+            break;
+        }
+    }
     let mut i = 0;
     while i + 1 < words.len() {
         let w = words[i].trim_end_matches("’s").trim_end_matches("'s");

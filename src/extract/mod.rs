@@ -498,6 +498,48 @@ mod tests {
     }
 
     #[test]
+    fn a_body_of_listed_words_is_one_name_and_a_list_of_known_names_is_not() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Officials of the Department of Fisheries, Tourism and Polar Research met Maria Lopes of the Office of Orbits, Debris and Traffic Management.\n");
+        let orgs = names_of(&x, EntityType::Organization);
+        assert!(
+            orgs.contains(&"Department of Fisheries, Tourism and Polar Research")
+                && orgs.contains(&"Office of Orbits, Debris and Traffic Management"),
+            "{orgs:?}"
+        );
+        // Known names after the comma are a list: the body ends before it.
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- The Ministry of Fisheries, Finland and Chile met in Oslo.\n");
+        let orgs = names_of(&x, EntityType::Organization);
+        assert_eq!(orgs, ["Ministry of Fisheries"], "{:#?}", x.entities);
+        // A body's name with its nation after "of" is the name without it, too.
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Anna Berg of the Ministry of Polar Affairs met the Ministry of Polar Affairs of Chile.\n");
+        let orgs = names_of(&x, EntityType::Organization);
+        assert_eq!(orgs.len(), 1, "{:#?}", x.entities);
+    }
+
+    #[test]
+    fn a_head_of_agreements_of_several_words_names_one() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Anna Berg, President of the Polar Space Office, and Ola Dahl, Director of the Andean Space Agency, signed a Letter of Intent between the two agencies.\n");
+        assert!(
+            has(
+                &x,
+                "Letter of Intent",
+                Predicate::Signatory,
+                "Polar Space Office"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        // One word of agreements alone names nothing; a longer name goes on after it.
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland signed an Agreement in Oslo. Chile signed a Memorandum of Understanding concerning Polar Orbits (PO MoU).\n");
+        let agreements = names_of(&x, EntityType::Agreement);
+        assert!(
+            !agreements.contains(&"Agreement")
+                && !agreements.contains(&"Memorandum of Understanding"),
+            "{agreements:?}"
+        );
+    }
+
+    #[test]
     fn a_head_word_then_on_names_what_it_is_on() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Finland and Norway held the Finland–Norway Dialogue on Polar Orbits in Oslo on Monday.\n");
         let e = &x.entities[index_of(&x, "Finland–Norway Dialogue on Polar Orbits")];
