@@ -238,6 +238,7 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
             } else if kb.is_cue_word(Cue::NameConnector, s)
                 && toks.get(end + 1).is_some_and(|n| is_cap(text, n))
                 && !(s == "the" && end == start)
+                && !person_after_and(kb, text, toks, end)
             {
                 end += 1;
             } else if s == "on"
@@ -292,6 +293,30 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
         i = end;
     }
     out
+}
+
+/// Whether "and" at `at` is followed by a person's given name and surname that end the
+/// run ("the ROK Ministry of Foreign Affairs and Frank Rose"): a list, not one name.
+fn person_after_and(kb: &Knowledge, text: &str, toks: &[Token], at: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let first = word(at + 1);
+    let last = word(at + 2);
+    // A given name the list knows, or two words a post follows after a comma ("Frank
+    // Rose, US Assistant Secretary of State").
+    let post_follows = word(at + 3) == ","
+        && (at + 4..toks.len().min(at + 8)).any(|k| {
+            kb.lookup(word(k))
+                .iter()
+                .any(|e| matches!(e, Entry::Title(_) | Entry::Rank(_)))
+        });
+    word(at) == "and"
+        && (kb.given_names.contains(first) || post_follows)
+        && first.chars().skip(1).any(char::is_lowercase)
+        && kb.lookup(first).iter().all(|e| acronym_only(kb, e, first))
+        && toks.get(at + 2).is_some_and(|t| is_cap(text, t))
+        && last.chars().skip(1).any(char::is_lowercase)
+        && kb.lookup(last).is_empty()
+        && !toks.get(at + 3).is_some_and(|t| is_cap(text, t))
 }
 
 /// Whether the comma at `comma` continues a name of the form "Head of A, B, C and D
@@ -2070,11 +2095,26 @@ fn trailing_name(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> Option<u
 }
 
 /// What tells words after a post's own words from more of the post ("International and
-/// Interagency Relations"): an initial among them, a verb after them, or the last word
-/// standing alone elsewhere in the release, as a surname does ("Berg said").
+/// Interagency Relations"): an initial among them, a given name, a verb after them, or the
+/// last word standing alone elsewhere in the release, as a surname does ("Berg said").
 fn named_like_a_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool {
     let text = ctx.text;
     if toks[r.clone()].iter().any(|t| is_initial(t.text(text))) {
+        return true;
+    }
+    // A given name the name list knows ("Lars Berg"), or one written with a hyphen and
+    // lowercase after it, as romanized Korean names are ("Park Ji-hoon").
+    let first = toks[r.start].text(text);
+    let last = toks[r.end - 1].text(text);
+    let hyphenated_given = |w: &str| {
+        w.split_once('-').is_some_and(|(a, b)| {
+            a.chars().skip(1).all(char::is_lowercase)
+                && a.chars().count() >= 2
+                && b.chars().count() >= 2
+                && b.chars().all(char::is_lowercase)
+        })
+    };
+    if ctx.ex.kb.given_names.contains(first) || hyphenated_given(last) {
         return true;
     }
     let next = toks.get(r.end).map(|t| t.text(text));
@@ -2102,7 +2142,6 @@ fn named_like_a_person(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bo
     if verb_after {
         return true;
     }
-    let last = toks[r.end - 1].text(text);
     stands_alone(text, last)
 }
 

@@ -517,6 +517,52 @@ mod tests {
     }
 
     #[test]
+    fn a_person_after_and_ends_a_body_s_name() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- The talks were led by Kari Holm of the Norwegian Ministry of Fisheries and Tomas Berg, Chilean Deputy Minister of Space.\n");
+        let orgs = names_of(&x, EntityType::Organization);
+        assert!(
+            orgs.contains(&"Norwegian Ministry of Fisheries"),
+            "{orgs:?}"
+        );
+        assert!(
+            names_of(&x, EntityType::Person).contains(&"Tomas Berg"),
+            "{:#?}",
+            x.entities
+        );
+        // A word after "and" that is no given name goes on naming the body.
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Kari Holm of the Ministry of Fisheries and Coastal Affairs spoke.\n");
+        let orgs = names_of(&x, EntityType::Organization);
+        assert_eq!(
+            orgs,
+            ["Ministry of Fisheries and Coastal Affairs"],
+            "{:#?}",
+            x.entities
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_long_post_and_before_of_is_a_person() {
+        let x = extract("Title\n\nSEOUL (May 6, 2025) -- Director-General for Space and Polar Affairs Park Ji-hoon of the Polar Office opened the talks. Director for Orbital Affairs Lars Berg of the Polar Office closed them.\n");
+        assert!(
+            has(&x, "Park Ji-hoon", Predicate::MemberOf, "Polar Office"),
+            "{:#?}",
+            x.relations
+        );
+        assert!(
+            has(&x, "Lars Berg", Predicate::MemberOf, "Polar Office"),
+            "{:#?}",
+            x.relations
+        );
+        // The words of a post with no name after them stay the post's.
+        let x = extract("Title\n\nSEOUL (May 6, 2025) -- The Director for Orbital Affairs of the Polar Office opened the talks.\n");
+        assert!(
+            names_of(&x, EntityType::Person).is_empty(),
+            "{:#?}",
+            x.entities
+        );
+    }
+
+    #[test]
     fn a_head_of_agreements_of_several_words_names_one() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Anna Berg, President of the Polar Space Office, and Ola Dahl, Director of the Andean Space Agency, signed a Letter of Intent between the two agencies.\n");
         assert!(
