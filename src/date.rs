@@ -149,7 +149,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         \b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:T|\b)
       | \b(?P<d3>\d{{1,2}})\.(?P<n3>\d{{1,2}})\.(?P<y3>\d{{4}})\b
       | \b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<y1>\d{{4}}))?\b
-      | \b(?P<d2>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>\d{{4}}))?\b
+      | \b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>\d{{4}}))?\b
       | \b(?:on\s+)?(?P<wd>{WEEKDAY})\b
       | \b(?P<today>today)\b
       | \b(?P<yesterday>yesterday)\b

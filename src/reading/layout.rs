@@ -175,8 +175,9 @@ fn word_starts(text: &str, limit: usize) -> Vec<(usize, &str)> {
     out
 }
 
-/// A month word, capitalized or in capitals, optionally abbreviated.
-const DATE: &str = r"(?:(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?(?:,?\s+\d{4})?)";
+/// A month word, capitalized or in capitals, optionally abbreviated; the day before or
+/// after it, as a number or an ordinal ("11th September, 2025").
+const DATE: &str = r"(?:(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:of\s+)?(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?(?:,?\s+\d{4})?)";
 
 /// A dateline that opens the body: `CITY, Region (date) --`, `CITY, Region, date (Agency)
 /// —`, `CITY, date /Wire/ --`, `City, 20 April 2025 –`.
@@ -340,10 +341,17 @@ fn header_item(line: &str, offset: usize) -> Option<HeaderItem> {
         }
     }
     if let Some(rest) = layout.opening(line, Role::LabelPublished) {
-        return Some(match parse_date(rest) {
-            Some(d) => HeaderItem::Published(d),
-            None => HeaderItem::Kind,
-        });
+        if let Some(d) = date_line(rest) {
+            return Some(HeaderItem::Published(d));
+        }
+        // A label that opens a sentence of the body ("On 27 April 2017, the agencies
+        // signed ...") is no header line.
+        if rest.split_whitespace().count() <= 6 {
+            return Some(match parse_date(rest) {
+                Some(d) => HeaderItem::Published(d),
+                None => HeaderItem::Kind,
+            });
+        }
     }
     if let Some(rest) = layout.opening(line, Role::LabelUpdated) {
         return Some(match parse_date(rest) {
@@ -906,6 +914,27 @@ mod tests {
             r.published.map(|d| d.to_string()).as_deref(),
             Some("2025-03-02")
         );
+    }
+
+    #[test]
+    fn a_date_line_opened_by_on_and_a_dateline_with_an_ordinal_day() {
+        for text in [
+            "Title\n\non 9 June 2024\n\nThe probe reached orbit today, the agency said.\n",
+            "Title\n\nOn: 9 June 2024\n\nThe probe reached orbit today, the agency said.\n",
+            "Title\n\nSTRELSAU, 9th June, 2024 (RNA) – The probe reached orbit today, the agency said.\n",
+        ] {
+            let r = read(text);
+            assert_eq!(
+                r.published.map(|d| d.to_string()).as_deref(),
+                Some("2024-06-09"),
+                "{text}"
+            );
+        }
+        // A sentence of the body opened by "On" and a date is no date line.
+        let r = read(
+            "Title\n\nOn 9 June 2024, the probe reached orbit, the agency said in a statement.\n",
+        );
+        assert_eq!(r.published, None);
     }
 
     #[test]
