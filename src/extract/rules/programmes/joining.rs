@@ -180,6 +180,33 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
             subject.extend(coordinated(c, v, after + 1, true));
         } else if let Some(by) = by {
             subject.extend(coordinated(c, v, by + 1, true));
+        } else if !subject.is_empty() {
+            // "A has signed a Memorandum of Understanding (MoU) with B": the parties after
+            // the agreement's name; not a guest's nation ("with U.S. Ambassador X").
+            let named_end = ms
+                .iter()
+                .filter(|m| m.entity == t && m.toks.start >= after && m.toks.start <= after + 2)
+                .map(|m| m.toks.end)
+                .min();
+            if let Some(mut k) = named_end {
+                if words.get(k).map(String::as_str) == Some("(") {
+                    k = (k..words.len().min(k + 5))
+                        .find(|&j| words[j] == ")")
+                        .map_or(k, |j| j + 1);
+                }
+                if words.get(k).map(String::as_str) == Some("with") {
+                    let guests: Vec<usize> = ms
+                        .iter()
+                        .filter(|p| c.kind(p.entity) == EntityType::Person)
+                        .flat_map(|p| p.prefix.iter().copied())
+                        .collect();
+                    subject.extend(
+                        coordinated(c, v, k + 1, true)
+                            .into_iter()
+                            .filter(|a| !guests.contains(a)),
+                    );
+                }
+            }
         }
         // "Norway belongs to the X initiative together with A, B and C": the list after a
         // word of company joins the subject.

@@ -121,6 +121,17 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[("Polar Data Memorandum", Predicate::Signatory, "Baltic Space Wing")],
         },
+        // The parties after the agreement's name: "signed an accord with B"; not a guest's
+        // nation.
+        Example {
+            text: "Accord signed\n\nOSLO, Norway (May 6, 2025) -- The Arctic Space Office has signed a Polar Data Accord (PDA) with the Chilean Space Agency. The Baltic Space Wing signed the Orbit Charter with Latvian Ambassador Ivo Tamm in attendance.\n",
+            yields: &[
+                ("Polar Data Accord", Predicate::Signatory, "Arctic Space Office"),
+                ("Polar Data Accord", Predicate::Signatory, "Chilean Space Agency"),
+                ("Orbit Charter", Predicate::Signatory, "Baltic Space Wing"),
+            ],
+            absent: &[("Orbit Charter", Predicate::Signatory, "Latvia")],
+        },
         // A hedge just before the verb says nothing was signed; one far before it does not.
         Example {
             text: "Accord signed\n\nOSLO, Norway (May 6, 2025) -- While drawing up plans for lunar work, the Arctic Space Office and the Baltic Space Wing signed the Polar Data Accord on Monday. The Finnish Orbital Agency is considering signing the Polar Data Accord.\n",
