@@ -635,7 +635,38 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     let kb = ctx.ex.kb;
     // The post that ended the run before, and the token it ended on.
     let mut post_before: Option<(usize, String)> = None;
+    let mut run_before: Option<Range<usize>> = None;
     for run in cap_runs(kb, &ctx.ex.lexicon, text, toks) {
+        // "the Egyptian Space Agency (ESA)": an acronym the release defines for the name
+        // before it, spelled by that name's initials, is no mention of what the gazetteer
+        // knows by it (the European Space Agency); it is read as that name's short form.
+        let defined_here = run.len() == 1
+            && run.start >= 1
+            && toks[run.start - 1].text(text) == "("
+            && toks.get(run.end).is_some_and(|t| t.text(text) == ")")
+            && run_before.as_ref().is_some_and(|b| {
+                b.end + 1 == run.start && {
+                    let words: Vec<&str> = toks[b.clone()]
+                        .iter()
+                        .map(|t| t.text(text))
+                        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .filter(|w| !ctx.ex.lexicon.stopwords.contains(*w))
+                        .collect();
+                    spelled_out(toks[run.start].text(text), &words)
+                        .is_some_and(|s| s.split(' ').count() == words.len())
+                }
+            })
+            && ctx.found.in_sentence(si).any(|m| {
+                m.toks.end + 1 == run.start
+                    && matches!(
+                        ctx.ents.get(m.entity).kind,
+                        EntityType::Organization | EntityType::Initiative | EntityType::Agreement
+                    )
+            });
+        run_before = Some(run.clone());
+        if defined_here {
+            continue;
+        }
         let segs = ctx.segment(toks, run.clone());
         if head_first_name(ctx, si, toks, run.clone(), &segs) {
             continue;

@@ -563,6 +563,18 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_the_release_defines_overrides_the_gazetteer() {
+        let x = extract("Title\n\nCAIRO (May 6, 2025) -- The Egyptian Space Agency (ESA) met the Andean Space Office. ESA will lead the work.\n");
+        let orgs = names_of(&x, EntityType::Organization);
+        assert!(!orgs.contains(&"European Space Agency"), "{orgs:?}");
+        let e = &x.entities[index_of(&x, "Egyptian Space Agency")];
+        assert!(e.aliases.contains("ESA"), "{e:#?}");
+        // The gazetteer's own long form with its acronym is that body.
+        let x = extract("Title\n\nPARIS (May 6, 2025) -- The European Space Agency (ESA) met the Andean Space Office.\n");
+        assert!(names_of(&x, EntityType::Organization).contains(&"European Space Agency"));
+    }
+
+    #[test]
     fn a_head_of_agreements_of_several_words_names_one() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Anna Berg, President of the Polar Space Office, and Ola Dahl, Director of the Andean Space Agency, signed a Letter of Intent between the two agencies.\n");
         assert!(
