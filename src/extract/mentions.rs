@@ -485,6 +485,8 @@ pub(crate) struct Ctx<'a, 'k> {
     pub found: Found,
     /// Reading the title: only entities the body named (or the gazetteers know) are kept.
     pub no_new: bool,
+    /// A name typed only by a class noun around it is read with no series.
+    no_series: bool,
     /// Acronyms of common nouns the text spells out ("space situational awareness (SSA)
     /// sharing agreement"): the acronym stands for the words in later names.
     pub expansions: HashMap<String, String>,
@@ -609,6 +611,7 @@ pub(crate) fn find(
             ..Found::default()
         },
         no_new: false,
+        no_series: false,
         expansions: HashMap::new(),
         titles: Vec::new(),
     };
@@ -976,7 +979,16 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         k = end;
                         continue;
                     }
-                    if let Some((h, _)) = head_for(ctx, toks, &segs, k, end) {
+                    // "Polar Guard, a multinational space exercise": the appositive's class
+                    // noun types an unknown name over its own head word ("Guard").
+                    let head =
+                        head_for(ctx, toks, &segs, k, end).map(
+                            |(h, n)| match appositive_class_noun(ctx, toks, words_r.end) {
+                                Some(e) if prefix.is_empty() && end == segs.len() => (e, n),
+                                _ => (h, n),
+                            },
+                        );
+                    if let Some((h, _)) = head {
                         // The name includes a nation or compound printed right before it.
                         let start = prefix_start
                             .filter(|_| !prefix.is_empty())
@@ -1007,6 +1019,29 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         titles.clear();
                         k = end;
                         continue;
+                    } else if let Some((h, noun)) = class_noun_around(ctx, toks, &words_r)
+                        .filter(|_| rank.is_none() && titles.is_empty() && !honorific)
+                        .filter(|_| !looks_like_person(ctx, toks, words_r.clone()))
+                    {
+                        // "the Polar Lantern exercise", "the space exercise Polar Lantern 25":
+                        // the name, with the class noun as another of its forms.
+                        let form = span_text(
+                            text,
+                            toks,
+                            noun.start.min(words_r.start)..noun.end.max(words_r.end),
+                        );
+                        let before = ctx.found.mentions.len();
+                        ctx.no_series = true;
+                        headed(ctx, si, toks, words_r, h, &prefix);
+                        ctx.no_series = false;
+                        if ctx.found.mentions.len() > before {
+                            if let Some(m) = ctx.found.mentions.last() {
+                                let e = m.entity;
+                                ctx.ents.get_mut(e).aliases.insert(form);
+                            }
+                        }
+                        prefix.clear();
+                        prefix_start = None;
                     } else if let Some((h, n)) = lowercase_head_after(ctx, toks, words_r.end) {
                         // "NASA’s DEVELOP program", "the Mars Sample Return campaign": the
                         // name, with "... campaign" as another of its forms.
@@ -1063,7 +1098,9 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                         person(ctx, si, toks, words_r, None, &[], &prefix);
                         prefix.clear();
                         prefix_start = None;
-                    } else if let Some(h) = appositive_head(ctx, toks, words_r.end) {
+                    } else if let Some(h) = appositive_class_noun(ctx, toks, words_r.end)
+                        .or_else(|| appositive_head(ctx, toks, words_r.end))
+                    {
                         headed(ctx, si, toks, words_r, h, &prefix);
                         prefix.clear();
                         prefix_start = None;
@@ -1679,6 +1716,7 @@ fn headed(
         if let Some((series, year)) = name.rsplit_once(' ') {
             let yearly = matches!(year.len(), 2 | 4) && year.chars().all(|c| c.is_ascii_digit());
             if yearly
+                && !ctx.no_series
                 && series.split_whitespace().count() >= 1
                 && ctx.ex.kb.lookup(series).is_empty()
             {
@@ -2349,6 +2387,85 @@ fn lowercase_head_after(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option
         if let Some((h, n)) = ctx.ex.lexicon.head_of(&words) {
             if n == words.len() && matches!(h, Head::Kind(HeadKind::Initiative)) {
                 return Some((h, n));
+            }
+        }
+    }
+    None
+}
+
+/// A lowercase class noun of events (cue role `class-noun`) right after a name ("the Polar
+/// Lantern exercise") or right before it ("the space exercise Polar Lantern 25"): the
+/// event head it gives, and the tokens of the noun.
+fn class_noun_around(
+    ctx: &Ctx<'_, '_>,
+    toks: &[Token],
+    r: &Range<usize>,
+) -> Option<(Head, Range<usize>)> {
+    let kb = ctx.ex.kb;
+    let lower = |from: usize, to: usize| -> Option<Vec<String>> {
+        let ws: Vec<String> = toks
+            .get(from..to)?
+            .iter()
+            .map(|t| t.text(ctx.text).to_string())
+            .collect();
+        ws.iter()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .then(|| ws.iter().map(|w| form_key(w)).collect())
+    };
+    let event_head = |words: &[String]| match ctx.ex.lexicon.head_of(words) {
+        Some((h @ Head::Event(_), n)) if n == words.len() => Some(h),
+        _ => None,
+    };
+    for n in (1..=2).rev() {
+        if let Some(words) = lower(r.end, r.end + n) {
+            if kb.cue_at(Cue::ClassNoun, &words, 0) == Some(n) {
+                if let Some(h) = event_head(&words) {
+                    return Some((h, r.end..r.end + n));
+                }
+            }
+        }
+        if r.start >= n {
+            if let Some(words) = lower(r.start - n, r.start) {
+                if kb.cue_at(Cue::ClassNoun, &words, 0) == Some(n) {
+                    if let Some(h) = event_head(&words) {
+                        return Some((h, r.start - n..r.start));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// ", a/an ... <class noun>" after a name, with no preposition or verb before the noun
+/// ("Polar Lantern, a multinational space exercise led by Finland"): the event head.
+fn appositive_class_noun(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option<Head> {
+    let text = ctx.text;
+    if toks.get(end).map(|t| t.text(text)) != Some(",")
+        || !toks
+            .get(end + 1)
+            .is_some_and(|t| matches!(form_key(t.text(text)).as_str(), "a" | "an" | "the"))
+    {
+        return None;
+    }
+    let mut words: Vec<String> = Vec::new();
+    for t in toks.iter().skip(end + 2).take(6) {
+        let w = t.text(text);
+        if t.kind != TokenKind::Word
+            || !w.chars().next().is_some_and(char::is_lowercase)
+            || ctx.ex.lexicon.stopwords.contains(w)
+        {
+            return None;
+        }
+        words.push(form_key(w));
+        for n in 1..=words.len().min(2) {
+            let tail = &words[words.len() - n..];
+            if ctx.ex.kb.cue_at(Cue::ClassNoun, tail, 0) == Some(n) {
+                if let Some((h @ Head::Event(_), m)) = ctx.ex.lexicon.head_of(tail) {
+                    if m == n {
+                        return Some(h);
+                    }
+                }
             }
         }
     }

@@ -575,6 +575,30 @@ mod tests {
     }
 
     #[test]
+    fn a_class_noun_around_a_name_makes_it_an_event() {
+        let x = extract("Title\n\nPARIS (March 3, 2025) -- France hosted the space exercise PolarStar 25 at Toulouse on March 1. The Nordic Shield exercise followed. Norway took part in Arctic Guard, a multinational space exercise.\n");
+        let events = names_of(&x, EntityType::Event);
+        for name in ["PolarStar 25", "Nordic Shield", "Arctic Guard"] {
+            assert!(events.contains(&name), "{name}: {:#?}", x.entities);
+        }
+        assert!(
+            has(&x, "PolarStar 25", Predicate::Host, "France"),
+            "{:#?}",
+            x.relations
+        );
+        // No series is read from a name the text types only by a class noun.
+        assert!(
+            names_of(&x, EntityType::Initiative).is_empty(),
+            "{:#?}",
+            x.entities
+        );
+        // A person or a titled name before the noun stays what it is.
+        let x = extract("Title\n\nPARIS (March 3, 2025) -- The drills of Gen. Anne Morel exercise units daily. Kari Holm drill instructors met.\n");
+        let persons = names_of(&x, EntityType::Person);
+        assert_eq!(persons, ["Anne Morel", "Kari Holm"], "{:#?}", x.entities);
+    }
+
+    #[test]
     fn a_head_of_agreements_of_several_words_names_one() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Anna Berg, President of the Polar Space Office, and Ola Dahl, Director of the Andean Space Agency, signed a Letter of Intent between the two agencies.\n");
         assert!(

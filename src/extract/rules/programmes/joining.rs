@@ -50,10 +50,23 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
                 && (matches!(words[i - 1].as_str(), "the" | "a" | "this")
                     || (words[i - 1] == "that" && !relative)))
     });
+    // "the participants in Polar Shield": taking part in a series of occasions (an
+    // exercise held in editions) is taking part in an edition, not joining the series.
+    let has_editions = |series: usize| {
+        c.found
+            .series
+            .iter()
+            .any(|&(_, s)| c.ents.resolve(s) == c.ents.resolve(series))
+    };
+    let only_taking_part = !signed
+        && (0..words.len())
+            .filter(|&i| c.ex.kb.cue_at(Cue::Membership, words, i).is_some())
+            .all(|i| c.ex.kb.cue_at(Cue::Participation, words, i).is_some());
     let targets: Vec<usize> = ms
         .iter()
         .map(|m| m.entity)
         .filter(|&e| matches!(c.kind(e), EntityType::Initiative | EntityType::Agreement))
+        .filter(|&e| !(only_taking_part && has_editions(e)))
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();

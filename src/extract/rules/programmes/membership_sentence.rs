@@ -55,6 +55,15 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[("Polar Access Initiative", Predicate::Member, "Sweden")],
         },
+        // Taking part in a series held in editions is taking part in an edition.
+        Example {
+            text: "Exercise ends\n\nOSLO, Norway (May 6, 2025) -- Polar Shield 2025, a multinational space exercise, ended in Oslo. Finland and Chile were the participants in Polar Shield this year.\n",
+            yields: &[],
+            absent: &[
+                ("Polar Shield", Predicate::Member, "Finland"),
+                ("Polar Shield", Predicate::Member, "Chile"),
+            ],
+        },
     ],
 };
 
