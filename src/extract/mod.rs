@@ -599,6 +599,27 @@ mod tests {
     }
 
     #[test]
+    fn joining_an_occasion_is_no_signing() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Norway and Chile met in Oslo on May 5 for the Polar Space Dialogue. Ambassador Ana Rojas of Chile joined the opening session.\n");
+        assert!(!event_kinds(&x).contains(&"Signing"), "{:#?}", x.entities);
+        assert!(
+            has(
+                &x,
+                "Polar Space Dialogue",
+                Predicate::Participant,
+                "Ana Rojas"
+            ),
+            "{:#?}",
+            x.relations
+        );
+        // Joining an agreement is.
+        let x = extract(
+            "Title\n\nOSLO, Norway (May 6, 2025) -- Chile joined the Polar Data Accord on May 5.\n",
+        );
+        assert!(event_kinds(&x).contains(&"Signing"), "{:#?}", x.entities);
+    }
+
+    #[test]
     fn a_head_of_agreements_of_several_words_names_one() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Anna Berg, President of the Polar Space Office, and Ola Dahl, Director of the Andean Space Agency, signed a Letter of Intent between the two agencies.\n");
         assert!(

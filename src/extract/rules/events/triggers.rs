@@ -40,7 +40,11 @@ pub(crate) fn find_trigger(
                             .next()
                             .is_some_and(char::is_uppercase)
                 });
-                if in_name || founds_programme(c, words, ms, i) || signs_another(c, words, ms, i) {
+                if in_name
+                    || founds_programme(c, words, ms, i)
+                    || signs_another(c, words, ms, i)
+                    || joins_no_programme(c, words, ms, i)
+                {
                     continue;
                 }
                 found.push((i, phrase.len(), class.clone()));
@@ -119,6 +123,19 @@ pub(crate) fn find_trigger(
         len: n,
         class: specific,
     })
+}
+
+/// Whether a verb of joining at `i` ("joined the") has no agreement or initiative right
+/// after it: "X joined the opening session" joins an occasion, it signs nothing.
+fn joins_no_programme(c: &Ctx<'_, '_>, words: &[String], ms: &[Mention], i: usize) -> bool {
+    c.ex.kb.cue_at(Cue::JoinVerb, words, i).is_some()
+        && !ms.iter().any(|m| {
+            matches!(
+                c.kind(m.entity),
+                EntityType::Agreement | EntityType::Initiative
+            ) && m.toks.start > i
+                && m.toks.start <= i + 4
+        })
 }
 
 /// Whether the verb of signing at `i` tells of another agreement than the one the sentence
