@@ -53,6 +53,12 @@ pub(crate) const RULE: Rule = Rule {
             absent: &[],
         },
         Example {
+            // A nation before a post is the person's, not a party to the event.
+            text: "Visit ends\n\nOSLO, Norway (May 9, 2025) -- Col. Ana Ruiz, the Chilean defence attache, visited the Arctic Space Command on May 8.\n",
+            yields: &[("Visit with Ana Ruiz, 2025-05-08", Predicate::Participant, "Ana Ruiz")],
+            absent: &[("Visit with Ana Ruiz, 2025-05-08", Predicate::Participant, "Chile")],
+        },
+        Example {
             // Who it included, in a sentence that names no event: "representatives of" (data).
             text: "Dialogue held\n\nOSLO, Norway (May 9, 2025) -- The Norway-Chile Space Dialogue took place in Oslo on May 8. It included representatives of the Arctic Space Office and the Polar Data Directorate.\n",
             yields: &[
@@ -80,9 +86,18 @@ fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
                 .get(m.toks.end)
                 .map(|t| t.text(c.text))
                 .unwrap_or("");
+            // "the Australian defence attaché": the nation of a post, a person's.
+            let words = &clause.view.words;
+            let of_post = (m.toks.end..(m.toks.end + 3).min(words.len()))
+                .take_while(|&k| words[k].chars().all(char::is_alphabetic))
+                .any(|k| {
+                    (m.toks.end..=k)
+                        .any(|i| c.ex.lexicon.post_key(&words[i..=k].join(" ")).is_some())
+                });
             let modifier = next_raw.chars().next().is_some_and(char::is_uppercase)
                 || matches!(next_raw, "’s" | "'s" | "’" | "'" | "-")
-                || before(clause, m, 1).first().map(String::as_str) == Some("to");
+                || before(clause, m, 1).first().map(String::as_str) == Some("to")
+                || of_post;
             !nation_located(c, clause, m)
                 && !hosts(c, clause, mi)
                 && !posted(c, clause, m)
