@@ -1567,7 +1567,8 @@ fn head_for(
             }
         })
     };
-    // "Exercise Polar Lantern": an event head word printed before the name proper.
+    // "Exercise Polar Lantern", "Operation Polar Relay": an event's or initiative's head
+    // word printed before the name proper.
     let head_first = || {
         let lead = toks[r.clone()]
             .iter()
@@ -1576,7 +1577,9 @@ fn head_for(
         let first = words.get(lead..=lead)?;
         let named = words.len() > lead + 1 && ctx.ex.kb.cue_at(Cue::NameFirst, first, 0).is_some();
         match ctx.ex.lexicon.head_of(first) {
-            Some((h @ Head::Event(_), _)) if named => Some((h, 1)),
+            Some((h @ (Head::Event(_) | Head::Kind(HeadKind::Initiative)), _)) if named => {
+                Some((h, 1))
+            }
             _ => None,
         }
     };

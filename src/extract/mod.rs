@@ -620,6 +620,23 @@ mod tests {
     }
 
     #[test]
+    fn operation_before_a_name_makes_an_initiative() {
+        let x = extract("Title\n\nHELSINKI, Finland (May 6, 2025) -- Chile joined Operation Polar Relay on Monday.\n");
+        assert_eq!(
+            names_of(&x, EntityType::Initiative),
+            ["Operation Polar Relay"]
+        );
+        // The word alone names nothing.
+        let x =
+            extract("Title\n\nHELSINKI, Finland (May 6, 2025) -- The Operation ended on Monday.\n");
+        assert!(
+            names_of(&x, EntityType::Initiative).is_empty(),
+            "{:#?}",
+            x.entities
+        );
+    }
+
+    #[test]
     fn a_head_of_agreements_of_several_words_names_one() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Anna Berg, President of the Polar Space Office, and Ola Dahl, Director of the Andean Space Agency, signed a Letter of Intent between the two agencies.\n");
         assert!(

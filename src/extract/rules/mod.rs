@@ -180,6 +180,7 @@ cascade! {
     // Sponsors, members and signatories of initiatives and agreements.
     programmes::possessive_sponsor,
     programmes::compound_sponsor,
+    programmes::compound_sponsor_of_referred,
     programmes::appositive_of_sponsor,
     programmes::appositive_owner,
     programmes::members_among,

@@ -4,6 +4,7 @@ pub(super) mod appositive_of_sponsor;
 pub(super) mod appositive_owner;
 pub(super) mod bodies_in_compound_name;
 pub(super) mod compound_sponsor;
+pub(super) mod compound_sponsor_of_referred;
 pub(super) mod led_by;
 pub(super) mod members_among;
 pub(super) mod members_work_on;
