@@ -1628,7 +1628,9 @@ fn head_for(
             )
         })
         // "... between NASA and ...": the parties are part of a longer name, read elsewhere.
-        && !(toks.get(r.end).is_some_and(|t| t.text(ctx.text) == "between")
+        && !(toks
+            .get(r.end)
+            .is_some_and(|t| ctx.ex.kb.is_cue_word(Cue::MemberAmong, t.text(ctx.text)))
             && toks[r.end + 1..toks.len().min(r.end + 3)]
                 .iter()
                 .any(|t| is_cap(ctx.text, t)));

@@ -7,7 +7,7 @@ use super::super::{Example, Reads, Rule, Run};
 use super::posts::{person_at, post_meaning, printed_before};
 use crate::extract::mentions::Mention;
 use crate::extract::{EntityType, Predicate};
-use crate::knowledge::Entry;
+use crate::knowledge::{Entry, TitleKind};
 use crate::text::form_key;
 
 pub(crate) const RULE: Rule = Rule {
@@ -22,6 +22,15 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Heads, Predicate::MemberOf],
     run: Run::Mention(run),
     examples: &[
+        // The body's possessive before the post, an honorific after it.
+        Example {
+            text: "Agencies sign\n\nOSLO, Norway (May 6, 2025) -- The memorandum was signed by the Andean Space Office’s CEO Dr. Omar Haddad and the Polar Agency's chief scientist Ivo Tamm.\n",
+            yields: &[
+                ("Omar Haddad", Predicate::Heads, "Andean Space Office"),
+                ("Ivo Tamm", Predicate::MemberOf, "Polar Agency"),
+            ],
+            absent: &[("Ivo Tamm", Predicate::Heads, "Polar Agency")],
+        },
         // A rank between the post and the name.
         Example {
             text: "Chiefs meet\n\nOSLO, Norway (May 6, 2025) -- Andean Air Force Commander Gen. Diego Soto met the press.\n",
@@ -100,6 +109,23 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
             from = (from..m.toks.start).find(|&j| words[j] == ")")? + 1;
         }
         let mut between = words.get(from..m.toks.start).unwrap_or(&[]);
+        // "the Andean Space Office’s CEO Dr. Omar Haddad": the body's possessive before the
+        // post, an honorific after it.
+        if between
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "'s" | "’s"))
+        {
+            between = &between[1..];
+        }
+        while let Some((last, rest)) = between.split_last() {
+            let honorific = c.ex.kb.lookup(last).iter().any(
+                |e| matches!(e, Entry::Title(i) if c.ex.kb.titles[*i].kind == TitleKind::Honorific),
+            );
+            if !honorific {
+                break;
+            }
+            between = rest;
+        }
         // "Chilean Air Force Commander Gen. Diego Soto": a rank between the post and the name.
         // (Only in a short stretch: a body far before the name has no post between.)
         if between.len() > 8 {
