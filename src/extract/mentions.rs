@@ -2398,9 +2398,10 @@ fn lowercase_head_after(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Option
     None
 }
 
-/// A lowercase class noun of events (cue role `class-noun`) right after a name ("the Polar
-/// Lantern exercise") or right before it ("the space exercise Polar Lantern 25"): the
-/// event head it gives, and the tokens of the noun.
+/// A lowercase class noun of events or bodies (cue role `class-noun`) right after a name
+/// ("the Polar Lantern exercise") or right before it ("the space exercise Polar Lantern 25",
+/// "Chile's national space agency Andescosmos"): the head it gives, and the tokens of the
+/// noun.
 fn class_noun_around(
     ctx: &Ctx<'_, '_>,
     toks: &[Token],
@@ -2418,7 +2419,11 @@ fn class_noun_around(
             .then(|| ws.iter().map(|w| form_key(w)).collect())
     };
     let event_head = |words: &[String]| match ctx.ex.lexicon.head_of(words) {
-        Some((h @ Head::Event(_), n)) if n == words.len() => Some(h),
+        Some((h @ (Head::Event(_) | Head::Kind(HeadKind::Organization)), n))
+            if n == words.len() =>
+        {
+            Some(h)
+        }
         _ => None,
     };
     for n in (1..=2).rev() {

@@ -620,6 +620,13 @@ mod tests {
     }
 
     #[test]
+    fn a_lowercase_body_noun_before_a_name_makes_it_a_body() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Norway signed a memorandum with Chile's national space agency Andescosmos. The agency Director Kari Holm spoke.\n");
+        assert_eq!(names_of(&x, EntityType::Organization), ["Andescosmos"]);
+        assert_eq!(names_of(&x, EntityType::Person), ["Kari Holm"]);
+    }
+
+    #[test]
     fn operation_before_a_name_makes_an_initiative() {
         let x = extract("Title\n\nHELSINKI, Finland (May 6, 2025) -- Chile joined Operation Polar Relay on Monday.\n");
         assert_eq!(
