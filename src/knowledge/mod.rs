@@ -190,7 +190,7 @@ pub struct Knowledge {
     /// organization.
     pub posts: HashMap<String, bool>,
     /// Posts that name the one organization they head ("chief of space operations" -> ussf).
-    pub post_organizations: HashMap<String, String>,
+    pub post_organizations: HashMap<String, (String, bool)>,
     /// Each extraction rule's confidence (`data/confidence.tsv`: its smoothed precision on
     /// the sample corpus).
     pub rule_confidence: HashMap<String, f64>,
@@ -437,9 +437,20 @@ impl Knowledge {
         for (line, f) in rows(
             "data/post_organizations.tsv",
             POST_ORGANIZATIONS,
-            &["post", "organization"],
+            &["post", "organization", "relation"],
         )? {
             let id = f[1].trim();
+            let heads = match f.get(2).map(|r| r.trim()).unwrap_or("") {
+                "" | "heads" => true,
+                "memberOf" => false,
+                other => {
+                    return Err(KnowledgeError::Data {
+                        file: "data/post_organizations.tsv".into(),
+                        line,
+                        message: format!("relation `{other}` is neither heads nor memberOf"),
+                    })
+                }
+            };
             if !k.organizations.iter().any(|o| o.id == id) {
                 return Err(KnowledgeError::Data {
                     file: "data/post_organizations.tsv".into(),
@@ -447,7 +458,8 @@ impl Knowledge {
                     message: format!("organization `{id}` is not in data/organizations.tsv"),
                 });
             }
-            k.post_organizations.insert(form_key(f[0]), id.to_string());
+            k.post_organizations
+                .insert(form_key(f[0]), (id.to_string(), heads));
         }
         for (line, f) in rows(
             "data/confidence.tsv",

@@ -67,7 +67,7 @@ pub(crate) enum Reads {
     Facts(Predicate),
     /// Post phrases ("commander", "deputy director"), and whether they head.
     Posts,
-    /// Posts that name the one organization they head (`data/post_organizations.tsv`).
+    /// Posts that name the one organization they head or serve (`data/post_organizations.tsv`).
     PostOrganizations,
     /// The gazetteers: known nations and organizations, their parents and kinds.
     Gazetteer,

@@ -1,7 +1,8 @@
-//! A post that names the one organization it heads (`data/post_organizations.tsv`), printed
-//! before the rank and name or in the appositive after it, when the release names that
-//! organization: "Chief of Space Operations Gen. Mara Quist addressed the U.S. Space Force
-//! graduates" (she heads the U.S. Space Force).
+//! A post that names the one organization it heads or serves (`data/post_organizations.tsv`),
+//! printed before the rank and name or in the appositive after it (after a nation or not),
+//! when the release names that organization: "Chief of Space Operations Gen. Mara Quist
+//! addressed the U.S. Space Force graduates" (she heads the U.S. Space Force); "Ana Lopez,
+//! US Assistant Secretary of State, ..." serves the Department of State.
 
 use super::super::context::{Ctx, View};
 use super::super::{Example, Reads, Rule, Run};
@@ -14,7 +15,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Mentions(EntityType::Organization),
         Reads::PostOrganizations,
     ],
-    states: &[Predicate::Heads],
+    states: &[Predicate::Heads, Predicate::MemberOf],
     run: Run::Sentence(run),
     examples: &[
         Example {
@@ -27,6 +28,12 @@ pub(crate) const RULE: Rule = Rule {
             yields: &[("Mara Quist", Predicate::Heads, "U.S. Space Force")],
             absent: &[],
         },
+        // A post that serves, after a nation.
+        Example {
+            text: "Talks\n\nWASHINGTON (May 6, 2025) -- Ana Lopez, US Assistant Secretary of State for Space Affairs, led the talks at the U.S. Department of State.\n",
+            yields: &[("Ana Lopez", Predicate::MemberOf, "U.S. Department of State")],
+            absent: &[("Ana Lopez", Predicate::Heads, "U.S. Department of State")],
+        },
     ],
 };
 
@@ -34,11 +41,11 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
     let words = &v.words;
     let kb = c.ex.kb;
     // The post phrase ending at `end`, or starting at `start`.
-    let ending_at = |end: usize| -> Option<&String> {
+    let ending_at = |end: usize| -> Option<&(String, bool)> {
         (end.saturating_sub(8)..end)
             .find_map(|i| kb.post_organizations.get(&words[i..end].join(" ")))
     };
-    let starting_at = |start: usize| -> Option<&String> {
+    let starting_at = |start: usize| -> Option<&(String, bool)> {
         (start + 1..=(start + 8).min(words.len()))
             .rev()
             .find_map(|j| kb.post_organizations.get(&words[start..j].join(" ")))
@@ -61,16 +68,31 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
                 if words.get(at).map(String::as_str) == Some("the") {
                     at += 1;
                 }
-                starting_at(at)
+                // "Frank Rose, US Assistant Secretary of State": the nation before the post.
+                starting_at(at).or_else(|| {
+                    v.mentions
+                        .iter()
+                        .any(|n| n.toks.start == at && c.kind(n.entity) == EntityType::Nation)
+                        .then(|| {
+                            let end = v.mentions.iter().find(|n| n.toks.start == at)?.toks.end;
+                            starting_at(end)
+                        })
+                        .flatten()
+                })
             })
             .flatten();
-        for id in before.into_iter().chain(after) {
+        for (id, heads) in before.into_iter().chain(after) {
             if let Some(o) = c.ents.by_key(&format!("org/{id}")) {
-                found.push((m.entity, o));
+                let rel = if *heads {
+                    Predicate::Heads
+                } else {
+                    Predicate::MemberOf
+                };
+                found.push((m.entity, rel, o));
             }
         }
     }
-    for (p, o) in found {
-        c.facts.add(p, Predicate::Heads, o, &v.span);
+    for (p, rel, o) in found {
+        c.facts.add(p, rel, o, &v.span);
     }
 }
