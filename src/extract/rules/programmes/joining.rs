@@ -255,11 +255,16 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
             None => subject_persons(c, v, i),
         };
         for p in signers {
+            // The body they head, else the one they serve ("X, First Deputy Head of the
+            // Y Agency, signed"), else their nation, as this sentence states them.
             let heads = c.stated_in(p, Predicate::Heads, ev);
-            let bodies = if heads.is_empty() {
-                c.stated_in(p, Predicate::Country, ev)
-            } else {
+            let serves = || c.stated_in(p, Predicate::MemberOf, ev);
+            let bodies = if !heads.is_empty() {
                 heads
+            } else if !serves().is_empty() {
+                serves()
+            } else {
+                c.stated_in(p, Predicate::Country, ev)
             };
             for b in bodies {
                 if !for_whom.contains(&b) {

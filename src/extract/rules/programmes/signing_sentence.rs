@@ -121,6 +121,15 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[("Polar Data Memorandum", Predicate::Signatory, "Baltic Space Wing")],
         },
+        // A person who serves a body (not its head) signs for it.
+        Example {
+            text: "Memorandum signed\n\nOSLO, Norway (May 6, 2025) -- Ana Berg, President of the Polar Space Office, and Ivo Tamm, First Deputy Head of the Andean Space Agency, signed a Memorandum of Understanding between the two agencies.\n",
+            yields: &[
+                ("Memorandum of Understanding", Predicate::Signatory, "Polar Space Office"),
+                ("Memorandum of Understanding", Predicate::Signatory, "Andean Space Agency"),
+            ],
+            absent: &[],
+        },
         // The parties after the agreement's name: "signed an accord with B"; not a guest's
         // nation.
         Example {
