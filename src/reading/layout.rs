@@ -180,7 +180,7 @@ fn word_starts(text: &str, limit: usize) -> Vec<(usize, &str)> {
 const DATE: &str = r"(?:(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:of\s+)?(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?(?:,?\s+\d{4})?)";
 
 /// A dateline that opens the body: `CITY, Region (date) --`, `CITY, Region, date (Agency)
-/// —`, `CITY, date /Wire/ --`, `City, 20 April 2025 –`.
+/// —`, `CITY, date /Wire/ --`, `City, 20 April 2025 –`, `City, 20 April 2025.`.
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)^
@@ -194,6 +194,18 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?:--|—|–|-)\s+"
     ))
     .expect("the dateline pattern is valid")
+});
+
+/// A dateline ended by a full stop after its date: `Rome, 7 December 2023. Today, ...`.
+static DATELINE_STOP_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)^
+        (?P<place>[A-Z][A-Z0-9\x20.'’&-]*[A-Z.]
+          |[A-Z][\p{{Ll}}'’.-]+(?:[\x20-][A-Z][\p{{Ll}}'’.-]+){{0,3}})
+        (?:,\s*(?P<region>[A-Z][A-Za-z\x20.'’-]*?[A-Za-z.]))?
+        ,\s*(?P<date>{DATE})\.\s+"
+    ))
+    .expect("the stopped dateline pattern is valid")
 });
 
 /// A place and a date on a line of their own: `Abu Dhabi, 20 July 2020`.
@@ -472,7 +484,9 @@ fn body_dateline(
     published: Option<Date>,
 ) -> Option<(Dateline, Option<String>)> {
     let para = &content[start..];
-    let c = DATELINE_RE.captures(para)?;
+    let c = DATELINE_RE
+        .captures(para)
+        .or_else(|| DATELINE_STOP_RE.captures(para))?;
     let place = c.name("place")?;
     let title_case = place.as_str().chars().any(char::is_lowercase);
     let paren = c.name("paren").map(|p| p.as_str());
@@ -917,11 +931,12 @@ mod tests {
     }
 
     #[test]
-    fn a_date_line_opened_by_on_and_a_dateline_with_an_ordinal_day() {
+    fn a_date_line_opened_by_on_and_datelines_with_an_ordinal_day_or_a_full_stop() {
         for text in [
             "Title\n\non 9 June 2024\n\nThe probe reached orbit today, the agency said.\n",
             "Title\n\nOn: 9 June 2024\n\nThe probe reached orbit today, the agency said.\n",
             "Title\n\nSTRELSAU, 9th June, 2024 (RNA) – The probe reached orbit today, the agency said.\n",
+            "Title\n\nStrelsau, 9 June 2024. Today the probe reached orbit, the agency said.\n",
         ] {
             let r = read(text);
             assert_eq!(
@@ -930,6 +945,11 @@ mod tests {
                 "{text}"
             );
         }
+        let r = read("Title\n\nStrelsau, 9 June 2024. Today the probe reached orbit.\n");
+        assert_eq!(r.dateline.expect("a dateline").place, "Strelsau");
+        // A full stop after a place with no date ends a sentence, not a dateline.
+        let r = read("Title\n\nThe probe flew over Strelsau, Ruritania. It reached orbit today.\n");
+        assert!(r.dateline.is_none());
         // A sentence of the body opened by "On" and a date is no date line.
         let r = read(
             "Title\n\nOn 9 June 2024, the probe reached orbit, the agency said in a statement.\n",
