@@ -55,6 +55,12 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[("Polar Access Initiative", Predicate::Member, "Sweden")],
         },
+        // "becomes part of" (data): joining.
+        Example {
+            text: "Initiative grows\n\nTALLINN, Estonia (May 6, 2025) -- Today Estonia becomes part of the Polar Access Initiative.\n",
+            yields: &[("Polar Access Initiative", Predicate::Member, "Estonia")],
+            absent: &[],
+        },
         // Taking part in a series held in editions is taking part in an edition.
         Example {
             text: "Exercise ends\n\nOSLO, Norway (May 6, 2025) -- Polar Shield 2025, a multinational space exercise, ended in Oslo. Finland and Chile were the participants in Polar Shield this year.\n",
