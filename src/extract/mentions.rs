@@ -312,10 +312,8 @@ fn person_after_and(kb: &Knowledge, text: &str, toks: &[Token], at: usize) -> bo
     word(at) == "and"
         && (kb.given_names.contains(first) || post_follows)
         && first.chars().skip(1).any(char::is_lowercase)
-        && kb.lookup(first).iter().all(|e| acronym_only(kb, e, first))
         && toks.get(at + 2).is_some_and(|t| is_cap(text, t))
-        && last.chars().skip(1).any(char::is_lowercase)
-        && kb.lookup(last).is_empty()
+        && unclaimed_name(kb, first, last)
         && !toks.get(at + 3).is_some_and(|t| is_cap(text, t))
 }
 
@@ -2047,14 +2045,21 @@ fn given_name_and_surname(
     };
     middle_ok
         && kb.given_names.contains(*first)
-        && kb.lookup(first).iter().all(|e| acronym_only(kb, e, first))
         && crate::date::month_number(first).is_none()
         && last.chars().count() >= 2
-        && last.chars().skip(1).any(char::is_lowercase)
-        && kb.lookup(last).is_empty()
+        && unclaimed_name(kb, first, last)
         && kb.lookup(&words.join(" ")).is_empty()
         && !ctx.ex.lexicon.stopwords.contains(*last)
         && !holds_head_or_post(ctx, toks, r)
+}
+
+/// Whether a given name and a surname are words the gazetteer claims for nothing else: the
+/// given name known at most as an acronym printed otherwise ("Kari" is no KARI), the surname
+/// unknown and written in lowercase after its capital.
+fn unclaimed_name(kb: &Knowledge, first: &str, last: &str) -> bool {
+    kb.lookup(first).iter().all(|e| acronym_only(kb, e, first))
+        && last.chars().skip(1).any(char::is_lowercase)
+        && kb.lookup(last).is_empty()
 }
 
 /// Whether a gazetteer entry matched `word` only as an acronym printed otherwise ("Kari" is
