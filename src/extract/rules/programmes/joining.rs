@@ -257,15 +257,11 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
         for p in signers {
             // The body they head, else the one they serve ("X, First Deputy Head of the
             // Y Agency, signed"), else their nation, as this sentence states them.
-            let heads = c.stated_in(p, Predicate::Heads, ev);
-            let serves = || c.stated_in(p, Predicate::MemberOf, ev);
-            let bodies = if !heads.is_empty() {
-                heads
-            } else if !serves().is_empty() {
-                serves()
-            } else {
-                c.stated_in(p, Predicate::Country, ev)
-            };
+            let bodies = [Predicate::Heads, Predicate::MemberOf, Predicate::Country]
+                .into_iter()
+                .map(|pred| c.stated_in(p, pred, ev))
+                .find(|b| !b.is_empty())
+                .unwrap_or_default();
             for b in bodies {
                 if !for_whom.contains(&b) {
                     for_whom.push(b);
