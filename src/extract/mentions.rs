@@ -1835,7 +1835,7 @@ fn person(
     }
     if rank.is_some() || !titles.is_empty() {
         // Alias with the rank or title as printed, e.g. "Lt. Gen. Philip A. Garrant".
-        let start = preceding_title_start(text, toks, r.start);
+        let start = printed_title_start(ctx.ex.kb, text, toks, r.start);
         let printed = &text[toks[start].start..span.end];
         if printed != name {
             ctx.ents.get_mut(id).aliases.insert(printed.to_string());
@@ -1896,6 +1896,22 @@ fn preceding_title_start(text: &str, toks: &[Token], name_start: usize) -> usize
         }
     }
     s
+}
+
+/// Where a person's printed form with its rank or title starts: as `preceding_title_start`,
+/// from the first word that opens a rank or title the gazetteer knows ("Air Marshal Tony
+/// Davies"), not from the last words of a post's subject ("Minister for Space Judith
+/// Collins" is not printed "Space Judith Collins").
+fn printed_title_start(kb: &Knowledge, text: &str, toks: &[Token], name_start: usize) -> usize {
+    let s = preceding_title_start(text, toks, name_start);
+    let opens_title = |k: usize, end: usize| {
+        kb.lookup(&text[toks[k].start..toks[end].end])
+            .iter()
+            .any(|e| matches!(e, Entry::Rank(_) | Entry::Title(_)))
+    };
+    (s..name_start)
+        .find(|&k| opens_title(k, name_start - 1) || opens_title(k, k))
+        .unwrap_or(name_start)
 }
 
 /// A single capitalized word that is the surname of a person already named in full.

@@ -541,6 +541,18 @@ mod tests {
     }
 
     #[test]
+    fn a_person_s_printed_form_opens_with_a_rank_or_title() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- He met Minister for Space Kari Holm and Chief of Defence Force Air Marshal Ivo Tamm.\n");
+        let holm = person(&x, "Kari Holm");
+        assert!(
+            holm.aliases.iter().all(|a| !a.starts_with("Space")),
+            "{holm:#?}"
+        );
+        let tamm = person(&x, "Ivo Tamm");
+        assert!(tamm.aliases.contains("Air Marshal Ivo Tamm"), "{tamm:#?}");
+    }
+
+    #[test]
     fn a_name_after_a_long_post_and_before_of_is_a_person() {
         let x = extract("Title\n\nSEOUL (May 6, 2025) -- Director-General for Space and Polar Affairs Park Ji-hoon of the Polar Office opened the talks. Director for Orbital Affairs Lars Berg of the Polar Office closed them.\n");
         assert!(
