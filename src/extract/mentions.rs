@@ -1028,30 +1028,16 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                             toks,
                             noun.start.min(words_r.start)..noun.end.max(words_r.end),
                         );
-                        let before = ctx.found.mentions.len();
                         ctx.no_series = true;
-                        headed(ctx, si, toks, words_r, h, &prefix);
+                        headed_with_form(ctx, si, toks, words_r, h, &prefix, form);
                         ctx.no_series = false;
-                        if ctx.found.mentions.len() > before {
-                            if let Some(m) = ctx.found.mentions.last() {
-                                let e = m.entity;
-                                ctx.ents.get_mut(e).aliases.insert(form);
-                            }
-                        }
                         prefix.clear();
                         prefix_start = None;
                     } else if let Some((h, n)) = lowercase_head_after(ctx, toks, words_r.end) {
                         // "NASA’s DEVELOP program", "the Mars Sample Return campaign": the
                         // name, with "... campaign" as another of its forms.
                         let with_head = span_text(text, toks, words_r.start..words_r.end + n);
-                        let before = ctx.found.mentions.len();
-                        headed(ctx, si, toks, words_r, h, &prefix);
-                        if ctx.found.mentions.len() > before {
-                            if let Some(m) = ctx.found.mentions.last() {
-                                let e = m.entity;
-                                ctx.ents.get_mut(e).aliases.insert(with_head);
-                            }
-                        }
+                        headed_with_form(ctx, si, toks, words_r, h, &prefix, with_head);
                         prefix.clear();
                         prefix_start = None;
                     } else if rank.is_some()
@@ -1745,6 +1731,26 @@ fn headed(
     });
 }
 
+/// As `headed`, keeping `form` (the name with the class noun printed around it) as another
+/// form of the entity registered.
+fn headed_with_form(
+    ctx: &mut Ctx<'_, '_>,
+    si: usize,
+    toks: &[Token],
+    r: Range<usize>,
+    h: Head,
+    prefix: &[usize],
+    form: String,
+) {
+    let before = ctx.found.mentions.len();
+    headed(ctx, si, toks, r, h, prefix);
+    if ctx.found.mentions.len() > before {
+        if let Some(e) = ctx.found.mentions.last().map(|m| m.entity) {
+            ctx.ents.get_mut(e).aliases.insert(form);
+        }
+    }
+}
+
 /// A name printed in capitals (a dateline's "YOKOTA AIR BASE") in title case.
 pub(crate) fn display_name(form: &str) -> String {
     let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
@@ -2428,44 +2434,38 @@ fn class_noun_around(
     toks: &[Token],
     r: &Range<usize>,
 ) -> Option<(Head, Range<usize>)> {
-    let kb = ctx.ex.kb;
+    // The words from..to, when all are lowercase, as form keys.
     let lower = |from: usize, to: usize| -> Option<Vec<String>> {
-        let ws: Vec<String> = toks
-            .get(from..to)?
-            .iter()
-            .map(|t| t.text(ctx.text).to_string())
-            .collect();
-        ws.iter()
-            .all(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .then(|| ws.iter().map(|w| form_key(w)).collect())
+        let ts = toks.get(from..to)?;
+        ts.iter()
+            .all(|t| t.text(ctx.text).starts_with(char::is_lowercase))
+            .then(|| ts.iter().map(|t| form_key(t.text(ctx.text))).collect())
     };
-    let event_head = |words: &[String]| match ctx.ex.lexicon.head_of(words) {
-        Some((h @ (Head::Event(_) | Head::Kind(HeadKind::Organization)), n))
-            if n == words.len() =>
-        {
-            Some(h)
-        }
-        _ => None,
-    };
+    let of_kind = |h: &Head| matches!(h, Head::Event(_) | Head::Kind(HeadKind::Organization));
     for n in (1..=2).rev() {
-        if let Some(words) = lower(r.end, r.end + n) {
-            if kb.cue_at(Cue::ClassNoun, &words, 0) == Some(n) {
-                if let Some(h) = event_head(&words) {
-                    return Some((h, r.end..r.end + n));
-                }
-            }
-        }
-        if r.start >= n {
-            if let Some(words) = lower(r.start - n, r.start) {
-                if kb.cue_at(Cue::ClassNoun, &words, 0) == Some(n) {
-                    if let Some(h) = event_head(&words) {
-                        return Some((h, r.start - n..r.start));
-                    }
-                }
+        let after = r.end..r.end + n;
+        let before = r.start.checked_sub(n).map(|s| s..r.start);
+        for span in std::iter::once(after).chain(before) {
+            let head = lower(span.start, span.end).and_then(|w| class_noun(ctx, &w));
+            if let Some(h) = head.filter(of_kind) {
+                return Some((h, span));
             }
         }
     }
     None
+}
+
+/// The head a class noun gives (cue role `class-noun`): `words` are the whole cue and the
+/// whole head word.
+fn class_noun(ctx: &Ctx<'_, '_>, words: &[String]) -> Option<Head> {
+    let n = words.len();
+    if ctx.ex.kb.cue_at(Cue::ClassNoun, words, 0) != Some(n) {
+        return None;
+    }
+    match ctx.ex.lexicon.head_of(words) {
+        Some((h, m)) if m == n => Some(h),
+        _ => None,
+    }
 }
 
 /// ", a/an ... <class noun>" after a name, with no preposition or verb before the noun
@@ -2490,13 +2490,8 @@ fn appositive_class_noun(ctx: &Ctx<'_, '_>, toks: &[Token], end: usize) -> Optio
         }
         words.push(form_key(w));
         for n in 1..=words.len().min(2) {
-            let tail = &words[words.len() - n..];
-            if ctx.ex.kb.cue_at(Cue::ClassNoun, tail, 0) == Some(n) {
-                if let Some((h @ Head::Event(_), m)) = ctx.ex.lexicon.head_of(tail) {
-                    if m == n {
-                        return Some(h);
-                    }
-                }
+            if let Some(h @ Head::Event(_)) = class_noun(ctx, &words[words.len() - n..]) {
+                return Some(h);
             }
         }
     }

@@ -72,12 +72,8 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
                 starting_at(at).or_else(|| {
                     v.mentions
                         .iter()
-                        .any(|n| n.toks.start == at && c.kind(n.entity) == EntityType::Nation)
-                        .then(|| {
-                            let end = v.mentions.iter().find(|n| n.toks.start == at)?.toks.end;
-                            starting_at(end)
-                        })
-                        .flatten()
+                        .find(|n| n.toks.start == at && c.kind(n.entity) == EntityType::Nation)
+                        .and_then(|n| starting_at(n.toks.end))
                 })
             })
             .flatten();

@@ -45,14 +45,20 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
         return;
     };
     let suffix = prev.toks.end;
-    let hyphenated = v.raw(c.text, suffix).starts_with(['-', '‐', '‑']);
     if is_agent(c.kind(prev.entity))
         && c.kind(prev.entity) != EntityType::Person
-        && hyphenated
-        && c.ex.kb.is_cue_word(Cue::SponsorSuffix, &v.words[suffix])
+        && sponsor_suffix_at(c, v, suffix)
         && m.toks.start == suffix + 1
     {
         c.facts
             .add(m.entity, Predicate::Sponsor, prev.entity, &v.span);
     }
+}
+
+/// Whether a hyphen and a sponsoring suffix (cue role `sponsor-suffix`: "-led", "-funded")
+/// stand at word `at`, right after a name.
+pub(super) fn sponsor_suffix_at(c: &Ctx<'_, '_>, v: &View<'_>, at: usize) -> bool {
+    at < v.words.len()
+        && v.raw(c.text, at).starts_with(['-', '‐', '‑'])
+        && c.ex.kb.is_cue_word(Cue::SponsorSuffix, &v.words[at])
 }

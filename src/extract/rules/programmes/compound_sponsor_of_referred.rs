@@ -4,6 +4,7 @@
 
 use super::super::context::{is_agent, Ctx, View};
 use super::super::{Example, Reads, Rule, Run};
+use super::compound_sponsor::sponsor_suffix_at;
 use crate::extract::mentions::Head;
 use crate::extract::{EntityType, Predicate};
 use crate::knowledge::{Cue, HeadKind};
@@ -45,12 +46,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     if suffix + 1 >= words.len() {
         return;
     }
-    let hyphenated = v.raw(c.text, suffix).starts_with(['-', '‐', '‑']);
-    if !(hyphenated
-        && c.ex.kb.is_cue_word(Cue::SponsorSuffix, &words[suffix])
-        && m.toks.start > 0
-        && words[m.toks.start - 1] == "the")
-    {
+    if !(sponsor_suffix_at(c, v, suffix) && m.toks.start > 0 && words[m.toks.start - 1] == "the") {
         return;
     }
     // Lowercase words after the compound, the last an initiative's head word.
