@@ -1,5 +1,5 @@
 //! Calendar dates as releases write them: "Dec. 14, 2022", "15 July 2024", "May 8-9",
-//! "August 29, 2021", "2024-05-09", "12.03.2024" (day first), and relative forms ("on Wednesday", "today") resolved
+//! "August 29, 2021", "2024-05-09", "12.03.2024" (day first; month first when the second number passes 12), and relative forms ("on Wednesday", "today") resolved
 //! against the release's own date.
 
 use regex::Regex;
@@ -180,10 +180,11 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
         } else if let (Some(d), Some(m), Some(y)) =
             (caps.name("d3"), caps.name("n3"), caps.name("y3"))
         {
-            // "12.03.2024": day first, as every country that writes dates with dots does.
+            // "12.03.2024": day first, as most countries that write dates with dots do; a
+            // month past 12 means the U.S. order ("04.19.2023", as DVIDS prints it).
             let n = |g: regex::Match<'_>| g.as_str().parse::<u32>().ok();
             let date = match (n(d), n(m), y.as_str().parse::<i32>().ok()) {
-                (Some(d), Some(m), Some(y)) => Date::new(y, m, d),
+                (Some(d), Some(m), Some(y)) => Date::new(y, m, d).or_else(|| Date::new(y, d, m)),
                 _ => None,
             };
             (date, "absolute")
@@ -309,6 +310,9 @@ mod tests {
         assert_eq!(parse_date("12.03.2024").unwrap().to_string(), "2024-03-12");
         assert!(parse_date("31.02.2024").is_none());
         assert_eq!(parse_date("1.2.2024").unwrap().to_string(), "2024-02-01");
+        // A second number past 12 is the day: the month came first ("04.19.2023").
+        assert_eq!(parse_date("04.19.2023").unwrap().to_string(), "2023-04-19");
+        assert!(parse_date("13.19.2023").is_none());
         assert!(parse_date("in November").is_none());
         assert!(parse_date("Feb. 30, 2024").is_none());
     }

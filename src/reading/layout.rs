@@ -404,10 +404,40 @@ fn header_item(line: &str, offset: usize) -> Option<HeaderItem> {
     if let Some(item) = place_date_line(line, offset) {
         return Some(item);
     }
+    if let Some(item) = place_line(line, offset) {
+        return Some(item);
+    }
     if is_name_line(line) && date_line(line).is_none() {
         return Some(HeaderItem::Office(name_case(line)));
     }
     None
+}
+
+/// A line of capitals naming a place, its region and nation, and nothing else:
+/// "COLORADO SPRINGS, CO, UNITED STATES" (a place line above the body, as DVIDS prints
+/// one): the place where the release was written, not an office.
+fn place_line(line: &str, offset: usize) -> Option<HeaderItem> {
+    let parts: Vec<&str> = line.split(", ").collect();
+    let short_caps = |p: &str| {
+        let n = p.split_whitespace().count();
+        (1..=3).contains(&n)
+            && p.chars().any(char::is_alphabetic)
+            && p.chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-'))
+    };
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(|p| short_caps(p)) {
+        return None;
+    }
+    let place = parts[0];
+    let region = parts[1..].join(", ");
+    let region_at = offset + place.len() + ", ".len();
+    Some(HeaderItem::Place(Dateline {
+        place: place.to_string(),
+        place_span: offset..offset + place.len(),
+        region_span: Some(region_at..region_at + region.len()),
+        region: Some(region),
+        date: None,
+    }))
 }
 
 /// "Abu Dhabi, 20 July 2020"; "December 16, 2020 – Longueuil, Quebec"; "July 22, 2022 –
@@ -636,6 +666,7 @@ pub(crate) fn parse_text(source: &str, text: &str) -> Release {
     let mut header_lines = 0;
     let mut updated = None;
     let mut header_dateline: Option<Dateline> = None;
+    let mut late_dateline: Option<usize> = None;
     let mut office: Option<(String, Range<usize>)> = None;
     for (i, r) in lines.iter().enumerate() {
         let span = trimmed(r);
@@ -672,9 +703,10 @@ pub(crate) fn parse_text(source: &str, text: &str) -> Release {
             break;
         }
         if !bullet && (is_sentence(line) || header_lines >= 10) {
-            // A standfirst that reads as a sentence, with the dateline in the next
-            // paragraph: the body begins at the dateline.
-            let dateline_next = lines
+            // A standfirst that reads as a sentence, with the dateline in one of the next
+            // two paragraphs: the body begins at the standfirst (it states facts of its
+            // own: "A, B and C signed an agreement on May 6"), the dateline is the later one.
+            late_dateline = lines
                 .iter()
                 .enumerate()
                 .skip(i + 1)
@@ -683,8 +715,8 @@ pub(crate) fn parse_text(source: &str, text: &str) -> Release {
                 .find(|(_, r)| {
                     body_dateline(&content, trimmed(r).start, release.published).is_some()
                 })
-                .map(|(j, _)| j);
-            body_from = Some(dateline_next.unwrap_or(i));
+                .map(|(j, _)| trimmed(&lines[j]).start);
+            body_from = Some(i);
             break;
         }
         header_lines += 1;
@@ -757,8 +789,9 @@ pub(crate) fn parse_text(source: &str, text: &str) -> Release {
     if let Some(start) = body_from {
         closing = read_body(&content, &lines[start..], &mut release);
     }
-    if let Some(first) = release.paragraphs.first().cloned() {
-        if let Some((dl, agency)) = body_dateline(&content, first.start, release.published) {
+    let dateline_at = late_dateline.or(release.paragraphs.first().map(|p| p.start));
+    if let Some(at) = dateline_at {
+        if let Some((dl, agency)) = body_dateline(&content, at, release.published) {
             if release.published.is_none() {
                 release.published = dl.date;
             }
@@ -1035,6 +1068,28 @@ mod tests {
             r.published.map(|d| d.to_string()).as_deref(),
             Some("2024-03-12")
         );
+    }
+
+    #[test]
+    fn a_standfirst_before_the_dateline_is_body_and_a_place_line_is_no_office() {
+        let r = read("Agencies sign a pact\n\nSTRELSAU, RU, RURITANIA\n\n04.19.2023\n\nRuritanian Space Agency\n\nThe Ruritanian Space Agency and the Borduria Space Office signed a pact on Tuesday.\n\nDirector Anna Berg and Minister Karl Holm signed the pact in Strelsau.\n\nSTRELSAU, Ruritania –\nRelease No. 2023-04-03\n\nThe pact covers orbit data.\n");
+        // The standfirst states facts: it is the body's first paragraph.
+        let first = r.paragraphs.first().cloned().expect("a paragraph");
+        assert!(r.content[first].starts_with("The Ruritanian Space Agency and"));
+        // The dateline is the later one; the capitals line above names the same place.
+        let dl = r.dateline.expect("a dateline");
+        assert_eq!(
+            (dl.place.as_str(), dl.region.as_deref()),
+            ("STRELSAU", Some("Ruritania"))
+        );
+        // A month-first dotted date (its second number past 12).
+        assert_eq!(
+            r.published.map(|d| d.to_string()).as_deref(),
+            Some("2023-04-19")
+        );
+        // The place line is no office; the name line after the date is.
+        let names: Vec<&str> = r.name_lines.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Ruritanian Space Agency"]);
     }
 
     #[test]
