@@ -1307,12 +1307,23 @@ fn head_first_name(
     while start < run.end && ctx.ex.lexicon.stopwords.contains(toks[start].text(text)) {
         start += 1;
     }
-    let of =
-        (start + 1..(start + 3).min(run.end)).find(|&i| matches!(toks[i].text(text), "of" | "for"));
-    let Some(of) = of else {
+    // "the Polish Ministry of National Defence": a nation's adjective may open the name.
+    let nation_first = segs.iter().find(|(r, sg)| {
+        r.start == start
+            && matches!(sg, Seg::Known(es) if es.iter().any(|e| matches!(e, Entry::Nation(_, _))))
+    });
+    let head_from = nation_first.map_or(start, |(r, _)| r.end);
+    let of = (head_from + 1..(head_from + 3).min(run.end))
+        .find(|&i| matches!(toks[i].text(text), "of" | "for"));
+    // "of" inside a known name ("Ministry of Defence"): that name is read as usual.
+    let Some(of) = of.filter(|&o| {
+        !segs
+            .iter()
+            .any(|(r, sg)| r.contains(&o) && matches!(sg, Seg::Known(_)))
+    }) else {
         return false;
     };
-    let head: Vec<String> = toks[start..of]
+    let head: Vec<String> = toks[head_from..of]
         .iter()
         .map(|t| form_key(t.text(text)))
         .collect();
@@ -1335,6 +1346,16 @@ fn head_first_name(
                 && matches!(&w[1].1, Seg::Known(es) if es.iter().any(|e| matches!(e, Entry::Nation(_, _))))
         })
         .map_or(run.end, |w| w[0].0.start);
+    // "the Ruritanian Ministry of Defence Director of Policy": after a nation's name, a post
+    // of heads right after what the body is of begins the person's title, not the rest of the name ("the Office of the Secretary of
+    // Defense" keeps its post after "the").
+    let end = (of + 2..end)
+        .find(|&k| {
+            nation_first.is_some()
+                && is_cap(text, &toks[k - 1])
+                && ctx.ex.lexicon.post_key(&form_key(toks[k].text(text))) == Some(true)
+        })
+        .unwrap_or(end);
     let segs: Vec<(Range<usize>, Seg)> =
         segs.iter().filter(|(r, _)| r.end <= end).cloned().collect();
     if !segs
@@ -1346,6 +1367,11 @@ fn head_first_name(
     // The known names inside: nations and places are mentioned inside the name; a known
     // organization or person inside means the run is something else.
     let mut inside: Vec<(Range<usize>, Entry)> = Vec::new();
+    if let Some((r, Seg::Known(es))) = nation_first {
+        if let Some(e) = es.iter().find(|e| matches!(e, Entry::Nation(_, _))) {
+            inside.push((r.clone(), *e));
+        }
+    }
     for (r, sg) in &segs {
         if r.start <= of {
             continue;
@@ -1357,9 +1383,9 @@ fn head_first_name(
                     .find(|e| matches!(e, Entry::Nation(_, _) | Entry::Place(_)))
                 {
                     inside.push((r.clone(), *e));
-                } else if es
-                    .iter()
-                    .any(|e| matches!(e, Entry::Organization(_) | Entry::Person(_)))
+                } else if es.iter().any(|e| matches!(e, Entry::Person(_)))
+                    || (es.iter().any(|e| matches!(e, Entry::Organization(_)))
+                        && names_a_body(ctx, toks, r.clone()))
                 {
                     return false;
                 }
@@ -1408,6 +1434,30 @@ fn head_first_name(
         }
     }
     true
+}
+
+/// Whether a known organization's form printed in a run names a body on its own: an acronym,
+/// or a name with an organization's head word ("Space Command", "Department of Defense"), not a short form a
+/// gazetteer keeps with no head word ("National Defence" in "Ministry of National Defence").
+fn names_a_body(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool {
+    let text = ctx.text;
+    let words: Vec<String> = toks[r.clone()]
+        .iter()
+        .map(|t| form_key(t.text(text)))
+        .collect();
+    let acronym = r.len() == 1
+        && toks[r.start]
+            .text(text)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    acronym
+        || (1..=words.len()).any(|k| {
+            ctx.ex
+                .lexicon
+                .head_of(&words[..k])
+                .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Organization)))
+        })
 }
 
 /// A name the sentence places ("in Longueuil", "at Tanegashima", "Exmouth, Australia") is a

@@ -24,6 +24,16 @@ pub(crate) const RULE: Rule = Rule {
             yields: &[("New Zealand Orbital Safety Office", Predicate::Country, "New Zealand")],
             absent: &[],
         },
+        // A nation's adjective before a head word, then "of" and a form the gazetteer keeps
+        // for another body ("National Defence", Canada's department): one name.
+        Example {
+            text: "Pact signed\n\nTALLINN, Estonia (May 6, 2025) -- The Estonian Ministry of National Defence signed a pact on Monday. Dr. Mari Kask, Estonian Ministry of Defence Director of Space Policy, signed for Estonia.\n",
+            yields: &[
+                ("Estonian Ministry of National Defence", Predicate::Country, "Estonia"),
+                ("Estonian Ministry of Defence", Predicate::Country, "Estonia"),
+            ],
+            absent: &[("Estonian Ministry of National Defence", Predicate::Country, "Canada")],
+        },
     ],
 };
 
