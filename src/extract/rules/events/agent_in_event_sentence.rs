@@ -52,6 +52,16 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[],
         },
+        // A named event of another kind after "during" is the occasion: the signers sign
+        // (the signing told before) and take part in the congress.
+        Example {
+            text: "Pact signed\n\nOSLO, Norway (May 9, 2025) -- The Arctic Space Office and the Polar Data Directorate signed a pact on May 8.\n\nCol. Ana Ruiz and Dr. Ivo Berg signed the pact during the 12th Polar Space Congress in Tromsø.\n",
+            yields: &[
+                ("Signing with Arctic Space Office at Tromsø, 2025-05-08", Predicate::Participant, "Ana Ruiz"),
+                ("12th Polar Space Congress", Predicate::Participant, "Ana Ruiz"),
+            ],
+            absent: &[],
+        },
         Example {
             // A nation before a post is the person's, not a party to the event.
             text: "Visit ends\n\nOSLO, Norway (May 9, 2025) -- Col. Ana Ruiz, the Chilean defence attache, visited the Arctic Space Command on May 8.\n",

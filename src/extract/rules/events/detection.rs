@@ -2,7 +2,9 @@
 //! a trigger ("signed", "ceremony", "met"); "the event", "the ceremony" and "this
 //! collaboration" refer back to the event last told, and a trigger of a kind already told
 //! on the same day is that event again (most releases tell one ceremony, one signing, one
-//! visit). Detection states no facts: it finds the event and the clause that tells it, and
+//! visit). A named event of another kind right after "during" is the occasion around the
+//! event a trigger tells ("signed the pact during the Polar Space Congress"): both get the
+//! signers. Detection states no facts: it finds the event and the clause that tells it, and
 //! the event rules read them.
 
 use super::super::context::{is_agent, Ctx, View};
@@ -11,9 +13,9 @@ use super::super::Reads;
 use super::triggers::{event_verb, find_trigger, Trigger};
 use super::{Clause, Telling};
 use crate::date::{find_dates, Date};
-use crate::extract::mentions::Mention;
+use crate::extract::mentions::{Head, Mention};
 use crate::extract::{EntityType, Predicate};
-use crate::knowledge::Cue;
+use crate::knowledge::{Cue, HeadKind};
 use crate::text::form_key;
 use std::ops::Range;
 
@@ -165,11 +167,45 @@ impl Story {
             (m.toks.start.saturating_sub(3)..m.toks.start)
                 .any(|i| c.ex.kb.cue_at(Cue::Future, words, i).is_some())
         };
+        // "signed the agreement during Space Symposium 38": a named event of another kind
+        // right after "during" is the occasion around the event the trigger tells.
+        let occasion_of_other_kind = |m: &Mention| {
+            let after_during = (1..=2).any(|back| {
+                m.toks.start >= back
+                    && words[m.toks.start - back] == "during"
+                    && (m.toks.start - back + 1..m.toks.start).all(|k| words[k] == "the")
+            });
+            let class = c.ents.get(m.entity).event_class.as_deref();
+            // "concluded two agreements during the Space Symposium": a plural sums up several
+            // events; the occasion is what the sentence tells.
+            let sums_up = trig.as_ref().is_some_and(|t| {
+                (t.at..m.toks.start).any(|k| {
+                    let raw = v.raw(c.text, k);
+                    raw.starts_with(char::is_lowercase)
+                        && raw.len() > 1
+                        && raw.ends_with('s')
+                        && c.ex
+                            .lexicon
+                            .head_of(&words[k..=k])
+                            .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Agreement)))
+                })
+            });
+            !sums_up
+                && after_during
+                && trig
+                    .as_ref()
+                    .is_some_and(|t| class.is_some_and(|k| k != t.class.as_str()))
+        };
+        let occasion = ms
+            .iter()
+            .find(|m| c.kind(m.entity) == EntityType::Event && occasion_of_other_kind(m))
+            .map(|m| (m.toks.start - 1, m.entity));
         let named: Vec<usize> = ms
             .iter()
             .filter(|m| c.kind(m.entity) == EntityType::Event)
             .filter(|m| trig.is_none() || !other_occasion(m))
             .filter(|m| !planned(m))
+            .filter(|m| !occasion_of_other_kind(m))
             .map(|m| m.entity)
             .collect();
         // "X led the U.S. delegation", "Y headed the Japanese side", "the Japanese side was
@@ -213,6 +249,8 @@ impl Story {
         } else {
             None
         };
+        // A trigger that tells no event of its own leaves the named occasion as the event.
+        let event = event.or_else(|| occasion.map(|(_, x)| (x, How::Named)));
         if let Some((e, _)) = event {
             if !self.seen.contains(&e) {
                 self.seen.push(e);
@@ -271,7 +309,8 @@ impl Story {
         // "The signing took place during Prime Minister X’s state visit to the United States
         // at the invitation of President Y": the words after "during" tell another event,
         // of the kind of the trigger they hold.
-        let during = event_at.and_then(|at| {
+        let occasion = occasion.filter(|&(d, x)| x != e && event_at.is_some_and(|at| d >= at));
+        let during = event_at.filter(|_| occasion.is_none()).and_then(|at| {
             let d = (at..words.len()).find(|&i| words[i] == "during")?;
             let t = find_trigger(c, &words[d + 1..], &toks[d + 1..], &[])?;
             let own = c.ents.get(e).event_class.clone();
@@ -292,7 +331,8 @@ impl Story {
                     EntityType::Person | EntityType::Organization | EntityType::Nation
                 );
                 let before_cut = cut.is_none_or(|cut| m.toks.start < cut);
-                let before_during = during.as_ref().is_none_or(|(d, _)| m.toks.start < *d);
+                let before_during = during.as_ref().is_none_or(|(d, _)| m.toks.start < *d)
+                    && occasion.is_none_or(|(d, _)| m.toks.start < d);
                 !agent || (before_cut && before_during)
             })
             .cloned()
@@ -326,6 +366,26 @@ impl Story {
                     plain: true,
                 });
             }
+        }
+        if let Some((d, x)) = occasion {
+            if !self.seen.contains(&x) {
+                self.seen.push(x);
+            }
+            // Who did the event took part in its occasion too; what is named after "during"
+            // (its place) is the occasion's, and the event's as well (main clause).
+            let mut mentions: Vec<Mention> = clauses[0]
+                .mentions
+                .iter()
+                .filter(|m| is_agent(c.kind(m.entity)) && m.toks.start < d)
+                .cloned()
+                .collect();
+            mentions.extend(ms.iter().filter(|m| m.toks.start > d).cloned());
+            clauses.push(Clause {
+                event: x,
+                view: v,
+                mentions,
+                plain: true,
+            });
         }
         if let Some((w, class)) = second {
             let agents: Vec<Mention> = clauses[0]
