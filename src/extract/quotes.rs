@@ -1,8 +1,9 @@
 //! Quotations and their speakers: "“...,” X said", "said X", "X said: “...”", a
 //! continuation after "he said", "the Secretary said" (the person of that title), a quote
 //! whose speaker was introduced in the paragraph before, a quote followed by a line naming
-//! its speaker (the "Quotes" sections of some layouts), and a quote that runs over
-//! paragraphs.
+//! its speaker (the "Quotes" sections of some layouts), "“...” - X, Minister of ...", an
+//! organization that speaks when no person does ("said the Agency", "it stated"), and a
+//! quote that runs over paragraphs.
 
 use super::mentions::Found;
 use super::quotation::quote_ranges;
@@ -76,10 +77,89 @@ fn attribution(
         }
     }
     // The person closest to the verb.
-    persons
+    if let Some(&(_, p)) = persons.iter().min_by_key(|(start, _)| start.abs_diff(vpos)) {
+        return Some((p, "speech-verb"));
+    }
+    // No person: an organization speaks ("said the Polar Space Agency", "the Agency said in
+    // a statement", "it stated" after it spoke).
+    let bodies: Vec<(usize, usize)> = found
+        .mentions
         .iter()
+        .filter(|m| r.contains(&m.span.start) && !m.inside)
+        .filter(|m| ents.get(m.entity).kind == EntityType::Organization)
+        .map(|m| (m.span.start, ents.resolve(m.entity)))
+        .collect();
+    if let Some(&(_, o)) = bodies
+        .iter()
+        .filter(|(start, _)| start.abs_diff(vpos) <= 60)
         .min_by_key(|(start, _)| start.abs_diff(vpos))
-        .map(|&(_, p)| (p, "speech-verb"))
+    {
+        return Some((o, "organization-speaks"));
+    }
+    if near.iter().any(|w| matches!(*w, "it" | "It")) {
+        return last
+            .filter(|&l| ents.get(l).kind == EntityType::Organization)
+            .map(|l| (l, "organization-speaks"));
+    }
+    let the_body = (verb.saturating_sub(2)..(verb + 3).min(toks.len()))
+        .filter(|&i| i > 0 && matches!(toks[i - 1].text(text), "the" | "The"))
+        .map(|i| toks[i].text(text))
+        .find(|w| w.chars().next().is_some_and(char::is_uppercase))?;
+    organization_headed(ex, found, ents, the_body, r.start).map(|o| (o, "organization-speaks"))
+}
+
+/// The one organization mentioned before `before` whose name ends in `word` ("the Agency"
+/// for the Polar Space Agency), when `word` is an organization's head word.
+fn organization_headed(
+    ex: &Extractor<'_>,
+    found: &Found,
+    ents: &Entities,
+    word: &str,
+    before: usize,
+) -> Option<usize> {
+    let key = crate::text::form_key(word);
+    let head = ex.lexicon.head_of(std::slice::from_ref(&key));
+    if !matches!(
+        head,
+        Some((
+            super::mentions::Head::Kind(crate::knowledge::HeadKind::Organization),
+            _
+        ))
+    ) {
+        return None;
+    }
+    let mut hits: Vec<usize> = Vec::new();
+    for m in found.mentions.iter().filter(|m| m.span.start < before) {
+        let o = ents.resolve(m.entity);
+        let e = ents.get(o);
+        if e.kind == EntityType::Organization
+            && !hits.contains(&o)
+            && e.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        {
+            hits.push(o);
+        }
+    }
+    match hits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// "“...” - Jane Roe, Minister of ...": a dash right after the quote, then a person's name
+/// within the next few words.
+fn dashed(text: &str, people: &[(usize, usize)], r: Range<usize>) -> Option<usize> {
+    let rest = &text[r.clone()];
+    let trimmed = rest.trim_start_matches([' ', ',']);
+    let dash = trimmed.strip_prefix(['-', '–', '—'])?;
+    let at = r.start + (rest.len() - dash.len());
+    let lead = dash.len() - dash.trim_start().len();
+    persons_in(people, &(at..r.end))
+        .first()
+        .filter(|(start, _)| text[at + lead..*start].split_whitespace().count() <= 3)
+        .map(|&(_, p)| p)
 }
 
 /// The person mentioned before `before` whose title, post or rank includes `word`
@@ -175,7 +255,9 @@ pub(crate) fn extract(
                 .map(|&(_, pid)| pid)
                 .next_back();
             let last = named_before.or(last_speaker);
-            let after = attribution(ex, text, found, ents, &people, q.end..after_end, last);
+            let after = dashed(text, &people, q.end..after_end)
+                .map(|s| (s, "speaker-after-dash"))
+                .or_else(|| attribution(ex, text, found, ents, &people, q.end..after_end, last));
             let s = after.or_else(|| {
                 attribution(ex, text, found, ents, &people, before_start..q.start, last)
                     .map(|(s, _)| (s, "speaker-before-quote"))

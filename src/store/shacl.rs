@@ -591,6 +591,27 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_is_spoken_by_a_person_or_an_organization_not_a_place() {
+        let shapes = parse_shapes("shapes.ttl", SHAPES).expect("parses");
+        let data = format!(
+            "{PREFIXES}\
+             sk:Organization rdfs:subClassOf sk:Agent .\n\
+             ex:agency a sk:Organization ; rdfs:label \"Polar Space Agency\"@en .\n\
+             ex:oslo a sk:Place ; rdfs:label \"Oslo\"@en .\n\
+             ex:q1 a sk:Quote ; sk:speaker ex:agency .\n\
+             ex:q2 a sk:Quote ; sk:speaker ex:oslo .\n"
+        );
+        let r = validate_triples(triples(&data), &shapes);
+        let speakers: Vec<&str> = r
+            .results
+            .iter()
+            .filter(|v| v.path.ends_with("speaker"))
+            .map(|v| v.focus.as_str())
+            .collect();
+        assert_eq!(speakers, ["id:q2"], "{:#?}", r.results);
+    }
+
+    #[test]
     fn warnings_do_not_fail_and_unknown_features_are_refused() {
         let shapes = format!(
             "@prefix sh: <http://www.w3.org/ns/shacl#> .\n{PREFIXES}\

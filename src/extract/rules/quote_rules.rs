@@ -69,6 +69,29 @@ const QUOTE_RULES: &[QuoteRule] = &[
         }],
     },
     QuoteRule {
+        name: "speaker-after-dash",
+        examples: &[QuoteExample {
+            text: "Radar opens\n\nOSLO, Norway (May 6, 2025) -- The radar site opened on Monday with Col. Ivo Berg.\n\n“This radar lets us watch the whole northern sky from one place” - Mia Strand, Minister of Defence\n",
+            quotes: &[("This radar lets us watch", Some("Mia Strand"))],
+        }],
+    },
+    QuoteRule {
+        name: "organization-speaks",
+        examples: &[
+            QuoteExample {
+                text: "Radar opens\n\nOSLO, Norway (May 6, 2025) -- The Polar Space Agency opened the radar site on Monday.\n\n“This radar lets us watch the whole northern sky,” the Agency said in a statement.\n\n“It will run through the polar night,” it added.\n",
+                quotes: &[
+                    ("This radar lets us watch", Some("Polar Space Agency")),
+                    ("It will run through the", Some("Polar Space Agency")),
+                ],
+            },
+            QuoteExample {
+                text: "Radar opens\n\nOSLO, Norway (May 6, 2025) -- The radar site opened on Monday.\n\n“This radar lets us watch the whole northern sky,” said the Polar Space Agency.\n",
+                quotes: &[("This radar lets us watch", Some("Polar Space Agency"))],
+            },
+        ],
+    },
+    QuoteRule {
         name: "no-speaker",
         examples: &[QuoteExample {
             text: "Radar opens\n\nOSLO, Norway (May 6, 2025) -- “This radar lets us watch the whole northern sky from one place.”\n",
