@@ -666,6 +666,16 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
             });
         run_before = Some(run.clone());
         if defined_here {
+            // Its later mentions, in this sentence too ("... (RSA), led by the CEO of RSA"),
+            // are that name's.
+            let body = ctx
+                .found
+                .in_sentence(si)
+                .find(|m| m.toks.end + 1 == run.start)
+                .map(|m| m.entity);
+            if let Some(b) = body {
+                ctx.ents.define_local_form(toks[run.start].text(text), b);
+            }
             continue;
         }
         let segs = ctx.segment(toks, run.clone());

@@ -387,6 +387,10 @@ fn header_item(line: &str, offset: usize) -> Option<HeaderItem> {
             }));
         }
     }
+    // "Source: RSA", "Credit: NASA" above the body: a credit, no office.
+    if layout.opening(line, Role::Credit).is_some() && line.contains(':') {
+        return Some(HeaderItem::Kind);
+    }
     if let Some(rest) = layout.opening(line, Role::LabelPublisher) {
         if !rest.is_empty() && rest.chars().next().is_some_and(char::is_uppercase) {
             return Some(HeaderItem::Publisher(rest.trim().to_string()));
@@ -1090,6 +1094,12 @@ mod tests {
         // The place line is no office; the name line after the date is.
         let names: Vec<&str> = r.name_lines.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["Ruritanian Space Agency"]);
+    }
+
+    #[test]
+    fn a_source_line_above_the_body_is_a_credit_not_an_office() {
+        let r = read("Delegates visit\n\nSource: ROO\n\nA team from the Rwandan Orbital Office visited Kyoto on Monday.\n");
+        assert_eq!((r.publisher, r.name_lines.len()), (None, 0));
     }
 
     #[test]

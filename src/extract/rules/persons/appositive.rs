@@ -83,6 +83,15 @@ pub(crate) fn after_name(c: &Ctx<'_, '_>, v: &View<'_>, mi: usize) -> Option<App
                 break;
             }
         }
+        // "X, was hosted by the President of Y": a passive verb after the comma goes on
+        // with the sentence, and the post after "by" is its agent's ("X, has been named
+        // commander of Y" still gives X's post).
+        if !post_seen
+            && matches!(lw.as_str(), "was" | "were" | "is" | "are")
+            && (end + 1..(end + 4).min(words.len())).any(|k| words[k] == "by")
+        {
+            break;
+        }
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         let allowed = matches!(
             lw.as_str(),

@@ -20,6 +20,16 @@ pub(crate) const RULE: Rule = Rule {
         text: "Session opens\n\nRIGA, Latvia (May 6, 2025) -- The commander of the Baltic Space Wing, Col. Inga Berzina, opened the session.\n",
         yields: &[("Inga Berzina", Predicate::Heads, "Baltic Space Wing")],
         absent: &[],
+    },
+    // An acronym the release defines is that body's in the same sentence ("RSA" is South
+    // Africa's in the gazetteer); a passive verb after the name ends its appositive.
+    Example {
+        text: "Delegates visit\n\nOSLO, Norway (May 6, 2025) -- A team from the Rwanda Space Agency (RSA), led by the Director of RSA, Jean Mugisha, was hosted by the President of the Kyoto Orbital Agency on Monday.\n",
+        yields: &[("Jean Mugisha", Predicate::Heads, "Rwanda Space Agency")],
+        absent: &[
+            ("Jean Mugisha", Predicate::Heads, "Kyoto Orbital Agency"),
+            ("Jean Mugisha", Predicate::Country, "South Africa"),
+        ],
     }],
 };
 
