@@ -2125,11 +2125,29 @@ fn given_name_and_surname(
         3 => is_initial(words[1]),
         _ => false,
     };
+    // "the President of the Kyoto Orbital Agency, Yamada Hiroshi,": the family name first,
+    // as Japanese, Chinese and Korean releases print names, after a comma and before a
+    // comma, "and" or the sentence's end.
+    let text = ctx.text;
+    let between_commas = r.start >= 1
+        && toks[r.start - 1].text(text) == ","
+        && toks
+            .get(r.end)
+            .is_some_and(|t| matches!(t.text(text), "," | "and" | "."));
+    let (given, family) = if words.len() == 2
+        && between_commas
+        && !kb.given_names.contains(*first)
+        && kb.given_names.contains(*last)
+    {
+        (last, first)
+    } else {
+        (first, last)
+    };
     middle_ok
-        && kb.given_names.contains(*first)
-        && crate::date::month_number(first).is_none()
-        && last.chars().count() >= 2
-        && unclaimed_name(kb, first, last)
+        && kb.given_names.contains(*given)
+        && crate::date::month_number(given).is_none()
+        && family.chars().count() >= 2
+        && unclaimed_name(kb, given, family)
         && kb.lookup(&words.join(" ")).is_empty()
         && !ctx.ex.lexicon.stopwords.contains(*last)
         && !holds_head_or_post(ctx, toks, r)

@@ -30,6 +30,12 @@ pub(crate) const RULE: Rule = Rule {
             ("Jean Mugisha", Predicate::Heads, "Kyoto Orbital Agency"),
             ("Jean Mugisha", Predicate::Country, "South Africa"),
         ],
+    },
+    // The body's acronym before the comma; the family name first ("Sato Kenji").
+    Example {
+        text: "Delegates visit\n\nOSLO, Norway (May 6, 2025) -- The team was hosted by the President of the Kyoto Orbital Agency (KOA), Sato Kenji, on Monday.\n",
+        yields: &[("Sato Kenji", Predicate::Heads, "Kyoto Orbital Agency")],
+        absent: &[],
     }],
 };
 
@@ -41,10 +47,25 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     if !(m.lead >= 2 && v.raw(c.text, m.lead - 1) == ",") {
         return;
     }
-    let Some(o) = ms[..mi].iter().rev().find(|o| !o.inside) else {
+    // "the President of the Kyoto Orbital Agency (KOA), Yamada Hiroshi": the body's
+    // acronym in parentheses may stand before the comma.
+    let mut end = m.lead - 1;
+    if end >= 1 && words[end - 1] == ")" {
+        if let Some(open) = (end.saturating_sub(4)..end - 1)
+            .rev()
+            .find(|&k| words[k] == "(")
+        {
+            end = open;
+        }
+    }
+    let Some(o) = ms[..mi]
+        .iter()
+        .rev()
+        .find(|o| !o.inside && o.toks.end <= end)
+    else {
         return;
     };
-    if o.toks.end != m.lead - 1 || c.kind(o.entity) != EntityType::Organization {
+    if o.toks.end != end || c.kind(o.entity) != EntityType::Organization {
         return;
     }
     let from = o.toks.start.saturating_sub(5);
