@@ -239,6 +239,7 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
                 && toks.get(end + 1).is_some_and(|n| is_cap(text, n))
                 && !(s == "the" && end == start)
                 && !person_after_and(kb, text, toks, end)
+                && !body_after_and(lex, text, toks, start, end)
             {
                 end += 1;
             } else if s == "on"
@@ -315,6 +316,22 @@ fn person_after_and(kb: &Knowledge, text: &str, toks: &[Token], at: usize) -> bo
         && toks.get(at + 2).is_some_and(|t| is_cap(text, t))
         && unclaimed_name(kb, first, last)
         && !toks.get(at + 3).is_some_and(|t| is_cap(text, t))
+}
+
+/// Whether "and" at `at` is followed by another body's head word, after a run that holds a
+/// head word of its own ("the Ministry of Defence and Ministry of Trade"): two bodies.
+fn body_after_and(lex: &Lexicon, text: &str, toks: &[Token], start: usize, at: usize) -> bool {
+    let org_head = |t: &Token| {
+        matches!(
+            lex.head_of(&[form_key(t.text(text))]),
+            Some((Head::Kind(HeadKind::Organization), _))
+        )
+    };
+    toks[at].text(text) == "and"
+        && toks
+            .get(at + 1)
+            .is_some_and(|t| is_cap(text, t) && org_head(t))
+        && toks[start..at].iter().any(org_head)
 }
 
 /// Whether the comma at `comma` continues a name of the form "Head of A, B, C and D
@@ -1356,6 +1373,20 @@ fn head_first_name(
                 && matches!(&w[1].1, Seg::Known(es) if es.iter().any(|e| matches!(e, Entry::Nation(_, _))))
         })
         .map_or(run.end, |w| w[0].0.start);
+    // "the Ministry of Defense and Ministry of Trade": "and" before another body's head word
+    // begins the next item too.
+    let end = (of + 2..end)
+        .find(|&k| {
+            toks[k].text(text) == "and"
+                && toks.get(k + 1).is_some_and(|t| {
+                    is_cap(text, t)
+                        && matches!(
+                            ctx.ex.lexicon.head_of(&[form_key(t.text(text))]),
+                            Some((Head::Kind(HeadKind::Organization), _))
+                        )
+                })
+        })
+        .unwrap_or(end);
     // "the Ruritanian Ministry of Defence Director of Policy": after a nation's name, a post
     // of heads right after what the body is of begins the person's title, not the rest of the name ("the Office of the Secretary of
     // Defense" keeps its post after "the").

@@ -208,6 +208,14 @@ static DATELINE_STOP_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the stopped dateline pattern is valid")
 });
 
+/// A wire's dateline with no place: `April 6 (UPI) --`.
+static WIRE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)^(?P<date>{DATE})\s*\((?P<agency>[A-Z][^)]{{1,39}})\)\s*(?:--|—|–|-)\s+"
+    ))
+    .expect("the wire date pattern is valid")
+});
+
 /// A place and a date on a line of their own: `Abu Dhabi, 20 July 2020`.
 static PLACE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -805,6 +813,25 @@ pub(crate) fn parse_text(source: &str, text: &str) -> Release {
             release.dateline = Some(dl);
         }
     }
+    // "April 6 (UPI) -- The ...": a wire's date and name, no place.
+    if release.dateline.is_none() {
+        // (A photo caption may stand before it.)
+        if let Some(c) = release
+            .paragraphs
+            .iter()
+            .take(3)
+            .find_map(|p| WIRE_DATE_RE.captures(&content[p.start..]))
+        {
+            if release.publisher.is_none() {
+                release.publisher = c.name("agency").map(|a| a.as_str().trim().to_string());
+            }
+            if release.published.is_none() {
+                release.published = c
+                    .name("date")
+                    .and_then(|d| find_dates(d.as_str(), None).first().map(|d| d.date));
+            }
+        }
+    }
     if release.dateline.is_none() {
         release.dateline = header_dateline.or(closing);
     }
@@ -1100,6 +1127,18 @@ mod tests {
     fn a_source_line_above_the_body_is_a_credit_not_an_office() {
         let r = read("Delegates visit\n\nSource: ROO\n\nA team from the Rwandan Orbital Office visited Kyoto on Monday.\n");
         assert_eq!((r.publisher, r.name_lines.len()), (None, 0));
+    }
+
+    #[test]
+    fn a_wire_date_with_no_place_names_the_wire() {
+        let r = read("Norway joins a programme\n\nMay 6 (Fjord Wire) -- The Ruritanian Space Agency is to share orbit data with Norway.\n");
+        assert_eq!(r.publisher.as_deref(), Some("Fjord Wire"));
+        assert!(r.dateline.is_none());
+        let r = read("Norway joins a programme\n\nMay 6, 2025 (Fjord Wire) -- The agency is to share orbit data.\n");
+        assert_eq!(
+            r.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-05-06")
+        );
     }
 
     #[test]

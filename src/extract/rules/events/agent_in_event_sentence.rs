@@ -62,6 +62,15 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[],
         },
+        // "and" before another body's head word begins the next body.
+        Example {
+            text: "Pact\n\nOSLO, Norway (May 6, 2025) -- Officials of the Ministry of Defence and Ministry of Trade, Industry and Fisheries signed the pact in Oslo.\n",
+            yields: &[
+                ("Signing with Ministry of Defence at Oslo, 2025-05-06", Predicate::Participant, "Ministry of Defence"),
+                ("Signing with Ministry of Defence at Oslo, 2025-05-06", Predicate::Participant, "Ministry of Trade, Industry and Fisheries"),
+            ],
+            absent: &[],
+        },
         Example {
             // A nation before a post is the person's, not a party to the event.
             text: "Visit ends\n\nOSLO, Norway (May 9, 2025) -- Col. Ana Ruiz, the Chilean defence attache, visited the Arctic Space Command on May 8.\n",
