@@ -238,7 +238,7 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
             } else if kb.is_cue_word(Cue::NameConnector, s)
                 && toks.get(end + 1).is_some_and(|n| is_cap(text, n))
                 && !(s == "the" && end == start)
-                && !person_after_and(kb, text, toks, end)
+                && !person_after_and(kb, lex, text, toks, end)
                 && !body_after_and(lex, text, toks, start, end)
             {
                 end += 1;
@@ -298,7 +298,7 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
 
 /// Whether "and" at `at` is followed by a person's given name and surname that end the
 /// run ("the ROK Ministry of Foreign Affairs and Frank Rose"): a list, not one name.
-fn person_after_and(kb: &Knowledge, text: &str, toks: &[Token], at: usize) -> bool {
+fn person_after_and(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token], at: usize) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
     let first = word(at + 1);
     let last = word(at + 2);
@@ -316,6 +316,8 @@ fn person_after_and(kb: &Knowledge, text: &str, toks: &[Token], at: usize) -> bo
         && toks.get(at + 2).is_some_and(|t| is_cap(text, t))
         && unclaimed_name(kb, first, last)
         && !toks.get(at + 3).is_some_and(|t| is_cap(text, t))
+        // "... and Readiness Command, met Col. X": a head word ends a body's name.
+        && lex.head_of(&[form_key(last)]).is_none()
 }
 
 /// Whether "and" at `at` is followed by another body's head word, after a run that holds a

@@ -20,6 +20,12 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Heads, Predicate::MemberOf],
     run: Run::Mention(run),
     examples: &[
+        // "and" inside the body's name, a rank after the appositive.
+        Example {
+            text: "Visit\n\nUEDEM, Germany -- Maj. Gen. Ola Berg, commander of Arctic Planning and Readiness Command, met Col. Ivo Lind on Monday.\n",
+            yields: &[("Ola Berg", Predicate::Heads, "Arctic Planning and Readiness Command")],
+            absent: &[],
+        },
         // A post with a subject of its own serves the body it is in.
         Example {
             text: "Talks\n\nOSLO, Norway (May 6, 2025) -- Kari Holm, Acting Director for Space in the Nordic Commission, opened the talks.\n",
