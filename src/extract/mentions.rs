@@ -3139,7 +3139,18 @@ pub(crate) fn metadata(
         published: release.published,
         ..Metadata::default()
     };
-    if let Some(author) = &release.author {
+    // "By Space Training and Readiness Command Public Affairs": a byline naming an office
+    // (a name with an organization's head word) is the publisher, not an author.
+    let office_byline = release.author.as_ref().filter(|a| {
+        let words: Vec<String> = a.split_whitespace().map(form_key).collect();
+        (1..=words.len()).any(|k| {
+            matches!(
+                ex.lexicon.head_of(&words[..k]),
+                Some((Head::Kind(HeadKind::Organization), _))
+            )
+        })
+    });
+    if let Some(author) = release.author.as_ref().filter(|_| office_byline.is_none()) {
         // "Tech. Sgt. Nick Wilson": a rank, then the name.
         let toks = ex.tokenizer.tokenize(author, 0);
         let mut i = 0;
@@ -3178,7 +3189,7 @@ pub(crate) fn metadata(
             md.author = Some(id);
         }
     }
-    if let Some(p) = &release.publisher {
+    if let Some(p) = release.publisher.as_ref().or(office_byline) {
         // An organization known to the gazetteer, or one of its own.
         let organization = |form: &str, ents: &mut super::Entities| -> usize {
             // The body's organization of that name ("Federal Ministry of Defence" for the

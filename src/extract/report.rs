@@ -98,4 +98,22 @@ mod tests {
         assert!(text.contains("Ola Berg: \"We will watch the sky"), "{text}");
         assert!(text.contains("dateline: Oslo"), "{text}");
     }
+
+    #[test]
+    fn a_byline_naming_an_office_gives_the_publisher_not_an_author() {
+        let kb = Knowledge::load(&[]).expect("knowledge");
+        let r = parse_text(
+            "t.txt",
+            "Title\n\n  • By Arctic Planning and Readiness Command Public Affairs\n\nOSLO, Norway -- Gen. Ola Berg spoke.\n",
+        );
+        let x = Extractor::new(&kb).extract(&r);
+        let text = describe(&r, &x);
+        assert!(
+            text.contains(
+                "author: - | publisher: Arctic Planning and Readiness Command Public Affairs"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("Person        Arctic"), "{text}");
+    }
 }
