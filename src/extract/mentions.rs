@@ -1133,6 +1133,75 @@ fn read_sentence(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
     ctx.titles.extend(titled);
     ordinal_editions(ctx, si, toks);
     ordinal_names(ctx, si, toks);
+    listed_acronyms(ctx, si, toks);
+}
+
+/// "met officials of CERN, ITU and the World Meteorological Organization": an acronym no
+/// gazetteer knows, listed next to an organization (a comma or "and" between, "the"
+/// allowed), is an organization too; the list is read outward from the organizations it
+/// holds.
+fn listed_acronyms(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
+    let text = ctx.text;
+    let is_acronym = |t: &Token| {
+        let w = t.text(text);
+        (3..=7).contains(&w.len())
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && ctx.ex.kb.lookup(w).is_empty()
+            && !ctx.ex.lexicon.stopwords.contains(w)
+    };
+    let covered =
+        |ctx: &Ctx<'_, '_>, i: usize| ctx.found.in_sentence(si).any(|m| m.toks.contains(&i));
+    let org_at = |ctx: &Ctx<'_, '_>, pred: &dyn Fn(&Mention) -> bool| {
+        ctx.found.in_sentence(si).any(|m| {
+            !m.inside && ctx.ents.get(m.entity).kind == EntityType::Organization && pred(m)
+        })
+    };
+    let sep = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| matches!(t.text(text), "," | "and"))
+    };
+    loop {
+        let mut added = false;
+        for i in 0..toks.len() {
+            if !is_acronym(&toks[i]) || covered(ctx, i) {
+                continue;
+            }
+            let the = |k: usize| toks.get(k).is_some_and(|t| t.text(text) == "the");
+            // An organization ends right before: "X, ACR" / "X and the ACR".
+            let mut left = i;
+            if left >= 1 && the(left - 1) {
+                left -= 1;
+            }
+            let after_org =
+                left >= 2 && sep(left - 1) && org_at(ctx, &|m: &Mention| m.toks.end == left - 1);
+            // One begins right after: "ACR, X" / "ACR and the X".
+            let mut right = i + 1;
+            let before_org = sep(right) && {
+                right += 1;
+                if the(right) {
+                    right += 1;
+                }
+                org_at(ctx, &|m: &Mention| m.toks.start == right)
+            };
+            if !(after_org || before_org) {
+                continue;
+            }
+            let w = toks[i].text(text).to_string();
+            let key = format!("org/{}", slug(&w));
+            if ctx.no_new && ctx.ents.by_key(&key).is_none() {
+                continue;
+            }
+            let span = toks[i].start..toks[i].end;
+            let id = ctx
+                .ents
+                .add(EntityType::Organization, &key, &w, &w, span.clone());
+            ctx.push(Mention::plain(si, id, span, i..i + 1));
+            added = true;
+        }
+        if !added {
+            break;
+        }
+    }
 }
 
 /// "the third Nordic Space Dialogue": one edition of a recurring series, an event named with

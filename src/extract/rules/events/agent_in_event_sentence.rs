@@ -71,6 +71,15 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[],
         },
+        // Acronyms no gazetteer knows, listed with an organization, are organizations.
+        Example {
+            text: "Visit\n\nOSLO, Norway (May 9, 2025) -- Director Ana Ruiz met officials of NORSAT, ARCTEX and the Polar Data Directorate in Oslo on May 8.\n\nThe GPS, SSA and ISR topics were discussed.\n",
+            yields: &[
+                ("Meeting with Ana Ruiz at Oslo, 2025-05-08", Predicate::Participant, "NORSAT"),
+                ("Meeting with Ana Ruiz at Oslo, 2025-05-08", Predicate::Participant, "ARCTEX"),
+            ],
+            absent: &[],
+        },
         Example {
             // A nation before a post is the person's, not a party to the event.
             text: "Visit ends\n\nOSLO, Norway (May 9, 2025) -- Col. Ana Ruiz, the Chilean defence attache, visited the Arctic Space Command on May 8.\n",
