@@ -31,6 +31,12 @@ pub(crate) const RULE: Rule = Rule {
             ("Jean Mugisha", Predicate::Country, "South Africa"),
         ],
     },
+    // A possessor before the body.
+    Example {
+        text: "Pact signed\n\nOSLO, Norway (May 6, 2025) -- The director of the Arctic Space Agency’s Polar Propulsion Institute (PPI), Ivo Lind, signed the pact.\n",
+        yields: &[("Ivo Lind", Predicate::Heads, "Polar Propulsion Institute")],
+        absent: &[("Ivo Lind", Predicate::Heads, "Arctic Space Agency")],
+    },
     // The body's acronym before the comma; the family name first ("Sato Kenji").
     Example {
         text: "Delegates visit\n\nOSLO, Norway (May 6, 2025) -- The team was hosted by the President of the Kyoto Orbital Agency (KOA), Sato Kenji, on Monday.\n",
@@ -68,8 +74,19 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     if o.toks.end != end || c.kind(o.entity) != EntityType::Organization {
         return;
     }
-    let from = o.toks.start.saturating_sub(5);
-    let mut before = &words[from..o.toks.start];
+    // "the director of the Arctic Space Agency’s Polar Institute, X": the possessor's name
+    // and possessive stand between "of the" and the body.
+    let mut o_start = o.toks.start;
+    if o_start >= 2 && words[o_start - 1] == "'s" {
+        if let Some(owner) = ms[..mi]
+            .iter()
+            .find(|p| !p.inside && p.toks.end == o_start - 1)
+        {
+            o_start = owner.toks.start;
+        }
+    }
+    let from = o_start.saturating_sub(5);
+    let mut before = &words[from..o_start];
     if before.last().map(String::as_str) == Some("the") {
         before = &before[..before.len() - 1];
     }
