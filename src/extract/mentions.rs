@@ -78,6 +78,17 @@ impl Lexicon {
         }
     }
 
+    /// Whether an organization's head word ends some of the first words of `words` (form
+    /// keys): "Department of Defense", "Space Command Public Affairs".
+    pub(crate) fn holds_organization_head(&self, words: &[String]) -> bool {
+        (1..=words.len()).any(|k| {
+            matches!(
+                self.head_of(&words[..k]),
+                Some((Head::Kind(HeadKind::Organization), _))
+            )
+        })
+    }
+
     /// What the last words of `words` (form keys) make, and how many words the head has.
     pub(crate) fn head_of(&self, words: &[String]) -> Option<(Head, usize)> {
         for n in (1..=self.max_head_words.min(words.len())).rev() {
@@ -1563,13 +1574,7 @@ fn names_a_body(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-    acronym
-        || (1..=words.len()).any(|k| {
-            ctx.ex
-                .lexicon
-                .head_of(&words[..k])
-                .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Organization)))
-        })
+    acronym || ctx.ex.lexicon.holds_organization_head(&words)
 }
 
 /// A name the sentence places ("in Longueuil", "at Tanegashima", "Exmouth, Australia") is a
@@ -3212,12 +3217,7 @@ pub(crate) fn metadata(
     // (a name with an organization's head word) is the publisher, not an author.
     let office_byline = release.author.as_ref().filter(|a| {
         let words: Vec<String> = a.split_whitespace().map(form_key).collect();
-        (1..=words.len()).any(|k| {
-            matches!(
-                ex.lexicon.head_of(&words[..k]),
-                Some((Head::Kind(HeadKind::Organization), _))
-            )
-        })
+        ex.lexicon.holds_organization_head(&words)
     });
     if let Some(author) = release.author.as_ref().filter(|_| office_byline.is_none()) {
         // "Tech. Sgt. Nick Wilson": a rank, then the name.

@@ -63,14 +63,15 @@ fn attribution(
     {
         return last.map(|l| (l, "pronoun-continues-speaker"));
     }
+    // "the Secretary said", "said the Agency": a capitalized word after "the" near the verb.
+    let the_word = (verb.saturating_sub(2)..(verb + 3).min(toks.len()))
+        .filter(|&i| i > 0 && matches!(toks[i - 1].text(text), "the" | "The"))
+        .map(|i| toks[i].text(text))
+        .find(|w| w.chars().next().is_some_and(char::is_uppercase));
     // "the Secretary said", "said the Minister": the one person of the release whose
     // title, post or rank that word is.
     if persons.is_empty() {
-        let titled = (verb.saturating_sub(2)..(verb + 3).min(toks.len()))
-            .filter(|&i| i > 0 && matches!(toks[i - 1].text(text), "the" | "The"))
-            .map(|i| toks[i].text(text))
-            .find(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if let Some(word) = titled {
+        if let Some(word) = the_word {
             if let Some(p) = person_titled(ex, found, ents, word, r.start) {
                 return Some((p, "title-names-speaker"));
             }
@@ -101,11 +102,8 @@ fn attribution(
             .filter(|&l| ents.get(l).kind == EntityType::Organization)
             .map(|l| (l, "organization-speaks"));
     }
-    let the_body = (verb.saturating_sub(2)..(verb + 3).min(toks.len()))
-        .filter(|&i| i > 0 && matches!(toks[i - 1].text(text), "the" | "The"))
-        .map(|i| toks[i].text(text))
-        .find(|w| w.chars().next().is_some_and(char::is_uppercase))?;
-    organization_headed(ex, found, ents, the_body, r.start).map(|o| (o, "organization-speaks"))
+    // "the Agency said": the one body of the release with that head word.
+    organization_headed(ex, found, ents, the_word?, r.start).map(|o| (o, "organization-speaks"))
 }
 
 /// The one organization mentioned before `before` whose name ends in `word` ("the Agency"
