@@ -2828,11 +2828,28 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
                 continue;
             }
             // A capitalized word is a name ("a founding signatory of the Artemis Accords"):
-            // named agreements are read elsewhere.
+            // named agreements are read elsewhere. Capitalized words right after the article,
+            // naming no entity and holding no head word, may say what the agreement is about
+            // ("a Space Situational Awareness sharing agreement"; not "a Memorandum of
+            // Understanding concerning ...").
             if w.chars().next().is_some_and(char::is_uppercase)
                 && !w.chars().all(|c| c.is_uppercase() || c == '-')
             {
-                break;
+                let topic = words
+                    .iter()
+                    .all(|x: &String| x.chars().next().is_some_and(char::is_alphabetic))
+                    && words
+                        .iter()
+                        .all(|x| !ctx.ex.lexicon.stopwords.contains(x.as_str()))
+                    && !ctx.found.in_sentence(si).any(|m| m.toks.contains(&j))
+                    && ctx
+                        .ex
+                        .lexicon
+                        .head_of(std::slice::from_ref(&lower[j]))
+                        .is_none();
+                if !topic {
+                    break;
+                }
             }
             words.push(lower[j].clone());
             if let Some((Head::Kind(HeadKind::Agreement), _)) = ctx.ex.lexicon.head_of(&words) {

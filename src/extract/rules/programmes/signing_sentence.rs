@@ -32,6 +32,16 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Signatory],
     run: Run::Sentence(run),
     examples: &[
+        // An agreement described with capitalized words of its topic.
+        Example {
+            text: "Pact\n\nOSLO, Norway (May 6, 2025) -- The Arctic Space Office and the Polar Data Directorate signed a Space Situational Awareness sharing agreement on May 5.\n",
+            yields: &[(
+                "Space Situational Awareness sharing agreement",
+                Predicate::Signatory,
+                "Arctic Space Office",
+            )],
+            absent: &[],
+        },
         Example {
             text: "Accord signed\n\nTALLINN, Estonia (May 6, 2025) -- Estonia and Latvia signed the Baltic Orbit Accord in Tallinn on Monday.\n",
             yields: &[
