@@ -31,6 +31,12 @@ pub(crate) const RULE: Rule = Rule {
             ("Jean Mugisha", Predicate::Country, "South Africa"),
         ],
     },
+    // A post's acronym in parentheses.
+    Example {
+        text: "Delegates visit\n\nOSLO, Norway (May 6, 2025) -- A team led by the Chief Executive Officer (CEO) of the Arctic Space Office, Ivo Lind, visited Tromsø.\n",
+        yields: &[("Ivo Lind", Predicate::Heads, "Arctic Space Office")],
+        absent: &[],
+    },
     // A possessor before the body.
     Example {
         text: "Pact signed\n\nOSLO, Norway (May 6, 2025) -- The director of the Arctic Space Agency’s Polar Propulsion Institute (PPI), Ivo Lind, signed the pact.\n",
@@ -85,8 +91,22 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
             o_start = owner.toks.start;
         }
     }
-    let from = o_start.saturating_sub(5);
-    let mut before = &words[from..o_start];
+    // Five words before the body, a post's acronym in parentheses left out ("Chief
+    // Executive Officer (CEO) of").
+    let mut kept: Vec<String> = Vec::new();
+    let mut k = o_start;
+    while k > 0 && kept.len() < 5 {
+        k -= 1;
+        if words[k] == ")" {
+            if let Some(open) = (k.saturating_sub(3)..k).rev().find(|&j| words[j] == "(") {
+                k = open;
+                continue;
+            }
+        }
+        kept.push(words[k].clone());
+    }
+    kept.reverse();
+    let mut before = kept.as_slice();
     if before.last().map(String::as_str) == Some("the") {
         before = &before[..before.len() - 1];
     }
