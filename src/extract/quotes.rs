@@ -126,18 +126,28 @@ fn organization_headed(
     ) {
         return None;
     }
-    let mut hits: Vec<usize> = Vec::new();
-    for m in found.mentions.iter().filter(|m| m.span.start < before) {
-        let o = ents.resolve(m.entity);
-        let e = ents.get(o);
-        if e.kind == EntityType::Organization
-            && !hits.contains(&o)
+    the_one_before(found, ents, before, |_, e| {
+        e.kind == EntityType::Organization
             && e.name
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| w.eq_ignore_ascii_case(word))
-        {
-            hits.push(o);
+    })
+}
+
+/// The one entity mentioned before `before` that `fits` (given the mention and the entity),
+/// when there is one only.
+fn the_one_before(
+    found: &Found,
+    ents: &Entities,
+    before: usize,
+    fits: impl Fn(&super::mentions::Mention, &super::Entity) -> bool,
+) -> Option<usize> {
+    let mut hits: Vec<usize> = Vec::new();
+    for m in found.mentions.iter().filter(|m| m.span.start < before) {
+        let x = ents.resolve(m.entity);
+        if !hits.contains(&x) && fits(m, ents.get(x)) {
+            hits.push(x);
         }
     }
     match hits.as_slice() {
@@ -178,26 +188,14 @@ fn person_titled(
     if !is_title {
         return None;
     }
-    let mut hits: Vec<usize> = Vec::new();
-    for m in found.mentions.iter().filter(|m| m.span.start < before) {
-        let p = ents.resolve(m.entity);
-        let e = ents.get(p);
-        if e.kind != EntityType::Person || hits.contains(&p) {
-            continue;
-        }
-        let has = |s: &str| s.split_whitespace().any(|w| w.eq_ignore_ascii_case(word));
+    let has = |s: &str| s.split_whitespace().any(|w| w.eq_ignore_ascii_case(word));
+    the_one_before(found, ents, before, |m, e| {
         let rank = e.rank.map(|r| ex.kb.ranks[r].name.as_str());
-        if m.titles.iter().any(|t| has(t))
-            || e.post.as_deref().is_some_and(has)
-            || rank.is_some_and(has)
-        {
-            hits.push(p);
-        }
-    }
-    match hits.as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    }
+        e.kind == EntityType::Person
+            && (m.titles.iter().any(|t| has(t))
+                || e.post.as_deref().is_some_and(has)
+                || rank.is_some_and(has))
+    })
 }
 
 /// The speaker a line after a quote names: a short paragraph of its own that opens with a
