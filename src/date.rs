@@ -1,6 +1,7 @@
 //! Calendar dates as releases write them: "Dec. 14, 2022", "15 July 2024", "May 8-9",
-//! "August 29, 2021", "2024-05-09", "12.03.2024" (day first; month first when the second number passes 12), and relative forms ("on Wednesday", "today") resolved
-//! against the release's own date.
+//! "August 29, 2021", "2024-05-09", "12.03.2024" (day first; month first when the second
+//! number passes 12), and relative forms ("on Wednesday", "today") resolved against the
+//! release's own date.
 
 use regex::Regex;
 use std::fmt;

@@ -334,17 +334,19 @@ fn person_after_and(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token], a
 /// Whether "and" at `at` is followed by another body's head word, after a run that holds a
 /// head word of its own ("the Ministry of Defence and Ministry of Trade"): two bodies.
 fn body_after_and(lex: &Lexicon, text: &str, toks: &[Token], start: usize, at: usize) -> bool {
-    let org_head = |t: &Token| {
-        matches!(
-            lex.head_of(&[form_key(t.text(text))]),
-            Some((Head::Kind(HeadKind::Organization), _))
-        )
-    };
+    and_before_body_head(lex, text, toks, at)
+        && toks[start..at]
+            .iter()
+            .any(|t| lex.holds_organization_head(&[form_key(t.text(text))]))
+}
+
+/// Whether the token at `at` is "and" and a capitalized organization's head word follows it
+/// ("... and Ministry of Trade").
+fn and_before_body_head(lex: &Lexicon, text: &str, toks: &[Token], at: usize) -> bool {
     toks[at].text(text) == "and"
-        && toks
-            .get(at + 1)
-            .is_some_and(|t| is_cap(text, t) && org_head(t))
-        && toks[start..at].iter().any(org_head)
+        && toks.get(at + 1).is_some_and(|t| {
+            is_cap(text, t) && lex.holds_organization_head(&[form_key(t.text(text))])
+        })
 }
 
 /// Whether the comma at `comma` continues a name of the form "Head of A, B, C and D
@@ -1458,20 +1460,11 @@ fn head_first_name(
     // "the Ministry of Defense and Ministry of Trade": "and" before another body's head word
     // begins the next item too.
     let end = (of + 2..end)
-        .find(|&k| {
-            toks[k].text(text) == "and"
-                && toks.get(k + 1).is_some_and(|t| {
-                    is_cap(text, t)
-                        && matches!(
-                            ctx.ex.lexicon.head_of(&[form_key(t.text(text))]),
-                            Some((Head::Kind(HeadKind::Organization), _))
-                        )
-                })
-        })
+        .find(|&k| and_before_body_head(&ctx.ex.lexicon, text, toks, k))
         .unwrap_or(end);
     // "the Ruritanian Ministry of Defence Director of Policy": after a nation's name, a post
-    // of heads right after what the body is of begins the person's title, not the rest of the name ("the Office of the Secretary of
-    // Defense" keeps its post after "the").
+    // of heads right after what the body is of begins the person's title, not the rest of
+    // the name ("the Office of the Secretary of Defense" keeps its post after "the").
     let end = (of + 2..end)
         .find(|&k| {
             nation_first.is_some()
@@ -1560,8 +1553,9 @@ fn head_first_name(
 }
 
 /// Whether a known organization's form printed in a run names a body on its own: an acronym,
-/// or a name with an organization's head word ("Space Command", "Department of Defense"), not a short form a
-/// gazetteer keeps with no head word ("National Defence" in "Ministry of National Defence").
+/// or a name with an organization's head word ("Space Command", "Department of Defense"),
+/// not a short form a gazetteer keeps with no head word ("National Defence" in "Ministry of
+/// National Defence").
 fn names_a_body(ctx: &Ctx<'_, '_>, toks: &[Token], r: Range<usize>) -> bool {
     let text = ctx.text;
     let words: Vec<String> = toks[r.clone()]

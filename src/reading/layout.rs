@@ -396,7 +396,7 @@ fn header_item(line: &str, offset: usize) -> Option<HeaderItem> {
         }
     }
     // "Source: RSA", "Credit: NASA" above the body: a credit, no office.
-    if layout.opening(line, Role::Credit).is_some() && line.contains(':') {
+    if credit_label(line) {
         return Some(HeaderItem::Kind);
     }
     if let Some(rest) = layout.opening(line, Role::LabelPublisher) {
@@ -423,6 +423,12 @@ fn header_item(line: &str, offset: usize) -> Option<HeaderItem> {
         return Some(HeaderItem::Office(name_case(line)));
     }
     None
+}
+
+/// "Credit: NASA", "Source: RSA": a credit word (role `credit`) with its colon, stating
+/// nothing.
+fn credit_label(s: &str) -> bool {
+    LAYOUT.opening(s, Role::Credit).is_some() && s.contains(':')
 }
 
 /// A line of capitals naming a place, its region and nation, and nothing else:
@@ -624,7 +630,7 @@ fn credit_start(text: &str) -> Option<usize> {
     // "... Credit: MHI" after the caption's sentence.
     for (i, _) in text.match_indices(". ") {
         let rest = &text[i + 2..];
-        if layout.opening(rest, Role::Credit).is_some() && rest.contains(':') {
+        if credit_label(rest) {
             return Some(i + 1);
         }
     }

@@ -63,10 +63,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     // acronym in parentheses may stand before the comma.
     let mut end = m.lead - 1;
     if end >= 1 && words[end - 1] == ")" {
-        if let Some(open) = (end.saturating_sub(4)..end - 1)
-            .rev()
-            .find(|&k| words[k] == "(")
-        {
+        if let Some(open) = opening_parenthesis(words, end - 1) {
             end = open;
         }
     }
@@ -98,7 +95,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
     while k > 0 && kept.len() < 5 {
         k -= 1;
         if words[k] == ")" {
-            if let Some(open) = (k.saturating_sub(3)..k).rev().find(|&j| words[j] == "(") {
+            if let Some(open) = opening_parenthesis(words, k) {
                 k = open;
                 continue;
             }
@@ -120,4 +117,11 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
             c.facts.add(m.entity, rel, o.entity, &v.span);
         }
     }
+}
+
+/// The "(" at most three words before the ")" at `close` ("(KOA)", "(CEO)").
+fn opening_parenthesis(words: &[String], close: usize) -> Option<usize> {
+    (close.saturating_sub(3)..close)
+        .rev()
+        .find(|&j| words[j] == "(")
 }
