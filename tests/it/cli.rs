@@ -373,6 +373,34 @@ fn one_release_ingested() -> (Scratch, String) {
 }
 
 #[test]
+fn a_wire_release_names_its_wire_and_an_agency_can_speak() {
+    let s = Scratch::new();
+    std::fs::write(
+        s.file("wire.txt"),
+        "Norway joins an orbit data programme\n\nMay 6, 2025 (Fjord Wire) -- The Polar Space Agency and the Ruritanian Orbit Office signed a pact on Monday.\n\n“The pact lets us share orbit data every day,” the Agency said in a statement.\n",
+    )
+    .unwrap();
+    ok(&s.store(), &["ingest", arg(&s.file("wire.txt"))]);
+    let rows = ok(
+        &s.store(),
+        &[
+            "query",
+            "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+             PREFIX dcterms: <http://purl.org/dc/terms/> \
+             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+             SELECT ?publisher ?speaker WHERE { ?d a sk:Document ; dcterms:publisher ?p . \
+             ?p rdfs:label ?publisher . ?q sk:speaker ?s . ?s a sk:Organization ; \
+             rdfs:label ?speaker }",
+        ],
+    );
+    assert!(rows.contains("Fjord Wire"), "{rows}");
+    assert!(rows.contains("Polar Space Agency"), "{rows}");
+    // An organization as speaker meets the shapes.
+    let report = ok(&s.store(), &["validate"]);
+    assert!(report.contains("the graph conforms"), "{report}");
+}
+
+#[test]
 fn ingesting_the_same_release_twice_changes_nothing() {
     let (s, _) = one_release_ingested();
     let before = quads(&s.store());
