@@ -2000,7 +2000,10 @@ fn person(
         ctx.ents.get_mut(id).aliases.insert(name.clone());
         ctx.ents.get_mut(id).mentions.push(span.clone());
     }
-    if rank.is_some() || !titles.is_empty() {
+    // "Dr. Omar Haddad": an honorific right before the name leads it like a title.
+    let titled =
+        rank.is_some() || !titles.is_empty() || honorific_before(ctx.ex.kb, text, toks, r.start);
+    if titled {
         // Alias with the rank or title as printed, e.g. "Lt. Gen. Philip A. Garrant".
         let start = printed_title_start(ctx.ex.kb, text, toks, r.start);
         let printed = &text[toks[start].start..span.end];
@@ -2018,7 +2021,7 @@ fn person(
         sentence: si,
         entity: id,
         span,
-        lead: if rank.is_some() || !titles.is_empty() {
+        lead: if titled {
             preceding_title_start(text, toks, r.start)
         } else {
             r.start
@@ -3158,6 +3161,15 @@ fn merge_by_core_name(ex: &Extractor<'_>, ents: &mut super::Entities) {
 
 /// Metadata of the release resolved to entities: the byline's person, the publishing
 /// office, the dateline's place.
+/// Whether the word right before a name is an honorific ("Dr." in "Dr. Omar Haddad").
+fn honorific_before(kb: &Knowledge, text: &str, toks: &[Token], name_start: usize) -> bool {
+    name_start > 0
+        && kb
+            .lookup(toks[name_start - 1].text(text))
+            .iter()
+            .any(|e| matches!(e, Entry::Title(i) if kb.titles[*i].kind == TitleKind::Honorific))
+}
+
 /// Whether a line starts with an honorific ("The Hon", "Dr.").
 fn starts_with_honorific(kb: &crate::knowledge::Knowledge, line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();

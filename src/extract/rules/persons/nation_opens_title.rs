@@ -71,8 +71,10 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>) {
                 "of" | "for" | "and" | "to" | "the" | "'s"
             );
             let cap = raw.chars().next().is_some_and(char::is_uppercase);
-            let honorific_comma =
-                raw == "," && words[k..end].iter().any(|w| w == "hon" || w == "rt");
+            let honorific_comma = raw == ","
+                && words[k..m.toks.start]
+                    .iter()
+                    .any(|w| w == "hon" || w == "rt");
             if !(small || cap || honorific_comma) {
                 break;
             }
