@@ -48,6 +48,12 @@ pub(crate) const RULE: Rule = Rule {
         text: "Delegates visit\n\nOSLO, Norway (May 6, 2025) -- The team was hosted by the President of the Kyoto Orbital Agency (KOA), Sato Kenji, on Monday.\n",
         yields: &[("Sato Kenji", Predicate::Heads, "Kyoto Orbital Agency")],
         absent: &[],
+    },
+    // An honorific between the comma and the name.
+    Example {
+        text: "Pact signed\n\nOSLO, Norway (May 6, 2025) -- The Director General of the Arctic Space Office, Dr. Ivo Lind, welcomed the pact.\n",
+        yields: &[("Ivo Lind", Predicate::Heads, "Arctic Space Office")],
+        absent: &[],
     }],
 };
 
