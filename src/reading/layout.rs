@@ -191,7 +191,7 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?:,\s*(?P<date>{DATE}))?                             # , date
         (?:\s*\((?P<agency>[^)]{{2,40}})\))?                  # (Agency)
         (?:\s*/(?P<wire>[^/]{{2,40}})/)?                      # /PRNewswire/
-        \s*(?:--|—|–|-)\s+"
+        \s*(?:(?:--|—|–)\s*|-\s+|(?P<colon>:)\s+)           # a dash, or a wire's colon"
     ))
     .expect("the dateline pattern is valid")
 });
@@ -543,10 +543,6 @@ fn body_dateline(
         .name("date")
         .and_then(|d| find_dates(d.as_str(), published).first().map(|d| d.date));
     let date = paren_date.or(written);
-    // A dateline in Title Case is told apart from a sentence by its date or region.
-    if title_case && date.is_none() && c.name("region").is_none() {
-        return None;
-    }
     // Nothing after the dash: a heading, not a dateline.
     if para[c.get(0)?.end()..].trim().is_empty() {
         return None;
@@ -557,6 +553,16 @@ fn body_dateline(
         .or(paren.filter(|_| paren_date.is_none()))
         .or(c.name("wire").map(|w| w.as_str()))
         .map(|a| a.trim().to_string());
+    // A colon ends a dateline only after a wire's name ("Abu Dhabi, Mar 21 (Wire): ").
+    if c.name("colon").is_some() && agency.is_none() {
+        return None;
+    }
+    // A dateline in Title Case is told apart from a sentence by its date (with or without
+    // its year), region or wire.
+    let marked = date.is_some() || c.name("date").is_some() || c.name("region").is_some();
+    if title_case && !marked && agency.is_none() {
+        return None;
+    }
     let region = c.name("region");
     Some((
         Dateline {
@@ -1145,6 +1151,26 @@ mod tests {
             r.published.map(|d| d.to_string()).as_deref(),
             Some("2025-05-06")
         );
+    }
+
+    #[test]
+    fn a_wire_dateline_in_title_case_may_end_in_a_bare_dash_or_a_colon() {
+        for body in [
+            "Oslo, May 6 (Fjord Wire)--The agency is to share orbit data.",
+            "Oslo, May 6 (Fjord Wire): The agency is to share orbit data.",
+        ] {
+            let r = read(&format!("Norway joins a programme\n\n{body}\n"));
+            assert_eq!(r.publisher.as_deref(), Some("Fjord Wire"), "{body}");
+            assert_eq!(
+                r.dateline.map(|d| d.place).as_deref(),
+                Some("Oslo"),
+                "{body}"
+            );
+        }
+        // A colon after a place and a date with no wire opens a sentence, not a dateline.
+        let r =
+            read("Norway joins a programme\n\nOslo, May 6: The agency is to share orbit data.\n");
+        assert!(r.dateline.is_none());
     }
 
     #[test]
