@@ -260,14 +260,13 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
                         && crate::date::month_number(w).is_none()
                         && !crate::date::is_weekday(w)
                 })
-                && lex
-                    .head_of(&[form_key(toks[end - 1].text(text))])
-                    .is_some_and(|(h, _)| !matches!(h, Head::Kind(HeadKind::Place)))
+                && on_names_subject(lex, text, &toks[end - 1])
             {
                 // "Comprehensive Dialogue on Space", "Working Group on Civil Space
                 // Cooperation": "on" after a head word of events and bodies goes on naming.
                 end += 1;
-            } else if matches!(s, "of" | "for" | "on")
+            } else if (matches!(s, "of" | "for")
+                || (s == "on" && on_names_subject(lex, text, &toks[end - 1])))
                 && toks.get(end + 1).is_some_and(|n| n.text(text) == "the")
                 && toks.get(end + 2).is_some_and(|n| is_cap(text, n))
             {
@@ -3161,6 +3160,14 @@ fn merge_by_core_name(ex: &Extractor<'_>, ents: &mut super::Entities) {
 
 /// Metadata of the release resolved to entities: the byline's person, the publishing
 /// office, the dateline's place.
+/// Whether "on" after this word goes on naming its subject: the word is a head word of
+/// events and bodies ("Committee on the Peaceful Uses"), not a person's name ("Ivo Lind on
+/// the Latvian side").
+fn on_names_subject(lex: &Lexicon, text: &str, before: &Token) -> bool {
+    lex.head_of(&[form_key(before.text(text))])
+        .is_some_and(|(h, _)| !matches!(h, Head::Kind(HeadKind::Place)))
+}
+
 /// Whether the word right before a name is an honorific ("Dr." in "Dr. Omar Haddad").
 fn honorific_before(kb: &Knowledge, text: &str, toks: &[Token], name_start: usize) -> bool {
     name_start > 0

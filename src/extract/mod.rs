@@ -1608,6 +1608,20 @@ mod tests {
     }
 
     #[test]
+    fn on_after_a_name_is_no_part_of_it() {
+        let x = extract(
+            "Title\n\nRIGA, Latvia (May 6, 2025) -- The talks were led by Foreign Secretary Ivo Lind on the Latvian side and by the Committee on the Polar Orbits.\n",
+        );
+        let persons = names_of(&x, EntityType::Person);
+        assert_eq!(persons, ["Ivo Lind"]);
+        let bodies = names_of(&x, EntityType::Organization);
+        assert!(
+            bodies.contains(&"Committee on the Polar Orbits"),
+            "{bodies:?}"
+        );
+    }
+
+    #[test]
     fn persons_an_extension_declares_are_recognized() {
         let kb = with_extension("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix sk: <https://w3id.org/spacekg/ontology#> .\n@prefix skperson: <https://w3id.org/spacekg/id/person/> .\n@prefix skrank: <https://w3id.org/spacekg/rank/> .\nskperson:lena-dahl a sk:Person ; rdfs:label \"Lena Dahl\"@en ; sk:rank skrank:colonel .\n");
         let x = Extractor::new(&kb).extract(&parse_text(
