@@ -211,7 +211,6 @@ cascade! {
     events::signatory_took_part,
     partners::bilateral_signatories,
     programmes::bodies_in_compound_name,
-    countries::nations_in_compound_name,
     countries::nation_in_organization_name,
     countries::state_body_of_named_nation,
     countries::dateline_nation,

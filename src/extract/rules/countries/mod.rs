@@ -6,7 +6,6 @@ pub(super) mod dateline_nation;
 pub(super) mod nation_in_organization_name;
 pub(super) mod nation_of_parent_body;
 pub(super) mod nation_possessive_body;
-pub(super) mod nations_in_compound_name;
 pub(super) mod place_comma_nation;
 pub(super) mod serves_nation_of_organization;
 pub(super) mod state_body_of_named_nation;
