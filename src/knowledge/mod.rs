@@ -1003,6 +1003,7 @@ pub enum Cue {
     MultiDay,
     OpeningOccasion,
     StatePost,
+    Counterpart,
 }
 
 impl Cue {
@@ -1055,6 +1056,7 @@ impl Cue {
             "multi-day" => Cue::MultiDay,
             "opening-occasion" => Cue::OpeningOccasion,
             "state-post" => Cue::StatePost,
+            "counterpart" => Cue::Counterpart,
             _ => return None,
         })
     }

@@ -164,6 +164,7 @@ cascade! {
     persons::serves_in,
     persons::nation_opens_title,
     persons::leads_nation_side,
+    persons::counterpart_of_nation,
     persons::member_of_nation_side,
     persons::on_behalf_of,
     // Organization structure.

@@ -5,6 +5,7 @@ pub(super) mod appositive_nation;
 pub(super) mod appositive_post;
 pub(super) mod assumed_command_of;
 pub(super) mod assumed_command_of_the_release_organization;
+pub(super) mod counterpart_of_nation;
 pub(super) mod leads_nation_side;
 pub(super) mod member_of_nation_side;
 pub(super) mod name_of_organization;
