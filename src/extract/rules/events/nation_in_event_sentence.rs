@@ -16,6 +16,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Cue(Cue::PlaceVerb),
         Reads::Triggers,
         Reads::Dateline,
+        Reads::Facts(Predicate::Location),
     ],
     states: &[Predicate::Location],
     run: Run::ClauseMention(run),
@@ -30,12 +31,27 @@ pub(crate) const RULE: Rule = Rule {
             yields: &[("Polar Space Dialogue", Predicate::Location, "Finland")],
             absent: &[],
         },
+        // A place told with the nation is the more exact location.
+        Example {
+            text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Crews from Norway took part in the Polar Lantern Exercise at Rovaniemi Air Base in Finland on May 8.\n",
+            yields: &[],
+            absent: &[("Polar Lantern Exercise", Predicate::Location, "Finland")],
+        },
     ],
 };
 
 fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
     let m = &clause.mentions[mi];
-    if c.kind(m.entity) == EntityType::Nation && free(c, m) && nation_located(c, clause, m) {
+    // A place already told is the more exact location ("in Tromsø, Norway").
+    let placed = c
+        .facts
+        .objects(clause.event, Predicate::Location)
+        .any(|o| c.kind(o) == EntityType::Place);
+    if c.kind(m.entity) == EntityType::Nation
+        && !placed
+        && free(c, m)
+        && nation_located(c, clause, m)
+    {
         c.facts.add(
             clause.event,
             Predicate::Location,
