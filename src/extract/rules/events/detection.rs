@@ -260,7 +260,6 @@ impl Story {
             return Telling {
                 view: v,
                 event: None,
-                previous: self.last_event,
                 trigger: trig,
                 plain: false,
                 clauses: Vec::new(),
@@ -415,7 +414,6 @@ impl Story {
         Telling {
             view: v,
             event: Some(e),
-            previous: None,
             trigger: trig,
             plain,
             clauses,
