@@ -203,6 +203,7 @@ cascade! {
     events::initiative_in_event_sentence,
     events::here_is_the_dateline,
     events::person_before_event_verb,
+    events::initiative_drives_event,
     // The whole release.
     events::edition_of_series,
     persons::assumed_command_of,

@@ -260,6 +260,7 @@ impl Story {
             return Telling {
                 view: v,
                 event: None,
+                previous: self.last_event,
                 trigger: trig,
                 plain: false,
                 clauses: Vec::new(),
@@ -414,6 +415,7 @@ impl Story {
         Telling {
             view: v,
             event: Some(e),
+            previous: None,
             trigger: trig,
             plain,
             clauses,

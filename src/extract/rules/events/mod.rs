@@ -11,6 +11,7 @@ pub(super) mod edition_of_series;
 pub(super) mod event_of_organization;
 pub(super) mod here_is_the_dateline;
 pub(super) mod host_verb;
+pub(super) mod initiative_drives_event;
 pub(super) mod initiative_in_event_sentence;
 pub(super) mod lead_verb;
 pub(super) mod nation_in_event_sentence;
@@ -44,6 +45,8 @@ pub(crate) struct Clause<'v> {
 pub(crate) struct Telling<'v> {
     pub view: &'v View<'v>,
     pub event: Option<usize>,
+    /// When it tells no event: the event told last before it.
+    pub previous: Option<usize>,
     /// The first event trigger outside quotations and names.
     pub trigger: Option<Trigger>,
     /// As `Clause::plain`, for the event the sentence tells.
