@@ -3158,8 +3158,6 @@ fn merge_by_core_name(ex: &Extractor<'_>, ents: &mut super::Entities) {
     }
 }
 
-/// Metadata of the release resolved to entities: the byline's person, the publishing
-/// office, the dateline's place.
 /// Whether "on" after this word goes on naming its subject: the word is a head word of
 /// events and bodies ("Committee on the Peaceful Uses"), not a person's name ("Ivo Lind on
 /// the Latvian side").
@@ -3232,6 +3230,8 @@ pub(crate) fn settle_header(kb: &Knowledge, release: &Release) -> Option<Release
     Some(r)
 }
 
+/// Metadata of the release resolved to entities: the byline's person, the publishing
+/// office, the dateline's place.
 pub(crate) fn metadata(
     ex: &Extractor<'_>,
     release: &Release,
