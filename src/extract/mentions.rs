@@ -3168,22 +3168,13 @@ fn on_names_subject(lex: &Lexicon, text: &str, before: &Token) -> bool {
 
 /// Whether the word right before a name is an honorific ("Dr." in "Dr. Omar Haddad").
 fn honorific_before(kb: &Knowledge, text: &str, toks: &[Token], name_start: usize) -> bool {
-    name_start > 0
-        && kb
-            .lookup(toks[name_start - 1].text(text))
-            .iter()
-            .any(|e| matches!(e, Entry::Title(i) if kb.titles[*i].kind == TitleKind::Honorific))
+    name_start > 0 && kb.is_honorific(toks[name_start - 1].text(text))
 }
 
 /// Whether a line starts with an honorific ("The Hon", "Dr.").
 fn starts_with_honorific(kb: &crate::knowledge::Knowledge, line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    (1..=3.min(words.len())).any(|n| {
-        kb.lookup(&words[..n].join(" ")).iter().any(|e| match e {
-            Entry::Title(i) => kb.titles[*i].kind == TitleKind::Honorific,
-            _ => false,
-        })
-    })
+    (1..=3.min(words.len())).any(|n| kb.is_honorific(&words[..n].join(" ")))
 }
 
 /// The release with its header's name lines settled: the first that names a place the

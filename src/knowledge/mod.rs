@@ -777,6 +777,13 @@ impl Knowledge {
             .unwrap_or(&[])
     }
 
+    /// Whether `form` is an honorific the titles list knows ("Dr.", "The Hon").
+    pub(crate) fn is_honorific(&self, form: &str) -> bool {
+        self.lookup(form)
+            .iter()
+            .any(|e| matches!(e, Entry::Title(i) if self.titles[*i].kind == TitleKind::Honorific))
+    }
+
     pub(crate) fn organization_by_id(&self, id: &str) -> Option<&Organization> {
         self.org_by_id.get(id).map(|&i| &self.organizations[i])
     }

@@ -39,13 +39,16 @@ fn run(c: &mut Ctx<'_, '_>, t: &Telling<'_>) {
     };
     let words = &t.view.words;
     for m in &t.view.mentions {
+        if c.kind(m.entity) != EntityType::Initiative {
+            continue;
+        }
         // The pointer follows the initiative's name within its clause: "X drives this
         // collaboration", "X underpins these talks".
         let points_back = words[m.toks.end..(m.toks.end + 7).min(words.len())]
             .iter()
             .take_while(|w| !matches!(w.as_str(), "," | ";" | "."))
             .any(|w| w == "this" || w == "these");
-        if c.kind(m.entity) == EntityType::Initiative && points_back {
+        if points_back {
             c.facts
                 .add(le, Predicate::Initiative, m.entity, &t.view.span);
         }

@@ -42,16 +42,15 @@ pub(crate) const RULE: Rule = Rule {
 
 fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
     let m = &clause.mentions[mi];
+    if c.kind(m.entity) != EntityType::Nation {
+        return;
+    }
     // A place already told is the more exact location ("in Tromsø, Norway").
     let placed = c
         .facts
         .objects(clause.event, Predicate::Location)
         .any(|o| c.kind(o) == EntityType::Place);
-    if c.kind(m.entity) == EntityType::Nation
-        && !placed
-        && free(c, m)
-        && nation_located(c, clause, m)
-    {
+    if !placed && free(c, m) && nation_located(c, clause, m) {
         c.facts.add(
             clause.event,
             Predicate::Location,

@@ -7,7 +7,7 @@ use super::super::{Example, Reads, Rule, Run};
 use super::posts::{person_at, post_meaning, printed_before};
 use crate::extract::mentions::Mention;
 use crate::extract::{EntityType, Predicate};
-use crate::knowledge::{Entry, TitleKind};
+use crate::knowledge::Entry;
 use crate::text::form_key;
 
 pub(crate) const RULE: Rule = Rule {
@@ -118,10 +118,7 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
             between = &between[1..];
         }
         while let Some((last, rest)) = between.split_last() {
-            let honorific = c.ex.kb.lookup(last).iter().any(
-                |e| matches!(e, Entry::Title(i) if c.ex.kb.titles[*i].kind == TitleKind::Honorific),
-            );
-            if !honorific {
+            if !c.ex.kb.is_honorific(last) {
                 break;
             }
             between = rest;
