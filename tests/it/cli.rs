@@ -401,6 +401,34 @@ fn a_wire_release_names_its_wire_and_an_agency_can_speak() {
 }
 
 #[test]
+fn a_wire_dateline_with_a_bare_dash_names_its_wire_and_a_doctor_heads_her_agency() {
+    let s = Scratch::new();
+    std::fs::write(
+        s.file("wire.txt"),
+        "Agencies sign an orbit data pact\n\nOslo, May 6 (Fjord Wire)--The Director General of the Polar Space Agency, Dr. Ane Dahl, signed a pact with the Ruritanian Orbit Office on Monday.\n",
+    )
+    .unwrap();
+    ok(&s.store(), &["ingest", arg(&s.file("wire.txt"))]);
+    let rows = ok(
+        &s.store(),
+        &[
+            "query",
+            "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+             PREFIX dcterms: <http://purl.org/dc/terms/> \
+             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+             SELECT ?publisher ?head ?body WHERE { ?d a sk:Document ; dcterms:publisher ?p . \
+             ?p rdfs:label ?publisher . ?h sk:heads ?b . ?h rdfs:label ?head . \
+             ?b rdfs:label ?body }",
+        ],
+    );
+    assert!(rows.contains("Fjord Wire"), "{rows}");
+    assert!(
+        rows.contains("Ane Dahl") && rows.contains("Polar Space Agency"),
+        "{rows}"
+    );
+}
+
+#[test]
 fn ingesting_the_same_release_twice_changes_nothing() {
     let (s, _) = one_release_ingested();
     let before = quads(&s.store());
