@@ -1007,7 +1007,18 @@ impl<'g> Scorer<'g> {
                 self.out.relation(&k.1).tp += 1;
             } else {
                 self.out.relation(&k.1).fp += 1;
-                self.notes.push(format!("extra relation {}", key_repr(k)));
+                let by: Vec<&str> = rules
+                    .get(k)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect();
+                let note = if by.is_empty() {
+                    format!("extra relation {}", key_repr(k))
+                } else {
+                    format!("extra relation {} by {}", key_repr(k), by.join(", "))
+                };
+                self.notes.push(note);
             }
             for r in rules.get(k).into_iter().flatten() {
                 let c = self.out.rules.entry(r.clone()).or_default();

@@ -224,8 +224,9 @@ fn changed_gold_file_notes_name_each_extra_and_miss() {
         "   extra Organization: ['Space Force Test Wing']".to_string(),
         "   missed Person: 'Jane Doe'".to_string(),
         format!("   extra relation ('lindqvist', 'heads', {wing})"),
-        format!("   extra relation ({wing}, 'subOrganizationOf', 'ussf')"),
-        format!("   extra relation ({wing}, 'country', 'us')"),
+        // An extra names the rules that stated it.
+        format!("   extra relation ({wing}, 'subOrganizationOf', 'ussf') by name-built-on-parent"),
+        format!("   extra relation ({wing}, 'country', 'us') by nation-of-parent-body"),
         "   attribute wrong or missing on 'United States'".to_string(),
         "   missed quote by doe: 'Nothing of this is in the release'".to_string(),
         "   metadata dateline missing or wrong (want 'Tokyo')".to_string(),
