@@ -80,6 +80,16 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[],
         },
+        // An event verb tells the event happened: who met is enough to record it, with no
+        // date or place in the sentence.
+        Example {
+            text: "Centre opens\n\nOSLO, Norway (May 9, 2025) -- The Arctic Space Office opened its new centre on May 8.\n\nCol. Ana Ruiz also held a meeting with Minister Ivo Berg to discuss data sharing.\n",
+            yields: &[
+                ("Meeting with Ana Ruiz", Predicate::Participant, "Ana Ruiz"),
+                ("Meeting with Ana Ruiz", Predicate::Participant, "Ivo Berg"),
+            ],
+            absent: &[],
+        },
         Example {
             // A nation before a post is the person's, not a party to the event.
             text: "Visit ends\n\nOSLO, Norway (May 9, 2025) -- Col. Ana Ruiz, the Chilean defence attache, visited the Arctic Space Command on May 8.\n",

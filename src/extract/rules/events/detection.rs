@@ -560,7 +560,10 @@ impl Story {
                 || (refers_back(c, v, t.at) && about_participants)
                 // "Norway signed the Polar Accord": an occasion of a named agreement (not a
                 // hypothetical one: "is considering signing").
-                || (sentence_agreement.is_some() && !c.hedged_before(v, t.at)))
+                || (sentence_agreement.is_some() && !c.hedged_before(v, t.at))
+                // "X and Y met", "X held a meeting with Y": a verb that tells the event
+                // happened, with who took part (GUIDE: date, place or participants).
+                || (told_by_verb(c, v, t.at) && !c.hedged_before(v, t.at)))
         {
             Some((
                 new_unnamed_event(c, class, &ev, toks[t.at].span()),
@@ -583,6 +586,14 @@ fn opening_phrase(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<usize> {
             && c.ex.kb.cue_at(Cue::OpeningOccasion, words, i).is_some()
     })?;
     (open + 1..words.len().min(open + 14)).find(|&i| words[i] == ",")
+}
+
+/// Whether a verb tells the event at `at` happened: the trigger is an event verb or a verb
+/// of signing ("met", "signed"), or follows an event verb ("held a meeting").
+fn told_by_verb(c: &Ctx<'_, '_>, v: &View<'_>, at: usize) -> bool {
+    let words = &v.words;
+    let kb = c.ex.kb;
+    (at.saturating_sub(3)..=at).any(|i| kb.cue_at(Cue::EventVerb, words, i).is_some())
 }
 
 /// A new event without a proper name, of `class`, told by sentence `ev` at `at`.
