@@ -562,8 +562,11 @@ impl Story {
                 // hypothetical one: "is considering signing").
                 || (sentence_agreement.is_some() && !c.hedged_before(v, t.at))
                 // "X and Y met", "X held a meeting with Y": a verb that tells the event
-                // happened, with who took part (GUIDE: date, place or participants).
-                || (told_by_verb(c, v, t.at) && !c.hedged_before(v, t.at)))
+                // happened, with who took part; not after an opening phrase of occasion
+                // ("During the visit, X met Y" adds to the visit).
+                || (told_by_verb(c, v, t.at)
+                    && !c.hedged_before(v, t.at)
+                    && opening_phrase(c, v).is_none()))
         {
             Some((
                 new_unnamed_event(c, class, &ev, toks[t.at].span()),
