@@ -467,6 +467,7 @@ impl Story {
             return None;
         }
         let agents = ms.iter().any(|m| is_agent(c.kind(m.entity)) && !m.inside);
+        let persons = ms.iter().any(|m| c.kind(m.entity) == EntityType::Person);
         let places = ms.iter().any(|m| {
             c.kind(m.entity) == EntityType::Place
                 || (c.kind(m.entity) == EntityType::Nation
@@ -561,10 +562,11 @@ impl Story {
                 // "Norway signed the Polar Accord": an occasion of a named agreement (not a
                 // hypothetical one: "is considering signing").
                 || (sentence_agreement.is_some() && !c.hedged_before(v, t.at))
-                // "X and Y met", "X held a meeting with Y": a verb that tells the event
-                // happened, with who took part; not after an opening phrase of occasion
+                // "X met Y", "X held a meeting with Y": a verb that tells the event
+                // happened, with the persons who took part; not after an opening phrase of occasion
                 // ("During the visit, X met Y" adds to the visit).
                 || (told_by_verb(c, v, t.at)
+                    && persons
                     && !c.hedged_before(v, t.at)
                     && opening_phrase(c, v).is_none()))
         {
