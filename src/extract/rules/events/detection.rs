@@ -563,8 +563,8 @@ impl Story {
                 // hypothetical one: "is considering signing").
                 || (sentence_agreement.is_some() && !c.hedged_before(v, t.at))
                 // "X met Y", "X held a meeting with Y": a verb that tells the event
-                // happened, with the persons who took part; not after an opening phrase of occasion
-                // ("During the visit, X met Y" adds to the visit).
+                // happened, with the persons who took part; not after an opening phrase of
+                // occasion ("During the visit, X met Y" adds to the visit).
                 || (told_by_verb(c, v, t.at)
                     && persons
                     && !c.hedged_before(v, t.at)
@@ -593,8 +593,8 @@ fn opening_phrase(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<usize> {
     (open + 1..words.len().min(open + 14)).find(|&i| words[i] == ",")
 }
 
-/// Whether a verb tells the event at `at` happened: the trigger is an event verb or a verb
-/// of signing ("met", "signed"), or follows an event verb ("held a meeting").
+/// Whether a verb tells the event at `at` happened: the trigger is an event verb ("met"), or
+/// follows one within three words ("held a meeting").
 fn told_by_verb(c: &Ctx<'_, '_>, v: &View<'_>, at: usize) -> bool {
     let words = &v.words;
     let kb = c.ex.kb;
