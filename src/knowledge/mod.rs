@@ -15,6 +15,7 @@ use crate::vocab::{
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 
 pub use crate::vocab::SK as ONTOLOGY_NS;
@@ -205,7 +206,7 @@ pub struct Knowledge {
     /// Given names of many nations, as printed ("Ingrid", "Kenji").
     pub given_names: std::collections::HashSet<String>,
     /// Cue phrases by role ("took part" -> participation), each as its words.
-    pub cues: HashMap<Cue, Vec<Vec<String>>>,
+    pub cues: Cues,
     lexicon: HashMap<String, Vec<Entry>>,
     /// Cities of `data/cities.tsv` by the key of their name: index into `places`.
     city_forms: HashMap<String, usize>,
@@ -497,7 +498,7 @@ impl Knowledge {
             // Each word as the extractor sees a token ("co-chaired" -> "co chaired").
             let words: Vec<String> = f[0].split_whitespace().map(form_key).collect();
             if !words.is_empty() {
-                k.cues.entry(role).or_default().push(words);
+                k.cues.push(role, words);
             }
         }
         k.read_ontology(ontology_files)?;
@@ -1069,30 +1070,99 @@ impl Cue {
     }
 }
 
+/// The cue phrases of `data/cues.tsv`, by role: each role's phrases in file order, and an
+/// index of them by first word, so finding the cue at a word compares only the phrases that
+/// start with it (the extractor asks at every word of every sentence).
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    /// Indexed by `Cue as usize`.
+    roles: Vec<RoleCues>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct RoleCues {
+    phrases: Vec<Vec<String>>,
+    /// First word -> indices into `phrases`, in file order.
+    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<WordHasher>>,
+}
+
+/// FNV-1a over a word's bytes: the index is asked about short words millions of times, and
+/// needs no defence against chosen collisions (its keys are the project's own cue file).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl Cues {
+    fn push(&mut self, role: Cue, words: Vec<String>) {
+        let r = role as usize;
+        if self.roles.len() <= r {
+            self.roles.resize_with(r + 1, RoleCues::default);
+        }
+        let rc = &mut self.roles[r];
+        rc.by_first
+            .entry(words[0].clone())
+            .or_default()
+            .push(rc.phrases.len());
+        rc.phrases.push(words);
+    }
+
+    /// The phrases of `role`, in file order.
+    pub(crate) fn of(&self, role: Cue) -> &[Vec<String>] {
+        self.roles
+            .get(role as usize)
+            .map_or(&[], |rc| rc.phrases.as_slice())
+    }
+
+    /// The phrases of `role` whose first word is `word`, in file order.
+    fn starting<'a>(&'a self, role: Cue, word: &str) -> impl Iterator<Item = &'a Vec<String>> {
+        let rc = self.roles.get(role as usize);
+        let found = rc.and_then(|rc| rc.by_first.get(word).map(|ix| (rc, ix)));
+        found
+            .into_iter()
+            .flat_map(|(rc, ix)| ix.iter().map(move |&i| &rc.phrases[i]))
+    }
+}
+
 impl Knowledge {
-    /// The length of the cue of `role` that starts at word `i` of `words`.
+    /// The length of the cue of `role` that starts at word `i` of `words` (the first such
+    /// cue of the file).
     pub(crate) fn cue_at(&self, role: Cue, words: &[String], i: usize) -> Option<usize> {
-        self.cues.get(&role)?.iter().find_map(|c| {
+        let first = words.get(i)?;
+        self.cues.starting(role, first).find_map(|c| {
             (i + c.len() <= words.len() && words[i..i + c.len()] == c[..]).then_some(c.len())
         })
     }
 
-    /// Whether `word` is, as written, a one-word cue of `role`.
     /// The one-word cues of `role`.
     pub(crate) fn cue_words(&self, role: Cue) -> Vec<String> {
         self.cues
-            .get(&role)
-            .into_iter()
-            .flatten()
+            .of(role)
+            .iter()
             .filter(|c| c.len() == 1)
             .map(|c| c[0].clone())
             .collect()
     }
 
+    /// Whether `word` is, as written, a one-word cue of `role`.
     pub(crate) fn is_cue_word(&self, role: Cue, word: &str) -> bool {
-        self.cues
-            .get(&role)
-            .is_some_and(|cs| cs.iter().any(|c| c.len() == 1 && c[0] == word))
+        self.cues.starting(role, word).any(|c| c.len() == 1)
     }
 
     /// Whether `words` hold a cue of `role`.
@@ -1128,6 +1198,31 @@ pub(crate) fn read_ttl_dir(dir: &Path) -> Result<Vec<(String, String)>, Knowledg
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_table_finds_phrases_by_first_word_in_file_order() {
+        let w = |s: &str| -> Vec<String> { s.split(' ').map(str::to_string).collect() };
+        let mut cues = Cues::default();
+        cues.push(Cue::Host, w("hosted"));
+        cues.push(Cue::Host, w("at the invitation of"));
+        cues.push(Cue::Lead, w("led"));
+        cues.push(Cue::Host, w("at the"));
+        let k = Knowledge {
+            cues,
+            ..Knowledge::default()
+        };
+        let words = w("met at the invitation of Norway");
+        // The file's first phrase that fits, not the shortest or the longest.
+        assert_eq!(k.cue_at(Cue::Host, &words, 1), Some(4));
+        assert_eq!(k.cue_at(Cue::Host, &w("met at the base"), 1), Some(2));
+        assert_eq!(k.cue_at(Cue::Host, &words, 0), None);
+        assert_eq!(k.cue_at(Cue::Lead, &words, 1), None);
+        assert_eq!(k.cue_at(Cue::Participation, &words, 1), None);
+        assert_eq!(k.cue_at(Cue::Host, &words, words.len()), None);
+        assert!(k.is_cue_word(Cue::Host, "hosted") && !k.is_cue_word(Cue::Host, "at"));
+        assert_eq!(k.cues.of(Cue::Host).len(), 3);
+        assert_eq!(k.cue_words(Cue::Lead), vec!["led".to_string()]);
+    }
 
     #[test]
     fn form_keys_fold_the_variants_releases_use() {

@@ -21,17 +21,18 @@ pub(crate) fn says_after(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
     let future_end = (0..words.len())
         .find_map(|j| c.ex.kb.cue_at(Cue::Future, words, j).map(|n| j + n))
         .unwrap_or(usize::MAX);
-    c.ex.kb.cues.get(&role).is_some_and(|cues| {
-        cues.iter()
-            .filter(|cue| cue.last().is_none_or(|w| w != "of"))
-            .any(|cue| {
-                words.windows(cue.len()).enumerate().any(|(i, w)| {
-                    // "set to host the next round", "will host": a later occasion.
-                    let later = (i > 0 && words[i - 1] == "to") || future_end <= i;
-                    w == &cue[..] && !later && words.get(i + cue.len()).is_none_or(|n| n != "by")
-                })
+    c.ex.kb
+        .cues
+        .of(role)
+        .iter()
+        .filter(|cue| cue.last().is_none_or(|w| w != "of"))
+        .any(|cue| {
+            words.windows(cue.len()).enumerate().any(|(i, w)| {
+                // "set to host the next round", "will host": a later occasion.
+                let later = (i > 0 && words[i - 1] == "to") || future_end <= i;
+                w == &cue[..] && !later && words.get(i + cue.len()).is_none_or(|n| n != "by")
             })
-    })
+        })
 }
 
 /// Whether `before` (the words before an agent) ends with "<cue of role> by" or with a cue
@@ -48,10 +49,12 @@ pub(crate) fn by_cue(c: &Ctx<'_, '_>, role: Cue, before: &[String]) -> bool {
     (n >= 1
         && before[n - 1] == "by"
         && (clause_start..n - 1).any(|i| c.ex.kb.cue_at(role, &before[..n - 1], i).is_some()))
-        || c.ex.kb.cues.get(&role).is_some_and(|cues| {
-            cues.iter()
-                .any(|cue| cue.last().is_some_and(|w| w == "of") && before.ends_with(cue))
-        })
+        || c.ex
+            .kb
+            .cues
+            .of(role)
+            .iter()
+            .any(|cue| cue.last().is_some_and(|w| w == "of") && before.ends_with(cue))
 }
 
 /// Whether word `i` is a verb of signing right after an agreement the sentence describes with
