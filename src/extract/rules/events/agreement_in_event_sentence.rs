@@ -13,15 +13,31 @@ pub(crate) const RULE: Rule = Rule {
     reads: &[Reads::Mentions(EntityType::Agreement)],
     states: &[Predicate::Agreement],
     run: Run::ClauseMention(run),
-    examples: &[Example {
-        text: "Accord signed\n\nTALLINN, Estonia (May 6, 2025) -- Estonia and Latvia signed the Baltic Orbit Accord in Tallinn on Monday.\n",
-        yields: &[(
-            "Signing of Baltic Orbit Accord at Tallinn, 2025-05-05",
-            Predicate::Agreement,
-            "Baltic Orbit Accord",
-        )],
-        absent: &[],
-    }],
+    examples: &[
+        Example {
+            text: "Accord signed\n\nTALLINN, Estonia (May 6, 2025) -- Estonia and Latvia signed the Baltic Orbit Accord in Tallinn on Monday.\n",
+            yields: &[(
+                "Signing of Baltic Orbit Accord at Tallinn, 2025-05-05",
+                Predicate::Agreement,
+                "Baltic Orbit Accord",
+            )],
+            absent: &[],
+        },
+        // Another agreement signed by those who signed the first is signed at the same
+        // occasion; one with another party is another signing.
+        Example {
+            text: "Pact signed\n\nOSLO, Norway (May 9, 2025) -- Director Ana Ruiz of the Arctic Space Office and Director Ivo Berg of the Polar Data Directorate signed the Polar Data Accord in Oslo on May 8.\n\nAna Ruiz and Ivo Berg also signed the Orbit Safety Accord.\n\nThe Arctic Space Office signed the Ice Watch Accord with Chile the same day.\n",
+            yields: &[
+                ("Signing of Polar Data Accord at Oslo, 2025-05-08", Predicate::Agreement, "Orbit Safety Accord"),
+                ("Signing of Ice Watch Accord", Predicate::Agreement, "Ice Watch Accord"),
+            ],
+            absent: &[(
+                "Signing of Polar Data Accord at Oslo, 2025-05-08",
+                Predicate::Agreement,
+                "Ice Watch Accord",
+            )],
+        },
+    ],
 };
 
 fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {

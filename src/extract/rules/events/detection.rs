@@ -41,6 +41,9 @@ pub(crate) const READS: &[Reads] = &[
     Reads::Cue(Cue::Delegation),
     Reads::Facts(Predicate::Date),
     Reads::Facts(Predicate::Agreement),
+    Reads::Facts(Predicate::Participant),
+    Reads::Facts(Predicate::Heads),
+    Reads::Facts(Predicate::MemberOf),
 ];
 
 /// How a sentence's event was found.
@@ -480,6 +483,35 @@ impl Story {
             .map(|d| d.date)
             .collect();
         let same_class_last = self.current(c, Some(class.as_str()));
+        // "Additionally, they signed a cooperation agreement between A and B": another
+        // agreement signed by those who took part in the signing told is signed at the same
+        // occasion; one with another party ("... and a second one with Chile") is another
+        // signing. Every agent of the sentence took part in event `e`, or is the body of a
+        // person who did.
+        let here: Vec<usize> = ms
+            .iter()
+            .filter(|m| is_agent(c.kind(m.entity)) && !m.inside)
+            .map(|m| c.ents.resolve(m.entity))
+            .collect();
+        let same_parties = |c: &Ctx<'_, '_>, e: usize| {
+            let took_part: Vec<usize> = c
+                .facts
+                .objects(e, Predicate::Participant)
+                .map(|o| c.ents.resolve(o))
+                .collect();
+            let body_of_one = |a: usize| {
+                took_part.iter().any(|&p| {
+                    c.facts
+                        .objects(p, Predicate::Heads)
+                        .chain(c.facts.objects(p, Predicate::MemberOf))
+                        .any(|o| c.ents.resolve(o) == a)
+                })
+            };
+            !here.is_empty()
+                && here
+                    .iter()
+                    .all(|&a| took_part.contains(&a) || body_of_one(a))
+        };
         // An event of this kind already described, on the same day or with no new date:
         // most releases tell one ceremony, one signing, one visit.
         // A signing of another agreement is another signing.
@@ -534,7 +566,7 @@ impl Story {
                         .objects(e, Predicate::Agreement)
                         .map(|o| c.ents.resolve(o))
                         .collect();
-                    own.is_empty() || own.contains(&c.ents.resolve(a))
+                    own.is_empty() || own.contains(&c.ents.resolve(a)) || same_parties(c, e)
                 })
         });
         // "Speakers at the ceremony included ..." after a signing: the signing's
