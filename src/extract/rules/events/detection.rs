@@ -199,17 +199,22 @@ impl Story {
                     .as_ref()
                     .is_some_and(|t| class.is_some_and(|k| k != t.class.as_str()))
         };
-        let occasion = ms
-            .iter()
-            .find(|m| c.kind(m.entity) == EntityType::Event && occasion_of_other_kind(m))
-            .map(|m| (m.toks.start - 1, m.entity));
-        let named: Vec<usize> = ms
+        // The named events of the sentence, each with whether it is such an occasion.
+        let events: Vec<(&Mention, bool)> = ms
             .iter()
             .filter(|m| c.kind(m.entity) == EntityType::Event)
-            .filter(|m| trig.is_none() || !other_occasion(m))
-            .filter(|m| !planned(m))
-            .filter(|m| !occasion_of_other_kind(m))
-            .map(|m| m.entity)
+            .map(|m| (m, occasion_of_other_kind(m)))
+            .collect();
+        let occasion = events
+            .iter()
+            .find(|(_, is_occasion)| *is_occasion)
+            .map(|(m, _)| (m.toks.start - 1, m.entity));
+        let named: Vec<usize> = events
+            .iter()
+            .filter(|(m, is_occasion)| {
+                !is_occasion && (trig.is_none() || !other_occasion(m)) && !planned(m)
+            })
+            .map(|(m, _)| m.entity)
             .collect();
         // "X led the U.S. delegation", "Y headed the Japanese side", "the Japanese side was
         // chaired by Z": the event told before.
@@ -312,13 +317,17 @@ impl Story {
         // "The signing took place during Prime Minister X’s state visit to the United States
         // at the invitation of President Y": the words after "during" tell another event,
         // of the kind of the trigger they hold.
-        let occasion = occasion.filter(|&(d, x)| x != e && event_at.is_some_and(|at| d >= at));
-        let during = event_at.filter(|_| occasion.is_none()).and_then(|at| {
-            let d = (at..words.len()).find(|&i| words[i] == "during")?;
-            let t = find_trigger(c, &words[d + 1..], &toks[d + 1..], &[])?;
-            let own = c.ents.get(e).event_class.clone();
-            (own.as_deref() != Some(t.class.as_str())).then_some((d, t.class))
-        });
+        // The occasion named after the event's words, when it is not the event itself.
+        let occasion_after =
+            occasion.filter(|&(d, x)| x != e && event_at.is_some_and(|at| d >= at));
+        let during = event_at
+            .filter(|_| occasion_after.is_none())
+            .and_then(|at| {
+                let d = (at..words.len()).find(|&i| words[i] == "during")?;
+                let t = find_trigger(c, &words[d + 1..], &toks[d + 1..], &[])?;
+                let own = c.ents.get(e).event_class.clone();
+                (own.as_deref() != Some(t.class.as_str())).then_some((d, t.class))
+            });
         // "met with X in Oslo, where the two signed a memorandum", "toured the plant and
         // signed a letter of intent": a verb of another kind of event after "where" or "and"
         // tells a second event of the same occasion, done by the same agents.
@@ -335,7 +344,7 @@ impl Story {
                 );
                 let before_cut = cut.is_none_or(|cut| m.toks.start < cut);
                 let before_during = during.as_ref().is_none_or(|(d, _)| m.toks.start < *d)
-                    && occasion.is_none_or(|(d, _)| m.toks.start < d);
+                    && occasion_after.is_none_or(|(d, _)| m.toks.start < d);
                 !agent || (before_cut && before_during)
             })
             .cloned()
@@ -370,7 +379,7 @@ impl Story {
                 });
             }
         }
-        if let Some((d, x)) = occasion {
+        if let Some((d, x)) = occasion_after {
             if !self.seen.contains(&x) {
                 self.seen.push(x);
             }
