@@ -33,8 +33,9 @@ fn no_rule_reads_what_only_later_rules_state() {
 }
 
 /// The one exception: event detection runs before the event rules of a sentence, and reads
-/// the dates and agreements they stated for the events of earlier sentences. Those must be
-/// stated by rules of the event pass (or before it).
+/// the dates, agreements and participants they stated for the events of earlier sentences
+/// (and the posts of those participants). Those must be stated by rules of the event pass
+/// (or before it).
 #[test]
 fn event_detection_reads_what_the_event_pass_states() {
     let (at, rules) = passes(RULES)
