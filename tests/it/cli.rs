@@ -429,6 +429,56 @@ fn a_wire_dateline_with_a_bare_dash_names_its_wire_and_a_doctor_heads_her_agency
 }
 
 #[test]
+fn a_second_agreement_signed_by_the_same_signers_is_one_signing_with_both() {
+    let s = Scratch::new();
+    std::fs::write(
+        s.file("pact.txt"),
+        "Two pacts signed\n\nOSLO, Norway (May 9, 2025) -- Director Ana Ruiz of the Arctic Space Office and Director Ivo Berg of the Polar Data Directorate signed the Polar Data Accord in Oslo on May 8.\n\nAna Ruiz and Ivo Berg also signed the Orbit Safety Accord.\n",
+    )
+    .unwrap();
+    ok(&s.store(), &["ingest", arg(&s.file("pact.txt"))]);
+    let rows = ok(
+        &s.store(),
+        &[
+            "query",
+            "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+             SELECT ?e (COUNT(?a) AS ?n) WHERE { ?e a sk:Signing ; sk:agreement ?a } GROUP BY ?e",
+        ],
+    );
+    // One signing, holding both accords (before: a second signing for the second accord).
+    let counts: Vec<&str> = rows
+        .lines()
+        .filter(|l| l.contains("event"))
+        .filter_map(|l| l.rsplit('\t').next())
+        .collect();
+    assert_eq!(counts, vec!["2"], "{rows}");
+}
+
+#[test]
+fn a_meeting_told_by_its_verb_and_its_persons_alone_is_recorded() {
+    let s = Scratch::new();
+    std::fs::write(
+        s.file("call.txt"),
+        "Centre opens\n\nOSLO, Norway (May 9, 2025) -- The Arctic Space Office opened its new centre on May 8.\n\nCol. Ana Ruiz also held a meeting with Minister Ivo Berg to discuss data sharing.\n",
+    )
+    .unwrap();
+    ok(&s.store(), &["ingest", arg(&s.file("call.txt"))]);
+    let rows = ok(
+        &s.store(),
+        &[
+            "query",
+            "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+             SELECT ?who WHERE { ?e a sk:Meeting ; sk:participant ?p . ?p rdfs:label ?who }",
+        ],
+    );
+    assert!(
+        rows.contains("Ana Ruiz") && rows.contains("Ivo Berg"),
+        "{rows}"
+    );
+}
+
+#[test]
 fn ingesting_the_same_release_twice_changes_nothing() {
     let (s, _) = one_release_ingested();
     let before = quads(&s.store());
