@@ -1164,6 +1164,20 @@ mod tests {
     }
 
     #[test]
+    fn overlapping_mentions_of_a_garbled_run_do_not_panic() {
+        // Minimized from a fuzz finding (seed 11): two organization mentions of this run
+        // overlap, and the appositive-post reader sliced the words between them.
+        let x = extract("s\nWA- M C,ASA Administrator Directorate");
+        assert!(
+            x.entities
+                .iter()
+                .any(|e| e.name == "ASA Administrator Directorate"),
+            "{:#?}",
+            x.entities
+        );
+    }
+
+    #[test]
     fn a_meeting_during_the_visit_adds_to_the_visit() {
         let x = extract(
             "Title\n\nBERLIN (Feb. 14, 2025) -- Gen. Kari Nordmann traveled to Germany Feb. 10-12 to meet German leaders.\n\nDuring the visit, Nordmann met with Lt. Gen. Klaus Becker and Maj. Gen. Jonas Richter.\n",

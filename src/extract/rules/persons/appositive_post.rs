@@ -79,7 +79,10 @@ fn run(c: &mut Ctx<'_, '_>, v: &View<'_>, mi: usize) {
         }
         // "director of the Space Office of the Ministry X": the post is in the first body;
         // the second holds it (`nested-name`).
-        let nested = last_org_end.is_some_and(|end| nests(&words[end..o.toks.start]));
+        // Mentions of a garbled run may overlap: no words between them then.
+        let nested = last_org_end
+            .and_then(|end| words.get(end..o.toks.start))
+            .is_some_and(nests);
         last_org_end = Some(o.toks.end);
         if nested {
             continue;
