@@ -1089,7 +1089,7 @@ struct RoleCues {
 /// FNV-1a over a word's bytes: the index is asked about short words millions of times, and
 /// needs no defence against chosen collisions (its keys are the project's own cue file).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
+struct WordHasher(u64);
 
 impl Default for WordHasher {
     fn default() -> Self {

@@ -374,13 +374,10 @@ fn one_release_ingested() -> (Scratch, String) {
 
 #[test]
 fn a_wire_release_names_its_wire_and_an_agency_can_speak() {
-    let s = Scratch::new();
-    std::fs::write(
-        s.file("wire.txt"),
+    let s = text_ingested(
+        "wire.txt",
         "Norway joins an orbit data programme\n\nMay 6, 2025 (Fjord Wire) -- The Polar Space Agency and the Ruritanian Orbit Office signed a pact on Monday.\n\n“The pact lets us share orbit data every day,” the Agency said in a statement.\n",
-    )
-    .unwrap();
-    ok(&s.store(), &["ingest", arg(&s.file("wire.txt"))]);
+    );
     let rows = ok(
         &s.store(),
         &[
@@ -402,13 +399,10 @@ fn a_wire_release_names_its_wire_and_an_agency_can_speak() {
 
 #[test]
 fn a_wire_dateline_with_a_bare_dash_names_its_wire_and_a_doctor_heads_her_agency() {
-    let s = Scratch::new();
-    std::fs::write(
-        s.file("wire.txt"),
+    let s = text_ingested(
+        "wire.txt",
         "Agencies sign an orbit data pact\n\nOslo, May 6 (Fjord Wire)--The Director General of the Polar Space Agency, Dr. Ane Dahl, signed a pact with the Ruritanian Orbit Office on Monday.\n",
-    )
-    .unwrap();
-    ok(&s.store(), &["ingest", arg(&s.file("wire.txt"))]);
+    );
     let rows = ok(
         &s.store(),
         &[
@@ -430,39 +424,26 @@ fn a_wire_dateline_with_a_bare_dash_names_its_wire_and_a_doctor_heads_her_agency
 
 #[test]
 fn a_second_agreement_signed_by_the_same_signers_is_one_signing_with_both() {
-    let s = Scratch::new();
-    std::fs::write(
-        s.file("pact.txt"),
+    let s = text_ingested(
+        "pact.txt",
         "Two pacts signed\n\nOSLO, Norway (May 9, 2025) -- Director Ana Ruiz of the Arctic Space Office and Director Ivo Berg of the Polar Data Directorate signed the Polar Data Accord in Oslo on May 8.\n\nAna Ruiz and Ivo Berg also signed the Orbit Safety Accord.\n",
-    )
-    .unwrap();
-    ok(&s.store(), &["ingest", arg(&s.file("pact.txt"))]);
-    let rows = ok(
+    );
+    let rows = select(
         &s.store(),
-        &[
-            "query",
-            "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
-             SELECT ?e (COUNT(?a) AS ?n) WHERE { ?e a sk:Signing ; sk:agreement ?a } GROUP BY ?e",
-        ],
+        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+         SELECT ?e (COUNT(?a) AS ?n) WHERE { ?e a sk:Signing ; sk:agreement ?a } GROUP BY ?e",
     );
     // One signing, holding both accords (before: a second signing for the second accord).
-    let counts: Vec<&str> = rows
-        .lines()
-        .filter(|l| l.contains("event"))
-        .filter_map(|l| l.rsplit('\t').next())
-        .collect();
-    assert_eq!(counts, vec!["2"], "{rows}");
+    let counts: Vec<&str> = rows.iter().map(|r| r["n"].as_str()).collect();
+    assert_eq!(counts, vec!["2"], "{rows:?}");
 }
 
 #[test]
 fn a_meeting_told_by_its_verb_and_its_persons_alone_is_recorded() {
-    let s = Scratch::new();
-    std::fs::write(
-        s.file("call.txt"),
+    let s = text_ingested(
+        "call.txt",
         "Centre opens\n\nOSLO, Norway (May 9, 2025) -- The Arctic Space Office opened its new centre on May 8.\n\nCol. Ana Ruiz also held a meeting with Minister Ivo Berg to discuss data sharing.\n",
-    )
-    .unwrap();
-    ok(&s.store(), &["ingest", arg(&s.file("call.txt"))]);
+    );
     let rows = ok(
         &s.store(),
         &[
@@ -596,9 +577,14 @@ YOKOTA AIR BASE, Japan -- Brig. Gen. Anthony J. Mastalir, commander of U.S. Spac
 
 /// A scratch folder with `small.txt` (SMALL_RELEASE) ingested into `store`.
 fn small_release_ingested() -> Scratch {
+    text_ingested("small.txt", SMALL_RELEASE)
+}
+
+/// A scratch folder with `text` written to `name` and ingested into `store`.
+fn text_ingested(name: &str, text: &str) -> Scratch {
     let s = Scratch::new();
-    std::fs::write(s.file("small.txt"), SMALL_RELEASE).unwrap();
-    ok(&s.store(), &["ingest", arg(&s.file("small.txt"))]);
+    std::fs::write(s.file(name), text).unwrap();
+    ok(&s.store(), &["ingest", arg(&s.file(name))]);
     s
 }
 
