@@ -1012,6 +1012,7 @@ pub enum Cue {
     OpeningOccasion,
     StatePost,
     Counterpart,
+    Visited,
 }
 
 impl Cue {
@@ -1065,6 +1066,7 @@ impl Cue {
             "opening-occasion" => Cue::OpeningOccasion,
             "state-post" => Cue::StatePost,
             "counterpart" => Cue::Counterpart,
+            "visited" => Cue::Visited,
             _ => return None,
         })
     }

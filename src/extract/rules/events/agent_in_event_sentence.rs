@@ -93,8 +93,21 @@ pub(crate) const RULE: Rule = Rule {
         Example {
             // A nation before a post is the person's, not a party to the event.
             text: "Visit ends\n\nOSLO, Norway (May 9, 2025) -- Col. Ana Ruiz, the Chilean defence attache, visited the Arctic Space Command on May 8.\n",
-            yields: &[("Visit with Ana Ruiz, 2025-05-08", Predicate::Participant, "Ana Ruiz")],
-            absent: &[("Visit with Ana Ruiz, 2025-05-08", Predicate::Participant, "Chile")],
+            yields: &[("Visit with Arctic Space Command, 2025-05-08", Predicate::Participant, "Ana Ruiz")],
+            absent: &[("Visit with Arctic Space Command, 2025-05-08", Predicate::Participant, "Chile")],
+        },
+        Example {
+            // An opening "during" phrase that tells a visit: the visit is recorded, with the
+            // main clause's subject; whom it names is the visit's, not the signing's.
+            text: "Accord signed\n\nOSLO, Norway (May 9, 2025) -- During his visit to the Polar Space Office in Bergen, Gen. Ivo Berg signed the Ice Watch Accord with the Nordic Space Office on May 8.\n",
+            yields: &[
+                ("Visit with Polar Space Office at Bergen, 2025-05-08", Predicate::Participant, "Ivo Berg"),
+                ("Signing of Ice Watch Accord at Bergen, 2025-05-08", Predicate::Participant, "Ivo Berg"),
+                ("Signing of Ice Watch Accord at Bergen, 2025-05-08", Predicate::Participant, "Nordic Space Office"),
+            ],
+            absent: &[
+                ("Visit with Polar Space Office at Bergen, 2025-05-08", Predicate::Participant, "Nordic Space Office"),
+            ],
         },
         Example {
             // Who it included, in a sentence that names no event: "representatives of" (data).

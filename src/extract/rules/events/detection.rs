@@ -328,6 +328,21 @@ impl Story {
                 let own = c.ents.get(e).event_class.clone();
                 (own.as_deref() != Some(t.class.as_str())).then_some((d, t.class))
             });
+        // "During his visit to the Polar Command in Tromsø, Berg signed ...": an opening
+        // "during" phrase telling an event of another kind tells the occasion around the
+        // event; the phrase's own words and the main clause's subject belong to it. A new
+        // one is recorded when it lasts days (a visit, an exercise: cue role `multi-day`) and
+        // the phrase names who or where: a ceremony in which a pact is signed is the signing.
+        let opening = trig.as_ref().and_then(|t| {
+            let (open, comma) = opening_phrase_from(c, v)?;
+            if words[open] != "during" || t.at <= comma {
+                return None;
+            }
+            let found = find_trigger(c, &words[open + 1..comma], &toks[open + 1..comma], &[])?;
+            let at = open + 1 + found.at;
+            let own = c.ents.get(e).event_class.clone();
+            (own.as_deref() != Some(found.class.as_str())).then_some((at, comma, t.at, found.class))
+        });
         // "met with X in Oslo, where the two signed a memorandum", "toured the plant and
         // signed a letter of intent": a verb of another kind of event after "where" or "and"
         // tells a second event of the same occasion, done by the same agents.
@@ -345,7 +360,11 @@ impl Story {
                 let before_cut = cut.is_none_or(|cut| m.toks.start < cut);
                 let before_during = during.as_ref().is_none_or(|(d, _)| m.toks.start < *d)
                     && occasion_after.is_none_or(|(d, _)| m.toks.start < d);
-                !agent || (before_cut && before_during)
+                // Who is named in the opening phrase is the occasion's (its place is both's).
+                let past_opening = opening
+                    .as_ref()
+                    .is_none_or(|(_, comma, _, _)| m.toks.start > *comma);
+                !agent || (before_cut && before_during && past_opening)
             })
             .cloned()
             .collect();
@@ -375,6 +394,52 @@ impl Story {
                     event: x,
                     view: v,
                     mentions: after,
+                    plain: true,
+                });
+            }
+        }
+        if let Some((at, comma, main, class)) = opening {
+            let phrase: Vec<Mention> = ms
+                .iter()
+                .filter(|m| m.toks.start > at && m.toks.start < comma)
+                .cloned()
+                .collect();
+            let told = phrase
+                .iter()
+                .any(|m| is_agent(c.kind(m.entity)) || c.kind(m.entity) == EntityType::Place);
+            let lasts_days =
+                c.ex.kb
+                    .event_class(&class)
+                    .is_some_and(|k| c.ex.kb.is_cue_word(Cue::MultiDay, &form_key(&k.label)));
+            let known =
+                self.seen.iter().copied().find(|&x| {
+                    x != e && c.ents.get(x).event_class.as_deref() == Some(class.as_str())
+                });
+            let other = match known {
+                Some(x) => Some(x),
+                None if told && lasts_days => {
+                    Some(new_unnamed_event(c, &class, &ev, toks[at].span()))
+                }
+                None => None,
+            };
+            if let Some(x) = other {
+                if !self.seen.contains(&x) {
+                    self.seen.push(x);
+                }
+                let mut mentions = phrase;
+                mentions.extend(
+                    ms.iter()
+                        .filter(|m| {
+                            m.toks.start > comma
+                                && m.toks.start < main
+                                && is_agent(c.kind(m.entity))
+                        })
+                        .cloned(),
+                );
+                clauses.push(Clause {
+                    event: x,
+                    view: v,
+                    mentions,
                     plain: true,
                 });
             }
@@ -625,13 +690,19 @@ impl Story {
 /// "At the ceremony,": a cue of role `opening-occasion` first, or first after the dateline),
 /// within eight words.
 fn opening_phrase(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<usize> {
+    opening_phrase_from(c, v).map(|(_, comma)| comma)
+}
+
+/// The first word and the closing comma of a sentence's opening phrase of time or occasion.
+fn opening_phrase_from(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<(usize, usize)> {
     let words = &v.words;
     // The sentence opens at its first word or after the dateline's dash.
     let open = (0..words.len().min(16)).find(|&i| {
         (i == 0 || matches!(v.raw(c.text, i - 1), "--" | "—" | "–"))
             && c.ex.kb.cue_at(Cue::OpeningOccasion, words, i).is_some()
     })?;
-    (open + 1..words.len().min(open + 14)).find(|&i| words[i] == ",")
+    let comma = (open + 1..words.len().min(open + 14)).find(|&i| words[i] == ",")?;
+    Some((open, comma))
 }
 
 /// Whether a verb tells the event at `at` happened: the trigger is an event verb ("met"), or

@@ -1,8 +1,9 @@
 //! An agent said to host the event told by its clause: a cue of role `host` after it
 //! ("Norway hosted the Polar Lantern Exercise"), or before it with "by" or ending in "of"
 //! ("hosted by NASA", "hosted by the Arctic Council", "at the invitation of Finland") hosts
-//! it. A nation that is where the event took place, and an organization the sentence names
-//! as someone's, do not.
+//! it. Whom a visit went to, a body or a person after a cue of role `visited` ("a visit to
+//! the Polar Command", "a courtesy call on Gen. X"), hosts it. A nation that is where the
+//! event took place, and an organization the sentence names as someone's, do not.
 
 use super::super::context::Ctx;
 use super::super::cues::{by_cue, says_after};
@@ -10,6 +11,7 @@ use super::super::lists::subject_persons;
 use super::super::{Example, Reads, Rule, Run};
 use super::arguments::{agent_words, free, nation_located, posted};
 use super::Clause;
+use crate::extract::mentions::Mention;
 use crate::extract::{EntityType, Predicate};
 use crate::knowledge::Cue;
 
@@ -20,6 +22,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Mentions(EntityType::Organization),
         Reads::Mentions(EntityType::Person),
         Reads::Cue(Cue::Host),
+        Reads::Cue(Cue::Visited),
         Reads::Cue(Cue::Future),
         Reads::Triggers,
         Reads::Dateline,
@@ -71,6 +74,40 @@ pub(crate) const RULE: Rule = Rule {
             yields: &[("Polar Lantern Exercise", Predicate::Host, "Nordic Space Office")],
             absent: &[("Polar Lantern Exercise", Predicate::Host, "Arctic Space Office")],
         },
+        // Whom a visit went to hosts it.
+        Example {
+            text: "Office visited\n\nOSLO, Norway (May 9, 2025) -- Gen. Ivo Berg visited the Polar Space Office in Tromso on May 8.\n",
+            yields: &[(
+                "Visit with Polar Space Office, 2025-05-08",
+                Predicate::Host,
+                "Polar Space Office",
+            )],
+            absent: &[],
+        },
+        // Not a body that only qualifies what was visited.
+        Example {
+            text: "Office toured\n\nOSLO, Norway (May 9, 2025) -- Gen. Ivo Berg toured the Polar Space Office's new station on May 8.\n",
+            yields: &[],
+            absent: &[(
+                "Visit with Ivo Berg, 2025-05-08",
+                Predicate::Host,
+                "Polar Space Office",
+            )],
+        },
+        // The visit's host, not the host of the signing told in the same sentence.
+        Example {
+            text: "Accord signed\n\nOSLO, Norway (May 9, 2025) -- During his visit to the Polar Space Office in Bergen, Gen. Ivo Berg signed the Ice Watch Accord on May 8.\n",
+            yields: &[(
+                "Visit with Polar Space Office at Bergen, 2025-05-08",
+                Predicate::Host,
+                "Polar Space Office",
+            )],
+            absent: &[(
+                "Signing of Ice Watch Accord at Bergen, 2025-05-08",
+                Predicate::Host,
+                "Polar Space Office",
+            )],
+        },
     ],
 };
 
@@ -87,12 +124,41 @@ pub(crate) fn hosts(c: &Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) -> bool {
             free(c, m) && !posted(c, clause, m) && {
                 let w = agent_words(c, clause, m);
                 by_cue(c, Cue::Host, w.before)
+                    || visited(c, clause, m, w.before)
                     || says_after(c, Cue::Host, w.after)
                     || joint_host(c, clause, m.entity)
             }
         }
         _ => false,
     }
+}
+
+/// "a visit to the Arctic Space Office", "toured the Polar Command", "a courtesy call on
+/// Gen. X": the words before an agent end with a cue of role `visited`, one that tells no
+/// event of another kind than the clause's ("During his visit to X, Y signed": X hosts the
+/// visit, not the signing). Not a body that only qualifies what follows it ("visited the
+/// Air Force's base", "a call on PhilSA chief X").
+fn visited(c: &Ctx<'_, '_>, clause: &Clause<'_>, m: &Mention, before: &[String]) -> bool {
+    let words = &clause.view.words;
+    let qualifies = words.get(m.toks.end).is_some_and(|w| w == "'s")
+        || clause.mentions.iter().any(|o| {
+            c.kind(o.entity) == EntityType::Person
+                && (m.toks.end..=m.toks.end + 2).contains(&o.toks.start)
+                && words[m.toks.end..o.toks.start]
+                    .iter()
+                    .all(|w| w.chars().all(char::is_alphabetic) && w != "and")
+        });
+    let class = c.ents.get(clause.event).event_class.as_deref();
+    let before = before.strip_suffix(&["the".to_string()]).unwrap_or(before);
+    !qualifies
+        && (before.len().saturating_sub(4)..before.len()).any(|i| {
+            let cue = &before[i..];
+            c.ex.kb.cue_at(Cue::Visited, before, i) == Some(cue.len())
+                && c.ex.lexicon.triggers.iter().all(|(phrase, k)| {
+                    Some(k.as_str()) == class
+                        || !cue.windows(phrase.len()).any(|w| w == &phrase[..])
+                })
+        })
 }
 
 /// "Gen. A and Chief Master Sgt. B hosted the forum": a person of the subject list of an
