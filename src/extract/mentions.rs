@@ -594,8 +594,23 @@ impl Ctx<'_, '_> {
                     break;
                 }
             }
+            // "the General Staff": a rank right before an organization's head word is a word
+            // of the body's name.
+            let rank_of_body = |n: usize, seg: &Seg| {
+                matches!(seg, Seg::Known(es) if es.iter().all(|e| matches!(e, Entry::Rank(_))))
+                    && i + n < run.end
+                    && self
+                        .ex
+                        .lexicon
+                        .head_of(&[form_key(toks[i + n].text(text))])
+                        .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Organization)))
+            };
             if let Some((n, seg)) = hit {
-                out.push((i..i + n, seg));
+                if rank_of_body(n, &seg) {
+                    out.extend((i..i + n).map(|k| (k..k + 1, Seg::Word)));
+                } else {
+                    out.push((i..i + n, seg));
+                }
                 i += n;
                 continue;
             }

@@ -1267,6 +1267,18 @@ mod tests {
     }
 
     #[test]
+    fn a_rank_before_a_body_head_word_is_part_of_the_body_name() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Ivo Berg, Deputy Chief of the General Staff of the Norwegian Armed Forces, spoke on Monday.\n");
+        let orgs = names_of(&x, EntityType::Organization);
+        assert!(orgs.contains(&"General Staff"), "{orgs:?}");
+        assert!(!orgs.contains(&"Staff"), "{orgs:?}");
+        // A rank before a name stays a rank.
+        let x =
+            extract("Title\n\nOSLO, Norway (May 6, 2025) -- General Ivo Berg spoke on Monday.\n");
+        assert_eq!(names_of(&x, EntityType::Person), vec!["Ivo Berg"]);
+    }
+
+    #[test]
     fn a_long_opening_phrase_names_the_occasion_not_the_event() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- During a ceremony at the Polar Hall in Oslo on Monday, Chile became the 12th nation to sign the Polar Data Accord.\n");
         assert_eq!(event_kinds(&x), vec!["Signing"], "{:#?}", x.entities);
