@@ -243,6 +243,18 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
             let s = t.text(text);
             if is_cap(text, t) || is_ordinal(text, t) {
                 end += 1;
+            } else if t.kind == TokenKind::Number
+                && s.len() <= 3
+                && (end - start >= 2 || toks[end - 1].text(text) == "No.")
+                && unit_number_after(lex, text, &toks[end - 1])
+                && toks
+                    .get(end + 1)
+                    .is_none_or(|n| crate::date::month_number(n.text(text)).is_none())
+            {
+                // "Space Delta 4", "Task Force 99", "No. 62 Squadron": a unit's number after
+                // its head word (or "No.") goes on naming it; not a short form's ("a Delta 4
+                // mission brief").
+                end += 1;
             } else if (is_year(text, t) || is_edition(text, toks, end)) && end > start {
                 end += 1;
                 break;
@@ -304,6 +316,16 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
         i = end;
     }
     out
+}
+
+/// Whether a unit's number may follow `before`: "No." or an organization's head word
+/// ("Delta", "Force").
+fn unit_number_after(lex: &Lexicon, text: &str, before: &Token) -> bool {
+    let w = before.text(text);
+    w == "No."
+        || lex
+            .head_of(&[form_key(w)])
+            .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Organization)))
 }
 
 /// Whether "and" at `at` is followed by a person's given name and surname that end the

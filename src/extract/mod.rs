@@ -1279,6 +1279,16 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_number_after_its_head_word_is_part_of_the_unit_name() {
+        let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- Col. Ivo Berg, commander of Space Delta 4, met the commander of Space Delta 5 and visited No. 62 Squadron on May 8.\n");
+        let orgs = names_of(&x, EntityType::Organization);
+        for unit in ["Space Delta 4", "Space Delta 5", "No. 62 Squadron"] {
+            assert!(orgs.contains(&unit), "{unit} not in {orgs:?}");
+        }
+        assert!(!orgs.contains(&"Space Delta"), "{orgs:?}");
+    }
+
+    #[test]
     fn a_long_opening_phrase_names_the_occasion_not_the_event() {
         let x = extract("Title\n\nOSLO, Norway (May 6, 2025) -- During a ceremony at the Polar Hall in Oslo on Monday, Chile became the 12th nation to sign the Polar Data Accord.\n");
         assert_eq!(event_kinds(&x), vec!["Signing"], "{:#?}", x.entities);
