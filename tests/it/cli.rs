@@ -460,6 +460,28 @@ fn a_meeting_told_by_its_verb_and_its_persons_alone_is_recorded() {
 }
 
 #[test]
+fn a_visit_told_in_an_opening_phrase_is_recorded_with_whom_it_went_to_as_host() {
+    let s = text_ingested(
+        "visit.txt",
+        "Accord signed\n\nOSLO, Norway (May 9, 2025) -- During his visit to the Polar Space Office in Bergen, Gen. Ivo Berg signed the Ice Watch Accord on May 8.\n",
+    );
+    let rows = ok(
+        &s.store(),
+        &[
+            "query",
+            "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+             SELECT ?host ?who WHERE { ?e a sk:Visit ; sk:host ?h ; sk:participant ?p . \
+             ?h rdfs:label ?host . ?p rdfs:label ?who }",
+        ],
+    );
+    assert!(
+        rows.contains("Polar Space Office") && rows.contains("Ivo Berg"),
+        "{rows}"
+    );
+}
+
+#[test]
 fn ingesting_the_same_release_twice_changes_nothing() {
     let (s, _) = one_release_ingested();
     let before = quads(&s.store());
