@@ -444,19 +444,14 @@ fn a_meeting_told_by_its_verb_and_its_persons_alone_is_recorded() {
         "call.txt",
         "Centre opens\n\nOSLO, Norway (May 9, 2025) -- The Arctic Space Office opened its new centre on May 8.\n\nCol. Ana Ruiz also held a meeting with Minister Ivo Berg to discuss data sharing.\n",
     );
-    let rows = ok(
+    let rows = select(
         &s.store(),
-        &[
-            "query",
-            "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
-             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
-             SELECT ?who WHERE { ?e a sk:Meeting ; sk:participant ?p . ?p rdfs:label ?who }",
-        ],
+        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+         SELECT ?who WHERE { ?e a sk:Meeting ; sk:participant ?p . ?p rdfs:label ?who } ORDER BY ?who",
     );
-    assert!(
-        rows.contains("Ana Ruiz") && rows.contains("Ivo Berg"),
-        "{rows}"
-    );
+    let who: Vec<&str> = rows.iter().map(|r| r["who"].as_str()).collect();
+    assert_eq!(who, vec!["Ana Ruiz", "Ivo Berg"], "{rows:?}");
 }
 
 #[test]
@@ -465,19 +460,20 @@ fn a_visit_told_in_an_opening_phrase_is_recorded_with_whom_it_went_to_as_host() 
         "visit.txt",
         "Accord signed\n\nOSLO, Norway (May 9, 2025) -- During his visit to the Polar Space Office in Bergen, Gen. Ivo Berg signed the Ice Watch Accord on May 8.\n",
     );
-    let rows = ok(
+    let rows = select(
         &s.store(),
-        &[
-            "query",
-            "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
-             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
-             SELECT ?host ?who WHERE { ?e a sk:Visit ; sk:host ?h ; sk:participant ?p . \
-             ?h rdfs:label ?host . ?p rdfs:label ?who }",
-        ],
+        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+         SELECT ?host ?who WHERE { ?e a sk:Visit ; sk:host ?h ; sk:participant ?p . \
+         ?h rdfs:label ?host . ?p rdfs:label ?who }",
     );
+    let pairs: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["host"].as_str(), r["who"].as_str()))
+        .collect();
     assert!(
-        rows.contains("Polar Space Office") && rows.contains("Ivo Berg"),
-        "{rows}"
+        pairs.contains(&("Polar Space Office", "Ivo Berg")),
+        "{rows:?}"
     );
 }
 
