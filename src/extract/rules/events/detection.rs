@@ -377,19 +377,7 @@ impl Story {
         if let Some((d, class)) = during {
             let after: Vec<Mention> = ms.iter().filter(|m| m.toks.start > d).cloned().collect();
             let agents = after.iter().any(|m| is_agent(c.kind(m.entity)));
-            let known =
-                self.seen.iter().copied().find(|&x| {
-                    x != e && c.ents.get(x).event_class.as_deref() == Some(class.as_str())
-                });
-            let other = match known {
-                Some(x) => Some(x),
-                None if agents => Some(new_unnamed_event(c, &class, &ev, toks[d + 1].span())),
-                None => None,
-            };
-            if let Some(x) = other {
-                if !self.seen.contains(&x) {
-                    self.seen.push(x);
-                }
+            if let Some(x) = self.occasion_of(c, e, &class, agents, &ev, toks[d + 1].span()) {
                 clauses.push(Clause {
                     event: x,
                     view: v,
@@ -407,25 +395,8 @@ impl Story {
             let told = phrase
                 .iter()
                 .any(|m| is_agent(c.kind(m.entity)) || c.kind(m.entity) == EntityType::Place);
-            let lasts_days =
-                c.ex.kb
-                    .event_class(&class)
-                    .is_some_and(|k| c.ex.kb.is_cue_word(Cue::MultiDay, &form_key(&k.label)));
-            let known =
-                self.seen.iter().copied().find(|&x| {
-                    x != e && c.ents.get(x).event_class.as_deref() == Some(class.as_str())
-                });
-            let other = match known {
-                Some(x) => Some(x),
-                None if told && lasts_days => {
-                    Some(new_unnamed_event(c, &class, &ev, toks[at].span()))
-                }
-                None => None,
-            };
-            if let Some(x) = other {
-                if !self.seen.contains(&x) {
-                    self.seen.push(x);
-                }
+            let create = told && lasts_days(c, &class);
+            if let Some(x) = self.occasion_of(c, e, &class, create, &ev, toks[at].span()) {
                 let mut mentions = phrase;
                 mentions.extend(
                     ms.iter()
@@ -471,23 +442,16 @@ impl Story {
                 .filter(|m| is_agent(c.kind(m.entity)) || c.kind(m.entity) == EntityType::Place)
                 .cloned()
                 .collect();
-            let x = self
-                .seen
-                .iter()
-                .copied()
-                .find(|&x| x != e && c.ents.get(x).event_class.as_deref() == Some(class.as_str()))
-                .unwrap_or_else(|| new_unnamed_event(c, &class, &ev, toks[w].span()));
-            if !self.seen.contains(&x) {
-                self.seen.push(x);
+            if let Some(x) = self.occasion_of(c, e, &class, true, &ev, toks[w].span()) {
+                let mut mentions = agents;
+                mentions.extend(ms.iter().filter(|m| m.toks.start > w).cloned());
+                clauses.push(Clause {
+                    event: x,
+                    view: v,
+                    mentions,
+                    plain: true,
+                });
             }
-            let mut mentions = agents;
-            mentions.extend(ms.iter().filter(|m| m.toks.start > w).cloned());
-            clauses.push(Clause {
-                event: x,
-                view: v,
-                mentions,
-                plain: true,
-            });
         }
         Telling {
             view: v,
@@ -497,6 +461,29 @@ impl Story {
             plain,
             clauses,
         }
+    }
+
+    /// The occasion of `class` around event `e`: one told before, else a new one when
+    /// `create` (told by the sentence `ev` at `at`); recorded as seen.
+    fn occasion_of(
+        &mut self,
+        c: &mut Ctx<'_, '_>,
+        e: usize,
+        class: &str,
+        create: bool,
+        ev: &Range<usize>,
+        at: Range<usize>,
+    ) -> Option<usize> {
+        let x = self
+            .seen
+            .iter()
+            .copied()
+            .find(|&x| x != e && c.ents.get(x).event_class.as_deref() == Some(class))
+            .or_else(|| create.then(|| new_unnamed_event(c, class, ev, at)))?;
+        if !self.seen.contains(&x) {
+            self.seen.push(x);
+        }
+        Some(x)
     }
 
     /// A verb of another class than event `e`'s, within a few words after "where" or "and"
@@ -620,10 +607,7 @@ impl Story {
             && reference.is_some_and(|r| dates.iter().all(|d| r.days_since(*d) > 60));
         // A visit, an exercise or a conference lasts days: a date within a week of the one
         // told is the same occasion ("arrived on May 4 ... toured the centre on May 5").
-        let multi_day =
-            c.ex.kb
-                .event_class(class)
-                .is_some_and(|k| c.ex.kb.is_cue_word(Cue::MultiDay, &form_key(&k.label)));
+        let multi_day = lasts_days(c, class);
         let same_day = |d: Date| {
             dates
                 .iter()
@@ -703,6 +687,14 @@ fn opening_phrase_from(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<(usize, usize)> 
     })?;
     let comma = (open + 1..words.len().min(open + 14)).find(|&i| words[i] == ",")?;
     Some((open, comma))
+}
+
+/// Whether the occasions of event class `class` last days (cue role `multi-day`: a visit, an
+/// exercise, a conference).
+fn lasts_days(c: &Ctx<'_, '_>, class: &str) -> bool {
+    c.ex.kb
+        .event_class(class)
+        .is_some_and(|k| c.ex.kb.is_cue_word(Cue::MultiDay, &form_key(&k.label)))
 }
 
 /// Whether a verb tells the event at `at` happened: the trigger is an event verb ("met"), or
