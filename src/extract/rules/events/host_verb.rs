@@ -74,6 +74,12 @@ pub(crate) const RULE: Rule = Rule {
             yields: &[("Polar Lantern Exercise", Predicate::Host, "Nordic Space Office")],
             absent: &[("Polar Lantern Exercise", Predicate::Host, "Arctic Space Office")],
         },
+        // Who welcomed the guests of the event hosts it.
+        Example {
+            text: "Minister visits\n\nOSLO, Norway (May 9, 2025) -- Gen. Kari Holm welcomed Chilean Minister Ivo Berg to the Polar Space Forum in Tromso on May 8.\n",
+            yields: &[("Polar Space Forum", Predicate::Host, "Kari Holm")],
+            absent: &[("Polar Space Forum", Predicate::Host, "Ivo Berg")],
+        },
         // Whom a visit went to hosts it.
         Example {
             text: "Office visited\n\nOSLO, Norway (May 9, 2025) -- Gen. Ivo Berg visited the Polar Space Office in Tromso on May 8.\n",
