@@ -35,6 +35,19 @@ pub(crate) fn says_after(c: &Ctx<'_, '_>, role: Cue, words: &[String]) -> bool {
         })
 }
 
+/// The cue of `role` that `before` (the words before a name) ends with, an article after it
+/// allowed ("a visit to the", "toured"); the longest when several end there.
+pub(crate) fn cue_before<'w>(
+    c: &Ctx<'_, '_>,
+    role: Cue,
+    before: &'w [String],
+) -> Option<&'w [String]> {
+    let before = before.strip_suffix(&["the".to_string()]).unwrap_or(before);
+    (before.len().saturating_sub(4)..before.len())
+        .find(|&i| c.ex.kb.cue_at(role, before, i) == Some(before.len() - i))
+        .map(|i| &before[i..])
+}
+
 /// Whether `before` (the words before an agent) ends with "<cue of role> by" or with a cue
 /// of `role` ending in "of" ("at the invitation of").
 pub(crate) fn by_cue(c: &Ctx<'_, '_>, role: Cue, before: &[String]) -> bool {

@@ -6,7 +6,7 @@
 //! event took place, and an organization the sentence names as someone's, do not.
 
 use super::super::context::Ctx;
-use super::super::cues::{by_cue, says_after};
+use super::super::cues::{by_cue, cue_before, says_after};
 use super::super::lists::subject_persons;
 use super::super::{Example, Reads, Rule, Run};
 use super::arguments::{agent_words, free, nation_located, posted};
@@ -155,15 +155,11 @@ fn visited(c: &Ctx<'_, '_>, clause: &Clause<'_>, m: &Mention, before: &[String])
                     .all(|w| w.chars().all(char::is_alphabetic) && w != "and")
         });
     let class = c.ents.get(clause.event).event_class.as_deref();
-    let before = before.strip_suffix(&["the".to_string()]).unwrap_or(before);
     !qualifies
-        && (before.len().saturating_sub(4)..before.len()).any(|i| {
-            let cue = &before[i..];
-            c.ex.kb.cue_at(Cue::Visited, before, i) == Some(cue.len())
-                && c.ex.lexicon.triggers.iter().all(|(phrase, k)| {
-                    Some(k.as_str()) == class
-                        || !cue.windows(phrase.len()).any(|w| w == &phrase[..])
-                })
+        && cue_before(c, Cue::Visited, before).is_some_and(|cue| {
+            c.ex.lexicon.triggers.iter().all(|(phrase, k)| {
+                Some(k.as_str()) == class || !cue.windows(phrase.len()).any(|w| w == &phrase[..])
+            })
         })
 }
 

@@ -5,7 +5,7 @@
 //! persons, else every body it names ("The full list of signatories now reads: ...").
 
 use super::super::context::{word_before_name, Ctx, View};
-use super::super::cues::signs_described_agreement;
+use super::super::cues::{cue_before, signs_described_agreement};
 use super::super::lists::{coordinated, subject_persons};
 use super::referred::referred_programme;
 use crate::extract::mentions::{Head, Mention};
@@ -275,8 +275,13 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
         // Not the dateline's nation, nor a venue ("in a ceremony at the Ministry of
         // Foreign Affairs"), nor a person's nation printed before their name ("with U.S.
         // Ambassador X in attendance").
-        let venue =
-            |m: &Mention| matches!(word_before_name(&words[..m.toks.start]), Some("at" | "in"));
+        // Nor whom a visit went to ("During his visit to the X, Y signed"): a cue of role
+        // `visited` right before the name.
+        let venue = |m: &Mention| {
+            let before = &words[..m.toks.start];
+            matches!(word_before_name(before), Some("at" | "in"))
+                || cue_before(c, Cue::Visited, before).is_some()
+        };
         let before_person = |m: &Mention| {
             c.kind(m.entity) == EntityType::Nation
                 && ms.iter().any(|p| {

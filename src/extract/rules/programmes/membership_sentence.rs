@@ -21,6 +21,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Cue(Cue::Signing),
         Reads::Cue(Cue::SigningVerb),
         Reads::Cue(Cue::Company),
+        Reads::Cue(Cue::Visited),
         Reads::HeadWords,
         Reads::Hedges,
         Reads::Facts(Predicate::Heads),

@@ -22,6 +22,7 @@ pub(crate) const RULE: Rule = Rule {
         Reads::Cue(Cue::Signing),
         Reads::Cue(Cue::SigningVerb),
         Reads::Cue(Cue::Company),
+        Reads::Cue(Cue::Visited),
         Reads::HeadWords,
         Reads::Hedges,
         Reads::Facts(Predicate::Heads),
@@ -32,6 +33,12 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Signatory],
     run: Run::Sentence(run),
     examples: &[
+        // Whom a visit went to is no party ("visited" cues), the body signed with is.
+        Example {
+            text: "Accord signed\n\nOSLO, Norway (May 9, 2025) -- During his visit to the Polar Space Office in Bergen, Gen. Ivo Berg signed the Ice Watch Accord with the Nordic Space Office on May 8.\n",
+            yields: &[("Ice Watch Accord", Predicate::Signatory, "Nordic Space Office")],
+            absent: &[("Ice Watch Accord", Predicate::Signatory, "Polar Space Office")],
+        },
         // An agreement described with capitalized words of its topic.
         Example {
             text: "Pact\n\nOSLO, Norway (May 6, 2025) -- The Arctic Space Office and the Polar Data Directorate signed a Space Situational Awareness sharing agreement on May 5.\n",
