@@ -477,6 +477,77 @@ fn a_visit_told_in_an_opening_phrase_is_recorded_with_whom_it_went_to_as_host() 
     );
 }
 
+/// The labels of the organizations the store's releases name (not the gazetteer's), sorted.
+fn organization_labels(store: &std::path::Path) -> Vec<String> {
+    select(
+        store,
+        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+         SELECT DISTINCT ?name WHERE { GRAPH ?g { ?o a sk:Organization } \
+         FILTER(STRSTARTS(STR(?g), \"https://w3id.org/spacekg/doc/\")) ?o rdfs:label ?name } \
+         ORDER BY ?name",
+    )
+    .iter()
+    .map(|r| r["name"].clone())
+    .collect()
+}
+
+#[test]
+fn a_unit_number_stays_in_the_unit_name() {
+    let s = text_ingested(
+        "units.txt",
+        "Units meet\n\nOSLO, Norway (May 9, 2025) -- Col. Ivo Berg, commander of Space Delta 4, met the commander of Space Delta 5 and visited No. 62 Squadron on May 8.\n",
+    );
+    let orgs = organization_labels(&s.store());
+    assert_eq!(
+        orgs,
+        vec!["No. 62 Squadron", "Space Delta 4", "Space Delta 5"],
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn a_rank_word_before_a_body_head_word_stays_in_the_body_name() {
+    let s = text_ingested(
+        "staff.txt",
+        "Staff visit\n\nOSLO, Norway (May 9, 2025) -- Ivo Berg, Deputy Chief of the General Staff, spoke on May 8.\n",
+    );
+    let orgs = organization_labels(&s.store());
+    assert_eq!(orgs, vec!["General Staff"], "{orgs:?}");
+}
+
+#[test]
+fn who_welcomed_the_guests_hosts_the_event() {
+    let s = text_ingested(
+        "forum.txt",
+        "Minister visits\n\nOSLO, Norway (May 9, 2025) -- Gen. Kari Holm welcomed Chilean Minister Ivo Berg to the Polar Space Forum in Tromso on May 8.\n",
+    );
+    let rows = select(
+        &s.store(),
+        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+         SELECT ?host WHERE { ?e sk:host ?h . ?h rdfs:label ?host }",
+    );
+    let hosts: Vec<&str> = rows.iter().map(|r| r["host"].as_str()).collect();
+    assert_eq!(hosts, vec!["Kari Holm"], "{rows:?}");
+}
+
+#[test]
+fn a_body_a_visit_went_to_is_no_signatory_of_what_is_signed_there() {
+    let s = text_ingested(
+        "accord.txt",
+        "Accord signed\n\nOSLO, Norway (May 9, 2025) -- During his visit to the Polar Space Office in Bergen, Gen. Ivo Berg signed the Ice Watch Accord with the Nordic Space Office on May 8.\n",
+    );
+    let rows = select(
+        &s.store(),
+        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+         SELECT ?party WHERE { ?a sk:signatory ?s . ?s rdfs:label ?party }",
+    );
+    let parties: Vec<&str> = rows.iter().map(|r| r["party"].as_str()).collect();
+    assert_eq!(parties, vec!["Nordic Space Office"], "{rows:?}");
+}
+
 #[test]
 fn ingesting_the_same_release_twice_changes_nothing() {
     let (s, _) = one_release_ingested();
