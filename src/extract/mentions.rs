@@ -322,10 +322,7 @@ fn cap_runs(kb: &Knowledge, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Ra
 /// ("Delta", "Force").
 fn unit_number_after(lex: &Lexicon, text: &str, before: &Token) -> bool {
     let w = before.text(text);
-    w == "No."
-        || lex
-            .head_of(&[form_key(w)])
-            .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Organization)))
+    w == "No." || lex.holds_organization_head(&[form_key(w)])
 }
 
 /// Whether "and" at `at` is followed by a person's given name and surname that end the
@@ -624,8 +621,7 @@ impl Ctx<'_, '_> {
                     && self
                         .ex
                         .lexicon
-                        .head_of(&[form_key(toks[i + n].text(text))])
-                        .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Organization)))
+                        .holds_organization_head(&[form_key(toks[i + n].text(text))])
             };
             if let Some((n, seg)) = hit {
                 if rank_of_body(n, &seg) {
