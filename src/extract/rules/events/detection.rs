@@ -260,9 +260,7 @@ impl Story {
         // A trigger that tells no event of its own leaves the named occasion as the event.
         let event = event.or_else(|| occasion.map(|(_, x)| (x, How::Named)));
         if let Some((e, _)) = event {
-            if !self.seen.contains(&e) {
-                self.seen.push(e);
-            }
+            self.see(e);
         }
         let Some((e, how)) = event else {
             return Telling {
@@ -320,12 +318,13 @@ impl Story {
         // The occasion named after the event's words, when it is not the event itself.
         let occasion_after =
             occasion.filter(|&(d, x)| x != e && event_at.is_some_and(|at| d >= at));
+        // The event's own class: an occasion is of another.
+        let own = c.ents.get(e).event_class.clone();
         let during = event_at
             .filter(|_| occasion_after.is_none())
             .and_then(|at| {
                 let d = (at..words.len()).find(|&i| words[i] == "during")?;
                 let t = find_trigger(c, &words[d + 1..], &toks[d + 1..], &[])?;
-                let own = c.ents.get(e).event_class.clone();
                 (own.as_deref() != Some(t.class.as_str())).then_some((d, t.class))
             });
         // "During his visit to the Polar Command in Tromsø, Berg signed ...": an opening
@@ -340,7 +339,6 @@ impl Story {
             }
             let found = find_trigger(c, &words[open + 1..comma], &toks[open + 1..comma], &[])?;
             let at = open + 1 + found.at;
-            let own = c.ents.get(e).event_class.clone();
             (own.as_deref() != Some(found.class.as_str())).then_some((at, comma, t.at, found.class))
         });
         // "met with X in Oslo, where the two signed a memorandum", "toured the plant and
@@ -416,9 +414,7 @@ impl Story {
             }
         }
         if let Some((d, x)) = occasion_after {
-            if !self.seen.contains(&x) {
-                self.seen.push(x);
-            }
+            self.see(x);
             // Who did the event took part in its occasion too; what is named after "during"
             // (its place) is the occasion's, and the event's as well (main clause).
             let mut mentions: Vec<Mention> = clauses[0]
@@ -480,10 +476,15 @@ impl Story {
             .copied()
             .find(|&x| x != e && c.ents.get(x).event_class.as_deref() == Some(class))
             .or_else(|| create.then(|| new_unnamed_event(c, class, ev, at)))?;
+        self.see(x);
+        Some(x)
+    }
+
+    /// Records event `x` as told, once.
+    fn see(&mut self, x: usize) {
         if !self.seen.contains(&x) {
             self.seen.push(x);
         }
-        Some(x)
     }
 
     /// A verb of another class than event `e`'s, within a few words after "where" or "and"
