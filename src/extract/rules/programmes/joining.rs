@@ -81,10 +81,18 @@ pub(crate) fn joining(c: &Ctx<'_, '_>, v: &View<'_>) -> Option<Joining> {
                 .head_of(&w[1..])
                 .is_some_and(|(h, _)| matches!(h, Head::Kind(HeadKind::Agreement)))
     });
+    // "thanked the partners who made it possible", "Participants also compared ...": a
+    // word for those who take part or cooperate names no initiative; only an act of joining
+    // or belonging ("joined", "members") carries the one of the sentences before.
+    let joins_by_act = (0..words.len()).any(|i| {
+        c.ex.kb.cue_at(Cue::Membership, words, i).is_some()
+            && c.ex.kb.cue_at(Cue::Participation, words, i).is_none()
+            && c.ex.kb.cue_at(Cue::Partnership, words, i).is_none()
+    });
     let carried = if let (true, Some(r)) = (targets.is_empty() && signed, referred_programme(c, v))
     {
         Some(r)
-    } else if targets.is_empty() && (signed || joined) && si > 0 && !described {
+    } else if targets.is_empty() && (signed || joins_by_act) && si > 0 && !described {
         let want = if signed {
             EntityType::Agreement
         } else {

@@ -57,6 +57,16 @@ pub(crate) const RULE: Rule = Rule {
             absent: &[("Polar Access Initiative", Predicate::Member, "Sweden")],
         },
         // "becomes part of" (data): joining.
+        // A sentence that names no initiative and only a word for those who take part or
+        // cooperate ("partners", "participants") joins nobody to the one named before.
+        Example {
+            text: "Initiative grows\n\nTALLINN, Estonia (May 6, 2025) -- Estonia joined the Polar Access Initiative on Monday. Estonia's minister thanked the partners at the Arctic Space Office and the Baltic Space Wing.\n",
+            yields: &[("Polar Access Initiative", Predicate::Member, "Estonia")],
+            absent: &[
+                ("Polar Access Initiative", Predicate::Member, "Arctic Space Office"),
+                ("Polar Access Initiative", Predicate::Member, "Baltic Space Wing"),
+            ],
+        },
         Example {
             text: "Initiative grows\n\nTALLINN, Estonia (May 6, 2025) -- Today Estonia becomes part of the Polar Access Initiative.\n",
             yields: &[("Polar Access Initiative", Predicate::Member, "Estonia")],
