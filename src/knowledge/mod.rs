@@ -1013,6 +1013,8 @@ pub enum Cue {
     StatePost,
     Counterpart,
     Visited,
+    /// "discussed X", "cooperation on X": the name after it is what is talked of.
+    Topic,
 }
 
 impl Cue {
@@ -1067,6 +1069,7 @@ impl Cue {
             "state-post" => Cue::StatePost,
             "counterpart" => Cue::Counterpart,
             "visited" => Cue::Visited,
+            "topic" => Cue::Topic,
             _ => return None,
         })
     }
