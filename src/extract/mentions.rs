@@ -1780,10 +1780,16 @@ fn head_for(
     };
     // A head alone ("Command", "The Dialogue") is not a name, unless the text gives it an
     // acronym: "a Memorandum of Understanding (MoU)".
+    // "Through the Agreement, ...": the article after an opening word leads too.
     let leading_stopwords = toks[r.clone()]
         .iter()
         .take_while(|t| ctx.ex.lexicon.stopwords.contains(t.text(ctx.text)))
         .count();
+    let leading_stopwords = leading_stopwords
+        + toks[r.start + leading_stopwords..r.end]
+            .iter()
+            .take_while(|t| is_article(t.text(ctx.text)))
+            .count();
     let acronym_follows = toks.get(r.end).is_some_and(|t| t.text(ctx.text) == "(")
         && toks.get(r.end + 2).is_some_and(|t| t.text(ctx.text) == ")")
         && toks.get(r.end + 1).is_some_and(|t| {
@@ -1829,6 +1835,11 @@ fn prefix_less(segs: &[(Range<usize>, Seg)], k: usize) -> bool {
         )
 }
 
+/// A lowercase article inside a run of capitalized words ("Under the Polar Accord").
+fn is_article(word: &str) -> bool {
+    matches!(word, "the" | "a" | "an")
+}
+
 /// Registers a name typed by its head word.
 fn headed(
     ctx: &mut Ctx<'_, '_>,
@@ -1840,8 +1851,12 @@ fn headed(
 ) {
     let text = ctx.text;
     let mut r = r;
-    // Drop a leading "The".
+    // Drop a leading "The", and the article after an opening word ("Under the Polar
+    // Accord, ...": "Polar Accord").
     while r.len() > 1 && ctx.ex.lexicon.stopwords.contains(toks[r.start].text(text)) {
+        r.start += 1;
+    }
+    while r.len() > 1 && is_article(toks[r.start].text(text)) {
         r.start += 1;
     }
     let form = span_text(text, toks, r.clone()).to_string();

@@ -549,6 +549,86 @@ fn a_body_a_visit_went_to_is_no_signatory_of_what_is_signed_there() {
 }
 
 #[test]
+fn thanking_partners_joins_nobody_to_the_initiative_named_before() {
+    let s = text_ingested(
+        "joined.txt",
+        "Initiative grows\n\nTALLINN, Estonia (May 6, 2025) -- Estonia joined the Polar Access Initiative on Monday. Estonia's minister thanked the partners at the Arctic Space Office and the Baltic Space Wing.\n",
+    );
+    let rows = select(
+        &s.store(),
+        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+         SELECT ?who WHERE { ?i sk:member ?m . ?m rdfs:label ?who } ORDER BY ?who",
+    );
+    let members: Vec<&str> = rows.iter().map(|r| r["who"].as_str()).collect();
+    assert_eq!(members, vec!["Estonia"], "{rows:?}");
+}
+
+#[test]
+fn an_initiative_an_event_discussed_is_not_one_it_serves() {
+    let s = text_ingested(
+        "talked.txt",
+        "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise under the Polar Watch Initiative on May 8 and discussed the Polar Access Initiative.\n",
+    );
+    let rows = select(
+        &s.store(),
+        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+         SELECT ?name WHERE { ?e sk:initiative ?i . ?i rdfs:label ?name }",
+    );
+    let served: Vec<&str> = rows.iter().map(|r| r["name"].as_str()).collect();
+    assert_eq!(served, vec!["Polar Watch Initiative"], "{rows:?}");
+}
+
+#[test]
+fn bodies_named_far_apart_in_one_sentence_state_no_nesting() {
+    let s = text_ingested(
+        "commerce.txt",
+        "Commerce talks\n\nWASHINGTON (May 6, 2025) -- The Office of Space Commerce briefed satellite operators in Washington on Tuesday about the new traffic system, and a day later NOAA met partners in Denver.\n",
+    );
+    // Both bodies are read (the gazetteer nests one in the other) ...
+    let orgs = organization_labels(&s.store());
+    assert_eq!(
+        orgs,
+        vec![
+            "National Oceanic and Atmospheric Administration",
+            "Office of Space Commerce"
+        ],
+        "{orgs:?}"
+    );
+    // ... and the sentence, naming them at its two ends, does not state the nesting.
+    let nested = select(
+        &s.store(),
+        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+         SELECT ?a ?b WHERE { GRAPH ?g { ?a sk:subOrganizationOf ?b } \
+         FILTER(STRSTARTS(STR(?g), \"https://w3id.org/spacekg/doc/\")) }",
+    );
+    assert!(nested.is_empty(), "{nested:?}");
+}
+
+#[test]
+fn an_opening_word_and_its_article_are_no_part_of_a_name() {
+    let s = text_ingested(
+        "opening.txt",
+        "Accord signed\n\nOSLO, Norway (May 6, 2025) -- Norway and Chile signed the Polar Data Accord on May 5. Under the Polar Data Accord, staff will train. Through the Arctic Space Office, Chile will share data. Through the Accord, both will plan.\n",
+    );
+    let rows = select(
+        &s.store(),
+        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+         SELECT DISTINCT ?name WHERE { GRAPH ?g { ?x a ?c } \
+         FILTER(STRSTARTS(STR(?g), \"https://w3id.org/spacekg/doc/\")) \
+         FILTER(?c IN (sk:Organization, sk:Agreement)) ?x rdfs:label ?name } ORDER BY ?name",
+    );
+    let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["Arctic Space Office", "Polar Data Accord"],
+        "{rows:?}"
+    );
+}
+
+#[test]
 fn ingesting_the_same_release_twice_changes_nothing() {
     let (s, _) = one_release_ingested();
     let before = quads(&s.store());
