@@ -2907,12 +2907,14 @@ fn described_agreements(ctx: &mut Ctx<'_, '_>, si: usize, toks: &[Token]) {
         // A following "(MOU)" is part of the phrase; "on/concerning ..." completes it.
         end = past_parenthesis(text, toks, end);
         let mut full_end = end;
-        // "an agreement on Tuesday": a date, not what the agreement is about.
+        // "an agreement on Tuesday", "... on 5th May": a date, not what the agreement is
+        // about.
         let dated_on = toks.get(end + 1).is_some_and(|t| {
             let w = t.text(text);
             crate::date::month_number(w).is_some()
                 || ctx.ex.lexicon.stopwords.contains(w)
                 || w.chars().all(|c| c.is_ascii_digit())
+                || is_ordinal(text, t)
         });
         // "an agreement to share satellite data": its purpose, a verb after "to".
         let purpose = toks.get(end).is_some_and(|t| t.text(text) == "to")

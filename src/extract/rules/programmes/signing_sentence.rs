@@ -118,6 +118,16 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[],
         },
+        // "an agreement on 5th May": a date after "on" is no topic of the agreement.
+        Example {
+            text: "Agencies sign\n\nOSLO, Norway (May 6, 2025) -- The Arctic Space Office and the Chilean Space Agency signed a data sharing agreement on 5th May 2025 in Oslo.\n",
+            yields: &[("data sharing agreement", Predicate::Signatory, "Arctic Space Office")],
+            absent: &[(
+                "data sharing agreement on 5th May 2025",
+                Predicate::Signatory,
+                "Arctic Space Office",
+            )],
+        },
         // "signed between A and B": the parties follow; the agreement's name ends at the verb.
         Example {
             text: "Arrangement signed\n\nVIENNA, Austria (April 8, 2025) -- An implementing arrangement on Earth observation was signed between the Arctic Space Office and the Chilean Space Agency in Vienna on April 7.\n",
