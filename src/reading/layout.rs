@@ -361,7 +361,9 @@ fn header_item(line: &str, offset: usize) -> Option<HeaderItem> {
         }
     }
     if let Some(rest) = layout.opening(line, Role::LabelPublished) {
-        if let Some(d) = date_line(rest) {
+        // "Posted On: 06 MAY 2025 5:30PM by PIB Delhi": the date before who posted it.
+        let dated = rest.split_once(" by ").map_or(rest, |(d, _)| d);
+        if let Some(d) = date_line(dated) {
             return Some(HeaderItem::Published(d));
         }
         // A label that opens a sentence of the body ("On 27 April 2017, the agencies

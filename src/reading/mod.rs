@@ -273,6 +273,18 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_posted_date_before_who_posted_it() {
+        let r = parse_text(
+            "x",
+            "Agencies sign\n\nPosted On: 06 MAY 2025 5:30PM by Polar Press Office\n\nThe agencies signed an accord.\n",
+        );
+        assert_eq!(
+            r.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-05-06")
+        );
+    }
+
+    #[test]
     fn reads_datelines_with_dates_and_wires() {
         let r = parse_text(
             "x",
