@@ -444,14 +444,14 @@ fn a_meeting_told_by_its_verb_and_its_persons_alone_is_recorded() {
         "call.txt",
         "Centre opens\n\nOSLO, Norway (May 9, 2025) -- The Arctic Space Office opened its new centre on May 8.\n\nCol. Ana Ruiz also held a meeting with Minister Ivo Berg to discuss data sharing.\n",
     );
-    let rows = select(
+    let who = column(
         &s.store(),
         "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
          PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
          SELECT ?who WHERE { ?e a sk:Meeting ; sk:participant ?p . ?p rdfs:label ?who } ORDER BY ?who",
+        "who",
     );
-    let who: Vec<&str> = rows.iter().map(|r| r["who"].as_str()).collect();
-    assert_eq!(who, vec!["Ana Ruiz", "Ivo Berg"], "{rows:?}");
+    assert_eq!(who, vec!["Ana Ruiz", "Ivo Berg"], "{who:?}");
 }
 
 #[test]
@@ -479,17 +479,23 @@ fn a_visit_told_in_an_opening_phrase_is_recorded_with_whom_it_went_to_as_host() 
 
 /// The labels of the organizations the store's releases name (not the gazetteer's), sorted.
 fn organization_labels(store: &std::path::Path) -> Vec<String> {
-    select(
+    column(
         store,
         "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
          PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
          SELECT DISTINCT ?name WHERE { GRAPH ?g { ?o a sk:Organization } \
          FILTER(STRSTARTS(STR(?g), \"https://w3id.org/spacekg/doc/\")) ?o rdfs:label ?name } \
          ORDER BY ?name",
+        "name",
     )
-    .iter()
-    .map(|r| r["name"].clone())
-    .collect()
+}
+
+/// One variable of a query's rows, in the rows' order.
+fn column(store: &std::path::Path, query: &str, var: &str) -> Vec<String> {
+    select(store, query)
+        .iter()
+        .map(|r| r[var].clone())
+        .collect()
 }
 
 #[test]
@@ -522,14 +528,14 @@ fn who_welcomed_the_guests_hosts_the_event() {
         "forum.txt",
         "Minister visits\n\nOSLO, Norway (May 9, 2025) -- Gen. Kari Holm welcomed Chilean Minister Ivo Berg to the Polar Space Forum in Tromso on May 8.\n",
     );
-    let rows = select(
+    let hosts = column(
         &s.store(),
         "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
          PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
          SELECT ?host WHERE { ?e sk:host ?h . ?h rdfs:label ?host }",
+        "host",
     );
-    let hosts: Vec<&str> = rows.iter().map(|r| r["host"].as_str()).collect();
-    assert_eq!(hosts, vec!["Kari Holm"], "{rows:?}");
+    assert_eq!(hosts, vec!["Kari Holm"], "{hosts:?}");
 }
 
 #[test]
@@ -538,14 +544,14 @@ fn a_body_a_visit_went_to_is_no_signatory_of_what_is_signed_there() {
         "accord.txt",
         "Accord signed\n\nOSLO, Norway (May 9, 2025) -- During his visit to the Polar Space Office in Bergen, Gen. Ivo Berg signed the Ice Watch Accord with the Nordic Space Office on May 8.\n",
     );
-    let rows = select(
+    let parties = column(
         &s.store(),
         "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
          PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
          SELECT ?party WHERE { ?a sk:signatory ?s . ?s rdfs:label ?party }",
+        "party",
     );
-    let parties: Vec<&str> = rows.iter().map(|r| r["party"].as_str()).collect();
-    assert_eq!(parties, vec!["Nordic Space Office"], "{rows:?}");
+    assert_eq!(parties, vec!["Nordic Space Office"], "{parties:?}");
 }
 
 #[test]
@@ -554,14 +560,14 @@ fn thanking_partners_joins_nobody_to_the_initiative_named_before() {
         "joined.txt",
         "Initiative grows\n\nTALLINN, Estonia (May 6, 2025) -- Estonia joined the Polar Access Initiative on Monday. Estonia's minister thanked the partners at the Arctic Space Office and the Baltic Space Wing.\n",
     );
-    let rows = select(
+    let members = column(
         &s.store(),
         "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
          PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
          SELECT ?who WHERE { ?i sk:member ?m . ?m rdfs:label ?who } ORDER BY ?who",
+        "who",
     );
-    let members: Vec<&str> = rows.iter().map(|r| r["who"].as_str()).collect();
-    assert_eq!(members, vec!["Estonia"], "{rows:?}");
+    assert_eq!(members, vec!["Estonia"], "{members:?}");
 }
 
 #[test]
@@ -570,14 +576,14 @@ fn an_initiative_an_event_discussed_is_not_one_it_serves() {
         "talked.txt",
         "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise under the Polar Watch Initiative on May 8 and discussed the Polar Access Initiative.\n",
     );
-    let rows = select(
+    let served = column(
         &s.store(),
         "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
          PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
          SELECT ?name WHERE { ?e sk:initiative ?i . ?i rdfs:label ?name }",
+        "name",
     );
-    let served: Vec<&str> = rows.iter().map(|r| r["name"].as_str()).collect();
-    assert_eq!(served, vec!["Polar Watch Initiative"], "{rows:?}");
+    assert_eq!(served, vec!["Polar Watch Initiative"], "{served:?}");
 }
 
 #[test]
@@ -612,19 +618,19 @@ fn an_opening_word_and_its_article_are_no_part_of_a_name() {
         "opening.txt",
         "Accord signed\n\nOSLO, Norway (May 6, 2025) -- Norway and Chile signed the Polar Data Accord on May 5. Under the Polar Data Accord, staff will train. Through the Arctic Space Office, Chile will share data. Through the Accord, both will plan.\n",
     );
-    let rows = select(
+    let names = column(
         &s.store(),
         "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
          PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
          SELECT DISTINCT ?name WHERE { GRAPH ?g { ?x a ?c } \
          FILTER(STRSTARTS(STR(?g), \"https://w3id.org/spacekg/doc/\")) \
          FILTER(?c IN (sk:Organization, sk:Agreement)) ?x rdfs:label ?name } ORDER BY ?name",
+        "name",
     );
-    let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str()).collect();
     assert_eq!(
         names,
         vec!["Arctic Space Office", "Polar Data Accord"],
-        "{rows:?}"
+        "{names:?}"
     );
 }
 
