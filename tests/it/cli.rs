@@ -446,9 +446,7 @@ fn a_meeting_told_by_its_verb_and_its_persons_alone_is_recorded() {
     );
     let who = column(
         &s.store(),
-        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
-         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
-         SELECT ?who WHERE { ?e a sk:Meeting ; sk:participant ?p . ?p rdfs:label ?who } ORDER BY ?who",
+        "SELECT ?who WHERE { ?e a sk:Meeting ; sk:participant ?p . ?p rdfs:label ?who } ORDER BY ?who",
         "who",
     );
     assert_eq!(who, vec!["Ana Ruiz", "Ivo Berg"], "{who:?}");
@@ -481,9 +479,7 @@ fn a_visit_told_in_an_opening_phrase_is_recorded_with_whom_it_went_to_as_host() 
 fn organization_labels(store: &std::path::Path) -> Vec<String> {
     column(
         store,
-        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
-         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
-         SELECT DISTINCT ?name WHERE { GRAPH ?g { ?o a sk:Organization } \
+        "SELECT DISTINCT ?name WHERE { GRAPH ?g { ?o a sk:Organization } \
          FILTER(STRSTARTS(STR(?g), \"https://w3id.org/spacekg/doc/\")) ?o rdfs:label ?name } \
          ORDER BY ?name",
         "name",
@@ -530,9 +526,7 @@ fn who_welcomed_the_guests_hosts_the_event() {
     );
     let hosts = column(
         &s.store(),
-        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
-         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
-         SELECT ?host WHERE { ?e sk:host ?h . ?h rdfs:label ?host }",
+        "SELECT ?host WHERE { ?e sk:host ?h . ?h rdfs:label ?host }",
         "host",
     );
     assert_eq!(hosts, vec!["Kari Holm"], "{hosts:?}");
@@ -546,9 +540,7 @@ fn a_body_a_visit_went_to_is_no_signatory_of_what_is_signed_there() {
     );
     let parties = column(
         &s.store(),
-        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
-         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
-         SELECT ?party WHERE { ?a sk:signatory ?s . ?s rdfs:label ?party }",
+        "SELECT ?party WHERE { ?a sk:signatory ?s . ?s rdfs:label ?party }",
         "party",
     );
     assert_eq!(parties, vec!["Nordic Space Office"], "{parties:?}");
@@ -562,9 +554,7 @@ fn thanking_partners_joins_nobody_to_the_initiative_named_before() {
     );
     let members = column(
         &s.store(),
-        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
-         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
-         SELECT ?who WHERE { ?i sk:member ?m . ?m rdfs:label ?who } ORDER BY ?who",
+        "SELECT ?who WHERE { ?i sk:member ?m . ?m rdfs:label ?who } ORDER BY ?who",
         "who",
     );
     assert_eq!(members, vec!["Estonia"], "{members:?}");
@@ -578,9 +568,7 @@ fn an_initiative_an_event_discussed_is_not_one_it_serves() {
     );
     let served = column(
         &s.store(),
-        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
-         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
-         SELECT ?name WHERE { ?e sk:initiative ?i . ?i rdfs:label ?name }",
+        "SELECT ?name WHERE { ?e sk:initiative ?i . ?i rdfs:label ?name }",
         "name",
     );
     assert_eq!(served, vec!["Polar Watch Initiative"], "{served:?}");
@@ -620,9 +608,7 @@ fn an_opening_word_and_its_article_are_no_part_of_a_name() {
     );
     let names = column(
         &s.store(),
-        "PREFIX sk: <https://w3id.org/spacekg/ontology#> \
-         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
-         SELECT DISTINCT ?name WHERE { GRAPH ?g { ?x a ?c } \
+        "SELECT DISTINCT ?name WHERE { GRAPH ?g { ?x a ?c } \
          FILTER(STRSTARTS(STR(?g), \"https://w3id.org/spacekg/doc/\")) \
          FILTER(?c IN (sk:Organization, sk:Agreement)) ?x rdfs:label ?name } ORDER BY ?name",
         "name",
