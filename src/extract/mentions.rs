@@ -1780,16 +1780,7 @@ fn head_for(
     };
     // A head alone ("Command", "The Dialogue") is not a name, unless the text gives it an
     // acronym: "a Memorandum of Understanding (MoU)".
-    // "Through the Agreement, ...": the article after an opening word leads too.
-    let leading_stopwords = toks[r.clone()]
-        .iter()
-        .take_while(|t| ctx.ex.lexicon.stopwords.contains(t.text(ctx.text)))
-        .count();
-    let leading_stopwords = leading_stopwords
-        + toks[r.start + leading_stopwords..r.end]
-            .iter()
-            .take_while(|t| is_article(t.text(ctx.text)))
-            .count();
+    let leading_stopwords = leading_words(ctx, toks, &r);
     let acronym_follows = toks.get(r.end).is_some_and(|t| t.text(ctx.text) == "(")
         && toks.get(r.end + 2).is_some_and(|t| t.text(ctx.text) == ")")
         && toks.get(r.end + 1).is_some_and(|t| {
@@ -1835,9 +1826,22 @@ fn prefix_less(segs: &[(Range<usize>, Seg)], k: usize) -> bool {
         )
 }
 
-/// A lowercase article inside a run of capitalized words ("Under the Polar Accord").
-fn is_article(word: &str) -> bool {
+/// A lowercase article ("the" in "Under the Polar Accord", in "discussed the X").
+pub(crate) fn is_article(word: &str) -> bool {
     matches!(word, "the" | "a" | "an")
+}
+
+/// How many words open run `r` before its name: stopwords ("The", "Under"), then the
+/// article after an opening word ("Through the Agreement, ...").
+fn leading_words(ctx: &Ctx<'_, '_>, toks: &[Token], r: &Range<usize>) -> usize {
+    let stop = toks[r.clone()]
+        .iter()
+        .take_while(|t| ctx.ex.lexicon.stopwords.contains(t.text(ctx.text)))
+        .count();
+    stop + toks[r.start + stop..r.end]
+        .iter()
+        .take_while(|t| is_article(t.text(ctx.text)))
+        .count()
 }
 
 /// Registers a name typed by its head word.
@@ -1852,13 +1856,8 @@ fn headed(
     let text = ctx.text;
     let mut r = r;
     // Drop a leading "The", and the article after an opening word ("Under the Polar
-    // Accord, ...": "Polar Accord").
-    while r.len() > 1 && ctx.ex.lexicon.stopwords.contains(toks[r.start].text(text)) {
-        r.start += 1;
-    }
-    while r.len() > 1 && is_article(toks[r.start].text(text)) {
-        r.start += 1;
-    }
+    // Accord, ...": "Polar Accord"); one word stays.
+    r.start += leading_words(ctx, toks, &r).min(r.len().saturating_sub(1));
     let form = span_text(text, toks, r.clone()).to_string();
     let span = toks[r.start].start..toks[r.end - 1].end;
     let (kind, ns) = match &h {

@@ -4,6 +4,7 @@
 use super::super::context::Ctx;
 use super::super::{Example, Reads, Rule, Run};
 use super::Clause;
+use crate::extract::mentions::is_article;
 use crate::extract::{EntityType, Predicate};
 use crate::knowledge::Cue;
 
@@ -13,32 +14,33 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::Initiative],
     run: Run::ClauseMention(run),
     examples: &[
-    Example {
-        text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise under the Polar Access Initiative on May 8.\n",
-        yields: &[(
-            "Polar Lantern Exercise",
-            Predicate::Initiative,
-            "Polar Access Initiative",
-        )],
-        absent: &[],
-    },
-    // An initiative the event's parties talked of is not one it serves.
-    Example {
-        text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise on May 8 and discussed the Polar Access Initiative.\n",
-        yields: &[],
-        absent: &[(
-            "Polar Lantern Exercise",
-            Predicate::Initiative,
-            "Polar Access Initiative",
-        )],
-    }],
+        Example {
+            text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise under the Polar Access Initiative on May 8.\n",
+            yields: &[(
+                "Polar Lantern Exercise",
+                Predicate::Initiative,
+                "Polar Access Initiative",
+            )],
+            absent: &[],
+        },
+        // An initiative the event's parties talked of is not one it serves.
+        Example {
+            text: "Exercise ends\n\nOSLO, Norway (May 9, 2025) -- Norway and Finland took part in the Polar Lantern Exercise on May 8 and discussed the Polar Access Initiative.\n",
+            yields: &[],
+            absent: &[(
+                "Polar Lantern Exercise",
+                Predicate::Initiative,
+                "Polar Access Initiative",
+            )],
+        },
+    ],
 };
 
 fn run(c: &mut Ctx<'_, '_>, clause: &Clause<'_>, mi: usize) {
     let m = &clause.mentions[mi];
     let words = &clause.view.words;
     let mut k = m.lead.min(m.toks.start);
-    while k > 0 && matches!(words[k - 1].as_str(), "the" | "a" | "an") {
+    while k > 0 && is_article(&words[k - 1]) {
         k -= 1;
     }
     // "discussed SeaVision", "cooperation on Gateway": the initiative is talked of.

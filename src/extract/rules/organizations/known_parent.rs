@@ -14,24 +14,25 @@ pub(crate) const RULE: Rule = Rule {
     states: &[Predicate::SubOrganizationOf],
     run: Run::Document(run),
     examples: &[
-    Example {
-        text: "Commerce talks\n\nWASHINGTON (May 6, 2025) -- NOAA and the Office of Space Commerce briefed satellite operators on Tuesday.\n",
-        yields: &[(
-            "Office of Space Commerce",
-            Predicate::SubOrganizationOf,
-            "National Oceanic and Atmospheric Administration",
-        )],
-        absent: &[],
-    },
-    Example {
-        text: "Commerce talks\n\nWASHINGTON (May 6, 2025) -- The Office of Space Commerce briefed satellite operators in Washington on Tuesday about the new traffic system, and a day later NOAA met partners in Denver.\n",
-        yields: &[],
-        absent: &[(
-            "Office of Space Commerce",
-            Predicate::SubOrganizationOf,
-            "National Oceanic and Atmospheric Administration",
-        )],
-    }],
+        Example {
+            text: "Commerce talks\n\nWASHINGTON (May 6, 2025) -- NOAA and the Office of Space Commerce briefed satellite operators on Tuesday.\n",
+            yields: &[(
+                "Office of Space Commerce",
+                Predicate::SubOrganizationOf,
+                "National Oceanic and Atmospheric Administration",
+            )],
+            absent: &[],
+        },
+        Example {
+            text: "Commerce talks\n\nWASHINGTON (May 6, 2025) -- The Office of Space Commerce briefed satellite operators in Washington on Tuesday about the new traffic system, and a day later NOAA met partners in Denver.\n",
+            yields: &[],
+            absent: &[(
+                "Office of Space Commerce",
+                Predicate::SubOrganizationOf,
+                "National Oceanic and Atmospheric Administration",
+            )],
+        },
+    ],
 };
 
 fn run(c: &mut Ctx<'_, '_>) {

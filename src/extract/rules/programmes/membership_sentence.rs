@@ -56,7 +56,6 @@ pub(crate) const RULE: Rule = Rule {
             ],
             absent: &[("Polar Access Initiative", Predicate::Member, "Sweden")],
         },
-        // "becomes part of" (data): joining.
         // A sentence that names no initiative and only a word for those who take part or
         // cooperate ("partners", "participants") joins nobody to the one named before.
         Example {
@@ -67,6 +66,7 @@ pub(crate) const RULE: Rule = Rule {
                 ("Polar Access Initiative", Predicate::Member, "Baltic Space Wing"),
             ],
         },
+        // "becomes part of" (data): joining.
         Example {
             text: "Initiative grows\n\nTALLINN, Estonia (May 6, 2025) -- Today Estonia becomes part of the Polar Access Initiative.\n",
             yields: &[("Polar Access Initiative", Predicate::Member, "Estonia")],
